@@ -1,0 +1,115 @@
+# yujuesuan — build, test, run, install.
+# `make run` and `make test` are all a fresh Debian machine needs: both
+# depend on `deps`, which installs the missing Debian packages.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+
+# Debian packages the build, the tests and the pipelines need.
+DEB_PACKAGES := build-essential pkg-config clang \
+	libzip-dev libxml2-dev libjansson-dev libcsv-dev libopencc-dev opencc \
+	libssl-dev libpoppler-glib-dev poppler-utils \
+	bats bats-assert bats-support parallel jq python3 sqlite3 \
+	zip unzip catdoc shellcheck util-linux procps
+
+PKGS := libzip libxml-2.0 jansson opencc libcrypto poppler-glib
+COMMANDS := $(notdir $(wildcard cmd/*))
+BINS := $(addprefix bin/,$(COMMANDS))
+
+WARN := -Wall -Wextra -Werror
+CFLAGS ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
+	-Ilib $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+LDLIBS_ALL = -lcsv $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+
+ifeq ($(SANITIZE),1)
+  CFLAGS += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+  LDFLAGS += -fsanitize=address,undefined
+  BUILD := build/sanitize
+else
+  BUILD := build/$(notdir $(CC))
+endif
+
+LIB_SRC := $(wildcard lib/*.c)
+LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRC))
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
+
+.PHONY: all deps test check unit bats run bench fuzz install clean
+.DEFAULT_GOAL := all
+.SECONDARY:
+
+all: deps $(BINS)
+
+# Installs only what is missing; does nothing when everything is present.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "deps: installing$$missing"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; } >build-deps.log 2>&1 \
+	      || { cat build-deps.log; echo "deps: could not install:$$missing" >&2; exit 1; }; \
+	    rm -f build-deps.log; \
+	  else \
+	    echo "deps: missing Debian packages:$$missing" >&2; \
+	    echo "deps: install them with: sudo apt-get install$$missing" >&2; exit 1; \
+	  fi; \
+	fi
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libyjs.a: $(LIB_OBJ)
+	@rm -f $@
+	@ar rcs $@ $^
+
+# Every command is the .c files of its folder linked with lib/.
+.SECONDEXPANSION:
+cmd_objs = $(patsubst %.c,$(BUILD)/%.o,$(wildcard cmd/$(1)/*.c))
+bin/%: $$(call cmd_objs,$$*) $(BUILD)/libyjs.a
+	@mkdir -p bin
+	@echo "LD $@"
+	@$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(BUILD)/libyjs.a $(LDLIBS_ALL)
+
+$(BUILD)/unit/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libyjs.a
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(BUILD)/libyjs.a $(LDLIBS_ALL)
+
+# Stage-specific rules (generated data, extra objects) live beside the stage.
+-include $(wildcard cmd/*/rules.mk)
+-include $(shell find build -name '*.d' 2>/dev/null)
+
+unit: all $(UNIT_BIN)
+
+# One TAP stream from the C unit tests and the Bats suite; CI reads the
+# closing `N passed, N failed` line.
+BATS_FILES ?= $(sort $(wildcard tests/*.bats))
+test: all $(UNIT_BIN)
+	@mkdir -p build; : > build/test.tap; rc=0; \
+	for t in $(UNIT_BIN); do $$t >> build/test.tap 2>build/unit.err || { rc=1; cat build/unit.err; }; done; \
+	PATH="$(CURDIR)/bin:$$PATH" YJS_ROOT="$(CURDIR)" bats --formatter tap $(BATS_FILES) >> build/test.tap || rc=1; \
+	cat build/test.tap; \
+	awk '/^ok .*# [Ss][Kk][Ii][Pp]/{s++;next} /^ok /{p++} /^not ok /{f++} END{printf "%d passed, %d failed, %d skipped\n",p,f,s; exit (f>0)}' build/test.tap || rc=1; \
+	exit $$rc
+check: test
+
+run: all
+	@pipelines/nightly --inbox data/fixtures
+
+bench: all
+	@bench/run
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BINS) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
+clean:
+	rm -rf bin build out

@@ -1,0 +1,65 @@
+#include "cli.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { STDOUT_BUFFER = 1 << 20 };
+
+void cli_init(void)
+{
+    signal(SIGPIPE, SIG_DFL);
+    if (isatty(STDOUT_FILENO))
+        setvbuf(stdout, NULL, _IOLBF, 0);
+    else
+        setvbuf(stdout, NULL, _IOFBF, STDOUT_BUFFER);
+}
+
+void cli_print_version(const char *prog)
+{
+    printf("%s (yujuesuan) %s\n", prog, YJS_VERSION);
+}
+
+void vdiag(const char *prog, const char *where, const char *fmt, va_list ap)
+{
+    fflush(stdout);
+    if (where)
+        fprintf(stderr, "%s: %s: ", prog, where);
+    else
+        fprintf(stderr, "%s: ", prog);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void diag(const char *prog, const char *where, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vdiag(prog, where, fmt, ap);
+    va_end(ap);
+}
+
+void cli_usage_error(const char *prog, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vdiag(prog, NULL, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "Try '%s --help' for more information.\n", prog);
+}
+
+int cli_close_stdout(const char *prog)
+{
+    int failed = fflush(stdout) != 0 || ferror(stdout);
+    int err = errno;
+    if (fclose(stdout) != 0 && !failed) {
+        failed = 1;
+        err = errno;
+    }
+    if (failed) {
+        diag(prog, NULL, "write error: %s", strerror(err ? err : EIO));
+        return YJS_EXIT_ABORTED;
+    }
+    return 0;
+}
