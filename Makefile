@@ -8,11 +8,11 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 
 # Debian packages the build, the tests and the pipelines need.
-DEB_PACKAGES := build-essential pkg-config clang \
+DEB_PACKAGES := build-essential pkg-config clang libclang-rt-14-dev \
 	libzip-dev libxml2-dev libjansson-dev libcsv-dev libopencc-dev opencc \
 	libssl-dev libpoppler-glib-dev poppler-utils \
 	bats bats-assert bats-support parallel jq python3 sqlite3 \
-	zip unzip catdoc shellcheck util-linux procps
+	zip unzip catdoc shellcheck util-linux procps postgresql openssh-server openssh-client
 
 PKGS := libzip libxml-2.0 jansson opencc libcrypto poppler-glib
 COMMANDS := $(notdir $(wildcard cmd/*))
@@ -83,7 +83,7 @@ $(BUILD)/unit/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libyjs.a
 	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -o $@ $< $(BUILD)/libyjs.a $(LDLIBS_ALL)
 
 # Stage-specific rules (generated data, extra objects) live beside the stage.
--include $(wildcard cmd/*/rules.mk)
+-include $(wildcard cmd/*/*.mk mk/*.mk)
 -include $(shell find build -name '*.d' 2>/dev/null)
 
 unit: all $(UNIT_BIN)
