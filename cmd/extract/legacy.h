@@ -1,0 +1,22 @@
+/* Legacy Office files (.doc/.xls, OLE2 compound files) → OOXML or text via a
+ * converter found at run time. */
+#ifndef YJS_LEGACY_H
+#define YJS_LEGACY_H
+
+#include <stddef.h>
+
+/* "doc", "xls" or NULL: which legacy Office file an OLE2 compound file is
+ * (decided from the directory entry names: WordDocument vs Workbook/Book). */
+const char *legacy_kind(const unsigned char *data, size_t len);
+
+/* Converts with a converter found at run time: LibreOffice headless
+ * (`soffice --headless --convert-to docx|xlsx`, private temp profile and temp
+ * dir, with a timeout); fallback `catdoc -w` for .doc text → "txt".
+ * 0 ok (*out malloc'd, *outfmt "docx"/"xlsx"/"txt");
+ * -1 no converter installed (msg names the Debian package to install);
+ * -2 conversion failed (msg says why). */
+int legacy_convert(const unsigned char *data, size_t len, const char *kind,
+                   unsigned char **out, size_t *outlen, const char **outfmt,
+                   char *msg, size_t msglen);
+
+#endif
