@@ -39,9 +39,11 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
 
 .PHONY: all deps test check unit bats run bench fuzz install clean
 .DEFAULT_GOAL := all
-.SECONDARY:
 
-all: deps $(BINS)
+# Naming every object keeps make from treating them as intermediate files,
+# so switching CC or SANITIZE rebuilds and relinks everything.
+ALL_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard cmd/*/*.c)) $(LIB_OBJ)
+all: deps $(ALL_OBJ) $(BINS)
 
 # Installs only what is missing; does nothing when everything is present.
 deps:
