@@ -23,3 +23,4 @@ make_doc() {
     done
     printf '{"type":"end","doc":"%s","records":%d}\n' "$doc" "$n"
 }
+export -f make_doc
