@@ -132,10 +132,14 @@ decimal dec_from_int(int64_t v, int scale)
     return d;
 }
 
+/* Results stay within +-INT64_MAX: INT64_MIN has no negation, and
+ * dec_neg/dec_abs/dec_sub must never overflow on a value we produced. */
+static int fits(__int128 v) { return v <= INT64_MAX && v >= -(__int128)INT64_MAX; }
+
 static int upscale(decimal a, int scale, int64_t *units)
 {
     __int128 v = (__int128)a.units * POW10[scale - a.scale];
-    if (v > INT64_MAX || v < INT64_MIN)
+    if (!fits(v))
         return -1;
     *units = (int64_t)v;
     return 0;
@@ -144,10 +148,11 @@ static int upscale(decimal a, int scale, int64_t *units)
 int dec_add(decimal a, decimal b, decimal *out)
 {
     int s = a.scale > b.scale ? a.scale : b.scale;
-    int64_t x, y, r;
-    if (upscale(a, s, &x) || upscale(b, s, &y) || __builtin_add_overflow(x, y, &r))
+    /* in 128 bits: 2.8 - 10000000000 fits even though 10000000000.000000000 does not */
+    __int128 r = (__int128)a.units * POW10[s - a.scale] + (__int128)b.units * POW10[s - b.scale];
+    if (!fits(r))
         return -1;
-    out->units = r;
+    out->units = (int64_t)r;
     out->scale = s;
     return 0;
 }
@@ -159,7 +164,9 @@ int dec_sub(decimal a, decimal b, decimal *out)
     return dec_add(a, dec_neg(b), out);
 }
 
-static int64_t round_div(__int128 num, __int128 den)
+/* Returns the full 128-bit quotient: callers check the range themselves
+ * (a cast to int64_t here once turned overflows into wrong figures). */
+static __int128 round_div(__int128 num, __int128 den)
 {
     /* half away from zero */
     int neg = (num < 0) != (den < 0);
@@ -168,18 +175,19 @@ static int64_t round_div(__int128 num, __int128 den)
     __int128 q = num / den, r = num % den;
     if (2 * r >= den)
         q++;
-    return (int64_t)(neg ? -q : q);
+    return neg ? -q : q;
 }
 
 int dec_mul(decimal a, decimal b, decimal *out)
 {
     int s = a.scale + b.scale;
     __int128 v = (__int128)a.units * b.units;
-    while (s > DEC_MAX_SCALE) {
-        v = round_div(v, 10);
-        s--;
+    if (s > DEC_MAX_SCALE) {
+        /* one rounding: rounding digit by digit rounds 0.00000000045 up */
+        v = round_div(v, POW10[s - DEC_MAX_SCALE]);
+        s = DEC_MAX_SCALE;
     }
-    if (v > INT64_MAX || v < INT64_MIN)
+    if (!fits(v))
         return -1;
     out->units = (int64_t)v;
     out->scale = s;
@@ -203,7 +211,7 @@ int dec_div(decimal a, decimal b, int scale, decimal *out)
         den *= POW10[-shift];
     }
     __int128 q = round_div(num, den);
-    if (q > INT64_MAX || q < INT64_MIN)
+    if (!fits(q))
         return -1;
     out->units = (int64_t)q;
     out->scale = scale;
@@ -220,7 +228,7 @@ int dec_rescale(decimal a, int scale, decimal *out)
             return -1;
         out->units = u;
     } else {
-        out->units = round_div(a.units, POW10[a.scale - scale]);
+        out->units = (int64_t)round_div(a.units, POW10[a.scale - scale]);
     }
     out->scale = scale;
     return 0;
