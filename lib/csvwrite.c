@@ -16,7 +16,9 @@ int csv_needs_guard(const char *s, size_t n)
 
 static int needs_quotes(const char *s, size_t n)
 {
-    if (n && (s[0] == ' ' || s[n - 1] == ' '))
+    /* libcsv's parser (and others) trim unquoted blanks at both ends: quote
+     * them so a leading tab survives the round trip (found by fuzz_csvwrite) */
+    if (n && (s[0] == ' ' || s[n - 1] == ' ' || s[0] == '\t' || s[n - 1] == '\t'))
         return 1;
     for (size_t i = 0; i < n; i++)
         if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
