@@ -1,0 +1,36 @@
+/* From inputs to documents: paths, archives and per-format readers.
+ * Everything here returns EM_OK, EM_FAIL or EM_ABORT (emit.h); only
+ * EM_ABORT stops the run, a failure is already an error record. */
+#ifndef EXTRACT_EXTRACT_H
+#define EXTRACT_EXTRACT_H
+
+#include "emit.h"
+
+#include <stddef.h>
+#include <zip.h>
+
+/* A file, a folder (walked recursively in byte order) or "-" (stdin). */
+int ex_path(emitter *em, const char *path);
+
+/* Bytes found under source: a document, or an archive whose members are
+ * documents. depth: how many archives hold it. */
+int ex_buffer(emitter *em, const char *source, const unsigned char *data, size_t len, int depth);
+
+/* The members of an open archive, in archive order. */
+int ex_archive(emitter *em, zip_t *za, const char *source, int depth);
+
+/* "docx", "xlsx" or NULL: which OOXML package an archive is. */
+const char *ooxml_kind(zip_t *za);
+
+/* The per-format readers: the document is open in em (em_begin); they
+ * write its records and leave em_end to the caller. The buffer forms are
+ * what fuzz harnesses call. */
+int read_txt(const unsigned char *data, size_t len, emitter *em);
+int read_html(const unsigned char *data, size_t len, emitter *em);
+int read_docx(const unsigned char *data, size_t len, emitter *em);
+int read_xlsx(const unsigned char *data, size_t len, emitter *em);
+int read_pdf(const unsigned char *data, size_t len, emitter *em);
+/* .doc/.xls: converted, then read as docx/xlsx/txt */
+int read_legacy(const unsigned char *data, size_t len, emitter *em);
+
+#endif

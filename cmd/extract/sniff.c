@@ -1,0 +1,61 @@
+#define _GNU_SOURCE /* memmem */
+#include "sniff.h"
+
+#include <string.h>
+#include <strings.h>
+
+static int has_prefix(const unsigned char *d, size_t n, const char *p)
+{
+    size_t l = strlen(p);
+    return n >= l && memcmp(d, p, l) == 0;
+}
+
+/* An HTML tag near the start, after a BOM, blanks and comments. */
+static int looks_html(const unsigned char *d, size_t n)
+{
+    static const char *const tags[] = {"<!doctype html", "<html", "<head", "<body", "<table",
+                                       "<meta", "<title", "<div", "<p>", "<p ", "<br", NULL};
+    size_t lim = n < 1024 ? n : 1024;
+    size_t i = has_prefix(d, n, "\xEF\xBB\xBF") ? 3 : 0;
+    while (i < lim) {
+        while (i < lim && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
+            i++;
+        if (i >= lim || d[i] != '<')
+            return 0;
+        for (int t = 0; tags[t]; t++) {
+            size_t l = strlen(tags[t]);
+            if (i + l <= n && strncasecmp((const char *)d + i, tags[t], l) == 0)
+                return 1;
+        }
+        /* skip a comment, an XML declaration or a doctype of another kind */
+        if (i + 4 <= n && memcmp(d + i, "<!--", 4) == 0) {
+            const unsigned char *e = memmem(d + i, n - i, "-->", 3);
+            if (!e)
+                return 0;
+            i = (size_t)(e - d) + 3;
+        } else if (i + 2 <= n && (d[i + 1] == '?' || d[i + 1] == '!')) {
+            const unsigned char *e = memchr(d + i, '>', n - i);
+            if (!e)
+                return 0;
+            i = (size_t)(e - d) + 1;
+        } else {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+sniff_kind sniff(const unsigned char *data, size_t len)
+{
+    if (len == 0)
+        return SNIFF_EMPTY;
+    if (has_prefix(data, len, "PK\x03\x04") || has_prefix(data, len, "PK\x05\x06"))
+        return SNIFF_ZIP;
+    if (has_prefix(data, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+        return SNIFF_OLE2;
+    if (memmem(data, len < 1024 ? len : 1024, "%PDF-", 5))
+        return SNIFF_PDF;
+    if (looks_html(data, len))
+        return SNIFF_HTML;
+    return SNIFF_TEXT;
+}

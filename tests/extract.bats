@@ -1,0 +1,262 @@
+#!/usr/bin/env bats
+# extract: formats, encodings, spans, provenance, archives, limits, bad input.
+load test_helper
+
+T="$BATS_TEST_DIRNAME/extract"
+BAD="$FIXTURES/bad"
+
+setup() {
+    TMP="$BATS_TEST_TMPDIR"
+}
+
+# Every document of a stream is closed by a trailer whose count is the
+# number of records between header and trailer.
+trailers_ok() {
+    jq -s -e '
+      reduce .[] as $r ({open: null, n: 0, ok: true};
+        if $r.type == "document" then (if .open then .ok = false else . end) | .open = $r.doc | .n = 0
+        elif $r.type == "end" then .ok = (.ok and .open == $r.doc and $r.records == .n) | .open = null
+        elif .open then .n += 1 | .ok = (.ok and $r.doc == .open)
+        else . end) | .ok and .open == null' "$1" >/dev/null
+}
+
+# Rows and paragraphs of a stream, compact, for golden comparisons.
+project() {
+    jq -c 'if .type == "row" then [.table, .row, (.cells | map([.col, .text, .colspan, .rowspan]))]
+           elif .type == "paragraph" then [.level, .text]
+           elif .type == "error" then ["error", .code]
+           else empty end' "$1"
+}
+
+# --- command line --------------------------------------------------------
+
+@test "--help prints usage on stdout and exits 0" {
+    run extract --help
+    assert_success
+    assert_output --partial "Usage: extract"
+    assert_output --partial "--max-member-bytes"
+}
+
+@test "--version" {
+    run extract --version
+    assert_success
+    assert_output "extract (yujuesuan) 0.1.0"
+}
+
+@test "a bad option exits 2" {
+    run extract --no-such-option "$FIXTURES/suining-2023-final.txt"
+    assert_failure 2
+}
+
+@test "a bad limit value exits 2" {
+    run extract --max-depth=many "$FIXTURES/suining-2023-final.txt"
+    assert_failure 2
+    assert_output --partial "max-depth"
+    run extract --max-cells=0 "$FIXTURES/suining-2023-final.txt"
+    assert_failure 2
+}
+
+@test "a missing file is a loose error record, exit 1, the others go on" {
+    run --separate-stderr extract "$TMP/nope.txt" "$FIXTURES/suining-2023-final.txt"
+    assert_failure 1
+    echo "$output" > "$TMP/out"
+    run jq -r 'select(.type=="error") | [.code, .source, (.doc|length)] | @tsv' "$TMP/out"
+    assert_output "$(printf 'io\t%s\t64' "$TMP/nope.txt")"
+    run jq -r 'select(.type=="document") | .source' "$TMP/out"
+    assert_output "$FIXTURES/suining-2023-final.txt"
+    [[ "$stderr" == *"extract: $TMP/nope.txt: cannot open"* ]]
+}
+
+@test "writing to /dev/full exits 3" {
+    run bash -c 'extract "$1" > /dev/full' _ "$FIXTURES/caidian-2023-final.txt"
+    assert_failure 3
+    assert_output --partial "write error"
+}
+
+@test "a closed pipe ends extract quietly" {
+    run bash -c 'set -o pipefail; extract "$1" "$1" "$1" 2>"$2" | head -n 1 >/dev/null; echo "${PIPESTATUS[0]}"' \
+        _ "$FIXTURES/caidian-2023-final.txt" "$TMP/err"
+    [[ "$output" == 141 || "$output" == 0 ]]
+    [ ! -s "$TMP/err" ]
+}
+
+@test "stdin: - reads one document and names it -" {
+    run bash -c 'extract - < "$1"' _ "$FIXTURES/suining-2023-final.txt"
+    assert_success
+    echo "$output" > "$TMP/out"
+    run jq -r 'select(.type=="document") | [.source, .format, .bytes, .sha256] | @tsv' "$TMP/out"
+    assert_output "$(printf -- '-\ttxt\t%s\t%s' "$(stat -c %s "$FIXTURES/suining-2023-final.txt")" \
+        "$(sha256sum < "$FIXTURES/suining-2023-final.txt" | cut -d' ' -f1)")"
+}
+
+@test "no argument reads stdin too" {
+    run bash -c 'extract < "$1" | head -n 1' _ "$FIXTURES/suining-2023-final.txt"
+    assert_output --partial '"source":"-"'
+}
+
+@test "a folder is walked recursively in byte order" {
+    mkdir -p "$TMP/d/b" "$TMP/d/a"
+    printf 'z\n' > "$TMP/d/b/1.txt"
+    printf 'y\n' > "$TMP/d/a/2.txt"
+    printf 'x\n' > "$TMP/d/B.txt"
+    run extract "$TMP/d"
+    assert_success
+    echo "$output" > "$TMP/out"
+    run jq -r 'select(.type=="document") | .source' "$TMP/out"
+    assert_output "$(printf '%s\n' "$TMP/d/B.txt" "$TMP/d/a/2.txt" "$TMP/d/b/1.txt")"
+}
+
+# --- txt -----------------------------------------------------------------
+
+@test "txt: header carries format, encoding, bytes and sha256 = doc" {
+    f="$FIXTURES/caidian-2023-final.txt"
+    extract "$f" > "$TMP/out"
+    run jq -r 'select(.type=="document") | [.contract, .format, .encoding, .bytes, .sha256 == .doc, .sha256] | @tsv' "$TMP/out"
+    assert_output "$(printf 'yujuesuan/1\ttxt\tutf-8\t%s\ttrue\t%s' "$(stat -c %s "$f")" "$(sha256sum < "$f" | cut -d' ' -f1)")"
+    trailers_ok "$TMP/out"
+}
+
+@test "txt shape A (seed 003): cell lines, blank-line rows, provenance" {
+    extract "$FIXTURES/caidian-2023-final.txt" > "$TMP/out"
+    # 公开01表 行次1: the first amount row of the first table
+    run jq -c 'select(.type=="row" and .table==0 and .row==7) | [.cells[].text, .loc.line]' "$TMP/out"
+    assert_output '["一、一般公共预算财政拨款收入","1","442.86","一、一般公共服务支出","32","0.00",53]'
+    run jq -c 'select(.type=="row" and .table==0 and .row==6) | .cells[2]' "$TMP/out"
+    assert_output '{"col":2,"text":"1","colspan":1,"rowspan":1}'
+    # the nine standard tables are separate tables
+    run jq -r 'select(.type=="row" and (.cells[0].text|test("^2023年度.*（表"))) | .table' "$TMP/out"
+    assert_output "$(printf '%s\n' 0 1 2 3 4 5 6 7 8)"
+}
+
+@test "txt shape A: a cell continued on a line without a tab" {
+    extract "$FIXTURES/caidian-2023-final.txt" > "$TMP/out"
+    run jq -c 'select(.type=="row" and .table==2 and .row==4) | .cells[0].text' "$TMP/out"
+    assert_output '"功能分类\n科目编码"'
+}
+
+@test "txt: [bookmark: …] and [image: …] markers are not text" {
+    extract "$FIXTURES/caidian-2023-final.txt" > "$TMP/out"
+    run grep -c -e '\[bookmark:' -e '\[image:' "$TMP/out"
+    assert_output 0
+    run jq -r 'select(.type=="paragraph" and (.text|startswith("2023年度收、支总计442.86万元"))) | .loc.line' "$TMP/out"
+    assert_output 1931
+}
+
+@test "txt shape B (seed 004): one row per line, tab-separated cells" {
+    extract "$FIXTURES/suining-2023-final.txt" > "$TMP/out"
+    run jq -c 'select(.type=="row" and .cells[0].text=="公用经费") | [.cells[].text]' "$TMP/out"
+    assert_output '["公用经费","117.36","-2.99","114.37","92.68","81.04%"]'
+    # a row whose first cells are empty keeps its columns
+    run jq -c 'select(.type=="row" and .cells[2].text=="目标完成") | [.cells[0:4][] | [.col, .text]]' "$TMP/out"
+    assert_output '[[0,""],[1,""],[2,"目标完成"],[3,"15"]]'
+    trailers_ok "$TMP/out"
+}
+
+@test "txt: GB18030 without a label reads the same as UTF-8" {
+    extract "$FIXTURES/suining-2023-final.txt" > "$TMP/utf8"
+    extract "$FIXTURES/suining-2023-final-gbk.txt" > "$TMP/gbk"
+    run jq -r 'select(.type=="document") | .encoding' "$TMP/gbk"
+    assert_output gb18030
+    diff <(project "$TMP/utf8") <(project "$TMP/gbk")
+}
+
+@test "txt: Big5 text is detected" {
+    printf '重慶市武隆區醫療保障局\n一般公共預算財政撥款收入\t1,382.64\n' | iconv -f utf-8 -t big5 > "$TMP/big5.txt"
+    run extract "$TMP/big5.txt"
+    assert_success
+    echo "$output" > "$TMP/out"
+    run jq -r 'select(.type=="document") | .encoding' "$TMP/out"
+    assert_output big5
+    run jq -c 'select(.type=="row") | [.cells[].text]' "$TMP/out"
+    assert_output '["一般公共預算財政撥款收入","1,382.64"]'
+}
+
+@test "txt: UTF-8 with a BOM, CRLF line ends" {
+    printf '\xef\xbb\xbf标题\r\n项目\t金额\r\n' > "$TMP/bom.txt"
+    run extract "$TMP/bom.txt"
+    assert_success
+    echo "$output" > "$TMP/out"
+    run project "$TMP/out"
+    assert_output "$(printf '%s\n' '[0,"标题"]' '[0,0,[[0,"项目",1,1],[1,"金额",1,1]]]')"
+}
+
+@test "txt golden: caidian (seed 003)" {
+    extract "$FIXTURES/caidian-2023-final.txt" > "$TMP/out"
+    diff <(project "$TMP/out") "$T/caidian-txt.golden"
+}
+
+@test "txt golden: suining (seed 004)" {
+    extract "$FIXTURES/suining-2023-final.txt" > "$TMP/out"
+    diff <(project "$TMP/out") "$T/suining-txt.golden"
+}
+
+@test "--max-line: a longer line is a limit error for that document only" {
+    head -c 3000 /dev/zero | tr '\0' 'a' > "$TMP/long.txt"
+    run --separate-stderr extract --max-line=1K "$TMP/long.txt" "$T/small.txt"
+    assert_failure 1
+    echo "$output" > "$TMP/out"
+    run jq -r 'select(.type=="error") | [.code, .source] | @tsv' "$TMP/out"
+    assert_output "$(printf 'limit\t%s' "$TMP/long.txt")"
+    trailers_ok "$TMP/out"
+    run jq -c 'select(.type=="row") | [.cells[].text]' "$TMP/out"
+    assert_output '["本年收入合计","442.86"]'
+    run extract --max-line=4K "$TMP/long.txt"
+    assert_success
+}
+
+@test "--max-cells: a wider row is a limit error" {
+    printf 'a\tb\tc\td\n' > "$TMP/wide.txt"
+    run extract --max-cells=3 "$TMP/wide.txt"
+    assert_failure 1
+    assert_output --partial '"code":"limit"'
+    run extract --max-cells=4 "$TMP/wide.txt"
+    assert_success
+}
+
+@test "--max-file-bytes: a larger file is a limit error, the others go on" {
+    run --separate-stderr extract --max-file-bytes=1K "$FIXTURES/suining-2023-final.txt" "$T/small.txt"
+    assert_failure 1
+    echo "$output" > "$TMP/out"
+    run jq -r 'select(.type=="error") | .code' "$TMP/out"
+    assert_output limit
+    run jq -r 'select(.type=="document") | .source' "$TMP/out"
+    assert_output "$T/small.txt"
+}
+
+# --- bad input: each with a good document in the same run ----------------
+
+# Runs extract on a bad file between two good ones; checks the good ones
+# come out whole and prints the bad one's error codes.
+bad_between() {
+    extract "$T/small.txt" "$@" "$T/small.txt" > "$TMP/out" 2>"$TMP/err"
+    echo "rc=$?"
+    trailers_ok "$TMP/out" || echo "trailers broken"
+    jq -r 'select(.type=="document" and .source=="'"$T/small.txt"'") | .source' "$TMP/out" | wc -l
+    jq -r 'select(.type=="error") | .code' "$TMP/out"
+}
+
+@test "bad: empty file" {
+    run bad_between "$BAD/empty.docx"
+    assert_output "$(printf 'rc=1\n2\nempty')"
+}
+
+@test "bad: binary garbage named .docx and .html" {
+    run bad_between "$BAD/garbage.docx" "$BAD/binary.html"
+    assert_output "$(printf 'rc=1\n2\nunknown_format\nunknown_format')"
+    run jq -r 'select(.type=="document" and (.source|test("garbage|binary"))) | .format' "$TMP/out"
+    assert_output "$(printf 'unknown\nunknown')"
+}
+
+@test "bad: invalid UTF-8 is replaced, reported, and the text still read" {
+    run bad_between "$BAD/invalid-utf8.txt"
+    assert_output "$(printf 'rc=1\n2\nencoding')"
+    run jq -r 'select(.type=="paragraph" and (.text|contains("\ufffd"))) | .text' "$TMP/out"
+    assert [ -n "$output" ]
+}
+
+@test "bad: NUL bytes are left out and reported" {
+    run bad_between "$BAD/nul-bytes.txt"
+    assert_output "$(printf 'rc=1\n2\ncontrol_chars')"
+    run jq -c 'select(.type=="row" and .cells[0].text=="本年支出合计") | [.cells[].text]' "$TMP/out"
+    assert_output '["本年支出合计","442.86"]'
+}
