@@ -260,3 +260,127 @@ bad_between() {
     run jq -c 'select(.type=="row" and .cells[0].text=="本年支出合计") | [.cells[].text]' "$TMP/out"
     assert_output '["本年支出合计","442.86"]'
 }
+
+# --- zip archives --------------------------------------------------------
+
+@test "zip: GBK member names without the UTF-8 flag, nested zip, 目录/医院 (valid UTF-8 bytes)" {
+    run --separate-stderr extract "$FIXTURES/batch-2023.zip"
+    echo "$output" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -r 'select(.type=="document") | [.source, .format] | @tsv' "$TMP/out"
+    z="$FIXTURES/batch-2023.zip"
+    assert_output "$(printf '%s\n' "$z!蔡甸区/决算.docx	docx" "$z!蔡甸区/附件.zip!表.xlsx	xlsx" \
+        "$z!蔡甸区/附件.zip!说明.txt	txt" "$z!目录/医院.txt	txt" "$z!武隆/決算.html	html")"
+}
+
+@test "zip: a member's document id is the sha256 of its bytes" {
+    extract "$FIXTURES/batch-2023.zip" > "$TMP/out" 2>/dev/null || true
+    run jq -r 'select(.type=="document" and (.source|endswith("医院.txt"))) | [.doc, .bytes, .encoding] | @tsv' "$TMP/out"
+    assert_output "$(printf '%s\t%s\tgb18030' "$(sha256sum < "$FIXTURES/suining-2023-final-gbk.txt" | cut -d' ' -f1)" \
+        "$(stat -c %s "$FIXTURES/suining-2023-final-gbk.txt")")"
+}
+
+@test "zip: a name in no known encoding keeps its bytes as \\xNN" {
+    # a stored name of 6 bytes, patched to ff fe 80 "k.t": no encoding decodes it
+    python3 - "$TMP/raw.zip" <<'PY'
+import io, sys, zipfile
+buf = io.BytesIO()
+with zipfile.ZipFile(buf, "w") as z:
+    z.writestr(zipfile.ZipInfo("ok.txt"), "好\n")
+open(sys.argv[1], "wb").write(buf.getvalue().replace(b"ok.txt", b"\xff\xfe\x80k.t"))
+PY
+    run extract "$TMP/raw.zip"
+    assert_success
+    assert_output --partial '"source":"'"$TMP"'/raw.zip!\\xFF\\xFE\\x80k.t"'
+}
+
+@test "bad: encrypted member is an error record, the plain member is read" {
+    run bad_between "$BAD/encrypted.zip"
+    assert_output "$(printf 'rc=1\n2\nzip_encrypted')"
+    run jq -r 'select(.type=="paragraph" and .text=="明文成员，未加密。") | .type' "$TMP/out"
+    assert_output paragraph
+    run jq -r 'select(.type=="error") | .source' "$TMP/out"
+    assert_output "$BAD/encrypted.zip!secret.txt"
+}
+
+@test "bad: truncated zip is a loose error whose doc is the sha256 of its bytes" {
+    run bad_between "$BAD/truncated.zip"
+    assert_output "$(printf 'rc=1\n2\nzip_corrupt')"
+    run jq -r 'select(.type=="error") | .doc' "$TMP/out"
+    assert_output "$(sha256sum < "$BAD/truncated.zip" | cut -d' ' -f1)"
+}
+
+@test "bad: zip bomb refused by size, and by ratio when the size is allowed" {
+    run bad_between "$BAD/bomb.zip"
+    assert_output "$(printf 'rc=1\n2\nlimit')"
+    run --separate-stderr extract --max-member-bytes=1G "$BAD/bomb.zip"
+    assert_failure 1
+    assert_output --partial 'more than --max-ratio=200'
+    run --separate-stderr extract --max-member-bytes=1G --max-ratio=2000 --max-archive-bytes=100M "$BAD/bomb.zip"
+    assert_failure 1
+    assert_output --partial 'max-archive-bytes'
+}
+
+@test "bad: lying size: never more than the declared bytes are read" {
+    run bad_between "$BAD/lying-size.zip"
+    assert_output "$(printf 'rc=1\n2\nzip_lying_size')"
+}
+
+@test "bad: nesting depth limit, and --max-depth raises it" {
+    run bad_between "$BAD/nested-depth.zip"
+    assert_output "$(printf 'rc=1\n2\nlimit')"
+    run jq -r 'select(.type=="error") | .source' "$TMP/out"
+    assert_output "$BAD/nested-depth.zip!level2.zip!level3.zip!level4.zip"
+    run extract --max-depth=9 "$BAD/nested-depth.zip"
+    assert_failure 1
+    run extract --max-depth=10 "$BAD/nested-depth.zip"
+    assert_success
+    assert_output --partial '"text":"depth 10"'
+    run extract --max-depth=0 "$BAD/nested-depth.zip"
+    assert_failure 1
+    assert_output --partial '"code":"limit"'
+}
+
+@test "bad: zip-slip names are only reported, nothing is written" {
+    cd "$TMP"
+    run bad_between "$BAD/zip-slip.zip"
+    assert_output "$(printf 'rc=0\n2')"
+    run jq -r 'select(.type=="document" and (.source|test("zip-slip"))) | .source' "$TMP/out"
+    assert_output "$(printf '%s\n' "$BAD/zip-slip.zip!../../etc/evil.txt" "$BAD/zip-slip.zip!/abs/path.txt" "$BAD/zip-slip.zip!ok/normal.txt")"
+    [ ! -e /abs/path.txt ]
+    [ "$(ls "$TMP")" = "$(printf 'err\nout')" ]
+}
+
+@test "--max-entries: an archive with more entries is refused" {
+    mkdir "$TMP/m" && for i in 1 2 3 4; do echo "$i" > "$TMP/m/$i.txt"; done
+    (cd "$TMP/m" && zip -q ../m.zip 1.txt 2.txt 3.txt 4.txt)
+    run extract --max-entries=3 "$TMP/m.zip"
+    assert_failure 1
+    assert_output --partial 'more than --max-entries=3'
+    run extract --max-entries=4 "$TMP/m.zip"
+    assert_success
+}
+
+@test "--max-archive-bytes: members past the archive budget are refused" {
+    mkdir "$TMP/m" && head -c 1000 /dev/zero | tr '\0' 'a' > "$TMP/m/1.txt" && cp "$TMP/m/1.txt" "$TMP/m/2.txt"
+    (cd "$TMP/m" && zip -q ../m.zip 1.txt 2.txt)
+    run --separate-stderr extract --max-archive-bytes=1500 "$TMP/m.zip"
+    assert_failure 1
+    echo "$output" > "$TMP/out"
+    run jq -r 'select(.type=="document" or .type=="error") | [.type, .source] | @tsv' "$TMP/out"
+    assert_output "$(printf 'document\t%s\nerror\t%s' "$TMP/m.zip!1.txt" "$TMP/m.zip!2.txt")"
+}
+
+@test "--max-member-bytes: a larger member is refused before it is read" {
+    mkdir "$TMP/m" && head -c 3000 /dev/zero | tr '\0' 'a' > "$TMP/m/big.txt" && echo small > "$TMP/m/s.txt"
+    (cd "$TMP/m" && zip -q ../m.zip big.txt s.txt)
+    run --separate-stderr extract --max-member-bytes=2K "$TMP/m.zip"
+    assert_failure 1
+    assert_output --partial 'more than --max-member-bytes=2048'
+    assert_output --partial '"text":"small"'
+}
+
+@test "a zip on stdin is walked like one on disk" {
+    run bash -c 'extract - < "$1" | jq -r "select(.type==\"document\") | .source"' _ "$BAD/zip-slip.zip"
+    assert_output "$(printf '%s\n' '-!../../etc/evil.txt' '-!/abs/path.txt' '-!ok/normal.txt')"
+}
