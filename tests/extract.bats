@@ -376,7 +376,7 @@ PY
     (cd "$TMP/m" && zip -q ../m.zip big.txt s.txt)
     run --separate-stderr extract --max-member-bytes=2K "$TMP/m.zip"
     assert_failure 1
-    assert_output --partial 'more than --max-member-bytes=2048'
+    assert_output --partial 'more than the limit of 2048 (--max-member-bytes)'
     assert_output --partial '"text":"small"'
 }
 

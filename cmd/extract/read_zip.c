@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "encoding.h"
 #include "text.h"
+#include "ziputil.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -68,78 +69,22 @@ static int read_member(walk_ctx *w, zip_t *za, zip_uint64_t i, unsigned char **o
 {
     emitter *em = w->em;
     const ex_limits *lim = em->lim;
-    zip_stat_t st;
-    if (zip_stat_index(za, i, 0, &st) != 0)
-        return em_loose_error(em, w->source, NULL, "zip_corrupt", "cannot stat member: %s",
-                              zip_strerror(za));
-    if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-        return em_loose_error(em, w->source, NULL, "zip_encrypted",
-                              "member is encrypted: not read");
-    size_t declared = (st.valid & ZIP_STAT_SIZE) ? (size_t)st.size : lim->max_member_bytes;
-    if (declared > lim->max_member_bytes)
-        return em_loose_error(em, w->source, NULL, "limit",
-                              "member declares %zu bytes, more than --max-member-bytes=%zu",
-                              declared, lim->max_member_bytes);
-    size_t comp = (st.valid & ZIP_STAT_COMP_SIZE) ? (size_t)st.comp_size : 0;
-    if (declared > EX_MIB && comp && declared / comp > (size_t)lim->max_ratio)
-        return em_loose_error(em, w->source, NULL, "limit",
-                              "member compressed %zu:1, more than --max-ratio=%ld",
-                              declared / comp, lim->max_ratio);
-    zip_file_t *zf = zip_fopen_index(za, i, 0);
-    if (!zf)
-        return em_loose_error(em, w->source, NULL, "zip_corrupt", "cannot open member: %s",
-                              zip_strerror(za));
-    /* one byte more than declared shows a lying header */
-    size_t cap = declared + 1, len = 0, size = declared + 1 < 65536 ? declared + 1 : 65536;
-    unsigned char *buf = malloc(size);
-    int rc = buf ? EM_OK : EM_ABORT;
-    while (rc == EM_OK) {
-        if (len == size) {
-            size = size * 2 < cap ? size * 2 : cap;
-            unsigned char *b = realloc(buf, size);
-            if (!b) {
-                rc = EM_ABORT;
-                break;
-            }
-            buf = b;
-        }
-        zip_int64_t n = zip_fread(zf, buf + len, size - len);
-        if (n < 0) {
-            rc = em_loose_error(em, w->source, NULL, "zip_corrupt", "cannot read member: %s",
-                                zip_file_strerror(zf));
-            break;
-        }
-        if (n == 0)
-            break;
-        len += (size_t)n;
-        if (len > declared) {
-            rc = em_loose_error(em, w->source, NULL, "zip_lying_size",
-                                "member inflates beyond the %zu bytes its header declares",
-                                declared);
-            break;
-        }
-        if (w->archive_used + len > lim->max_archive_bytes) {
-            rc = em_loose_error(em, w->source, NULL, "limit",
-                                "archive inflates beyond --max-archive-bytes=%zu",
-                                lim->max_archive_bytes);
-            break;
-        }
-        if (len > EX_MIB && comp && len / comp > (size_t)lim->max_ratio) {
-            rc = em_loose_error(em, w->source, NULL, "limit",
-                                "member inflates more than --max-ratio=%ld times", lim->max_ratio);
-            break;
-        }
+    size_t budget = lim->max_archive_bytes - w->archive_used;
+    size_t cap = lim->max_member_bytes < budget ? lim->max_member_bytes : budget;
+    char msg[256];
+    zr_status s = zip_read_capped(za, i, cap, lim->max_ratio, out, outlen, msg, sizeof msg);
+    if (s == ZR_NOMEM) {
+        diag(em->prog, w->source, "out of memory");
+        em->aborted = 1;
+        return EM_ABORT;
     }
-    zip_fclose(zf);
-    if (rc != EM_OK) {
-        free(buf);
-        if (rc == EM_ABORT && !em->aborted)
-            diag(em->prog, w->source, "out of memory");
-        return rc;
-    }
-    w->archive_used += len;
-    *out = buf;
-    *outlen = len;
+    if (s == ZR_TOO_BIG)
+        return em_loose_error(em, w->source, NULL, "limit", "%s (%s)", msg,
+                              cap == lim->max_member_bytes ? "--max-member-bytes"
+                                                           : "--max-archive-bytes, all members");
+    if (s != ZR_OK)
+        return em_loose_error(em, w->source, NULL, zr_code(s), "%s", msg);
+    w->archive_used += *outlen;
     return EM_OK;
 }
 
