@@ -1,0 +1,232 @@
+#include "fold.h"
+
+#include "tables.h"
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define DELETED 0xFFFFFFFFu
+
+int nt_is_han(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F) || cp == 0x3007;
+}
+
+/* Characters after which ASCII , ; : ! belong to Chinese prose. */
+static int ends_chinese(uint32_t cp)
+{
+    return nt_is_han(cp) || cp == 0x201D || cp == 0x300B || cp == 0xFF09 || cp == 0x300D ||
+           cp == 0x300F || cp == 0x3011;
+}
+
+/* Characters before which ASCII , ; : ! belong to Chinese prose. */
+static int begins_chinese(uint32_t cp)
+{
+    return nt_is_han(cp) || cp == 0x201C || cp == 0x300A || cp == 0xFF08 || cp == 0x300C ||
+           cp == 0x300E || cp == 0x3010;
+}
+
+static int is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+static int is_hspace(uint32_t cp) { return cp == ' ' || cp == '\t'; }
+
+static int decode_pair(const char *s, uint32_t *cp)
+{
+    size_t n = strlen(s);
+    int l = utf8_decode((const unsigned char *)s, n, cp);
+    return l > 0 && (size_t)l == n;
+}
+
+static int by_from(const void *a, const void *b)
+{
+    const uint32_t *x = a, *y = b;
+    return *x < *y ? -1 : *x > *y;
+}
+
+int fold_init(fold_table *f)
+{
+    memset(f, 0, sizeof *f);
+    uint32_t (*pairs)[2] = calloc(nt_fold_len ? nt_fold_len : 1, sizeof *pairs);
+    f->from = calloc(nt_fold_len ? nt_fold_len : 1, sizeof *f->from);
+    f->to = calloc(nt_fold_len ? nt_fold_len : 1, sizeof *f->to);
+    if (!pairs || !f->from || !f->to) {
+        free(pairs);
+        fold_free(f);
+        return -1;
+    }
+    for (size_t i = 0; i < nt_fold_len; i++)
+        if (decode_pair(nt_fold[i].key, &pairs[f->n][0]) && decode_pair(nt_fold[i].value, &pairs[f->n][1]))
+            f->n++;
+    qsort(pairs, f->n, sizeof *pairs, by_from);
+    for (size_t i = 0; i < f->n; i++) {
+        f->from[i] = pairs[i][0];
+        f->to[i] = pairs[i][1];
+    }
+    free(pairs);
+    return 0;
+}
+
+void fold_free(fold_table *f)
+{
+    free(f->from);
+    free(f->to);
+    free(f->cps);
+    memset(f, 0, sizeof *f);
+}
+
+static uint32_t fold_cp(const fold_table *f, uint32_t cp)
+{
+    size_t lo = 0, hi = f->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (f->from[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < f->n && f->from[lo] == cp ? f->to[lo] : cp;
+}
+
+/* Spaces of every width become ' '; invisible characters and stray
+ * control characters are deleted; line ends become '\n'. */
+static uint32_t map_space(uint32_t cp)
+{
+    if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+        cp == 0x205F || cp == '\v' || cp == '\f')
+        return ' ';
+    if ((cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD)
+        return DELETED;
+    if (cp == '\r')
+        return '\n';
+    if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F)
+        return DELETED;
+    return cp;
+}
+
+/* Removes DELETED slots; returns the new length. */
+static size_t compact(uint32_t *c, size_t n)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < n; r++)
+        if (c[r] != DELETED)
+            c[w++] = c[r];
+    return w;
+}
+
+/* A run of '?' that touches a line edge, a space or a digit stands for
+ * lost spaces (NBSP has no GBK code); a single '?' after Chinese text at
+ * the end of a clause is a question mark; any other '?' is kept. */
+static size_t question_runs(uint32_t *c, size_t n)
+{
+    size_t changed = 0;
+    for (size_t i = 0; i < n;) {
+        if (c[i] != '?') {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && c[j] == '?')
+            j++;
+        uint32_t before = i ? c[i - 1] : '\n', after = j < n ? c[j] : '\n';
+        int edge_b = before == '\n' || is_hspace(before);
+        int edge_a = after == '\n' || is_hspace(after);
+        if (j - i == 1 && ends_chinese(before) && (edge_a || after == 0x201D)) {
+            c[i] = 0xFF1F;
+            changed++;
+        } else if (edge_b || edge_a || is_digit(before) || is_digit(after)) {
+            for (size_t k = i; k < j; k++)
+                c[k] = ' ';
+            changed += j - i;
+        }
+        i = j;
+    }
+    return changed;
+}
+
+static size_t punctuation(uint32_t *c, size_t n)
+{
+    size_t changed = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t before = i ? c[i - 1] : 0, after = i + 1 < n ? c[i + 1] : 0;
+        if (c[i] == 0xFF0C && is_digit(before) && is_digit(after)) {
+            c[i] = ',';   /* １，３８２．６４ : a thousands separator */
+            changed++;
+        } else if ((c[i] == ',' || c[i] == ';' || c[i] == ':' || c[i] == '!') &&
+                   !(is_digit(before) && is_digit(after)) &&
+                   (ends_chinese(before) || begins_chinese(after))) {
+            c[i] = c[i] == ',' ? 0xFF0C : c[i] == ';' ? 0xFF1B : c[i] == ':' ? 0xFF1A : 0xFF01;
+            changed++;
+        }
+    }
+    return changed;
+}
+
+/* Runs of spaces and tabs become one (a tab if the run has one: tabs
+ * separate cells in text taken from tables); none at the start or end of
+ * the text or of a line; in a cell, none between two Han characters. */
+static size_t collapse(uint32_t *c, size_t n, int cell, size_t *out_n)
+{
+    size_t w = 0, changed = 0;
+    for (size_t r = 0; r < n;) {
+        if (!is_hspace(c[r])) {
+            c[w++] = c[r++];
+            continue;
+        }
+        size_t j = r;
+        int tab = 0;
+        while (j < n && is_hspace(c[j]))
+            tab |= c[j++] == '\t';
+        int at_edge = w == 0 || c[w - 1] == '\n' || j == n || c[j] == '\n';
+        int han_gap = cell && !tab && w > 0 && j < n && nt_is_han(c[w - 1]) && nt_is_han(c[j]);
+        if (at_edge || han_gap) {
+            changed += j - r;
+        } else {
+            uint32_t keep = tab ? '\t' : ' ';
+            changed += (j - r) - 1 + (c[r] != keep);
+            c[w++] = keep;
+        }
+        r = j;
+    }
+    *out_n = w;
+    return changed;
+}
+
+size_t fold_text(fold_table *f, const char *in, size_t len, int cell, sbuf *out)
+{
+    if (len + 1 > f->cap) {
+        size_t cap = len + 1 > 256 ? len + 1 : 256;
+        uint32_t *p = realloc(f->cps, cap * sizeof *p);
+        if (!p)
+            return (size_t)-1;
+        f->cps = p;
+        f->cap = cap;
+    }
+    uint32_t *c = f->cps;
+    size_t n = 0, changed = 0;
+    const unsigned char *s = (const unsigned char *)in;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        int l = utf8_decode(s + i, len - i, &cp);
+        if (!l) {            /* validated before: never happens; keep going safely */
+            i++;
+            continue;
+        }
+        i += (size_t)l;
+        if (cp == '\r' && i < len && s[i] == '\n') {
+            changed++;
+            continue;
+        }
+        uint32_t m = map_space(fold_cp(f, cp));
+        changed += m != cp;
+        c[n++] = m;
+    }
+    n = compact(c, n);
+    changed += question_runs(c, n);
+    changed += punctuation(c, n);
+    changed += collapse(c, n, cell, &n);
+    sb_reserve(out, n * 4);
+    for (size_t i = 0; i < n; i++)
+        sb_put_cp(out, c[i]);
+    return out->failed ? (size_t)-1 : changed;
+}

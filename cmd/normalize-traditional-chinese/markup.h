@@ -1,0 +1,15 @@
+/* Leftover HTML in extracted text: well-formed tags of known HTML names,
+ * comments, character entities, and pandoc's [bookmark: _Toc…] remnants.
+ * Only well-formed markup goes: reports write comparisons with < and >
+ * (比率<60%得0分), which a naive <[^>]*> would delete with the text
+ * between them. */
+#ifndef NT_MARKUP_H
+#define NT_MARKUP_H
+
+#include "sbuf.h"
+
+/* Appends in[0..len) without its markup to out; returns how many
+ * characters were removed or replaced. */
+size_t strip_markup(const char *in, size_t len, sbuf *out);
+
+#endif

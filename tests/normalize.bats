@@ -1,0 +1,169 @@
+#!/usr/bin/env bats
+# normalize-traditional-chinese: conversion, clean-up, repair, record
+# handling, limits and exit codes.
+
+load test_helper
+
+NT=normalize-traditional-chinese
+HERE="$BATS_TEST_DIRNAME/normalize"
+
+setup() {
+    export LC_ALL=C.UTF-8
+    T="$BATS_TEST_TMPDIR"
+}
+
+# Column N of a case table (comments dropped, \t \uXXXX escapes expanded).
+column() {
+    grep -v '^#' "$1" | cut -f"$2" | while IFS= read -r l; do printf '%b\n' "$l"; done
+}
+
+@test "--help and --version" {
+    run "$NT" --help
+    assert_success
+    assert_output --partial "Usage: $NT"
+    assert_output --partial "--max-text"
+    run "$NT" --version
+    assert_success
+    assert_output "$NT (yujuesuan) 0.1.0"
+}
+
+@test "a bad option or limit is a usage error (2)" {
+    run "$NT" --frobnicate </dev/null
+    assert_failure 2
+    assert_output --partial "Try '$NT --help'"
+    run "$NT" --max-text 0 </dev/null
+    assert_failure 2
+    run "$NT" --max-repairs -3 </dev/null
+    assert_failure 2
+    run "$NT" --max-line abc </dev/null
+    assert_failure 2
+}
+
+@test "budget vocabulary converts in context (word list)" {
+    column "$HERE/words.tsv" 1 > "$T/in"
+    column "$HERE/words.tsv" 2 > "$T/want"
+    run "$NT" --plain "$T/in"
+    assert_success
+    diff -u "$T/want" <(printf '%s\n' "$output")
+}
+
+@test "full-width, spaces, markup and punctuation cases" {
+    column "$HERE/fold.tsv" 1 > "$T/in"
+    column "$HERE/fold.tsv" 2 > "$T/want"
+    run "$NT" --plain "$T/in"
+    assert_success
+    diff -u "$T/want" <(printf '%s\n' "$output")
+}
+
+@test "--no-overrides gives plain OpenCC t2s (著力 and 帳戶 as OpenCC has them)" {
+    run "$NT" --plain --no-overrides <<<"著力 帳戶 批覆"
+    assert_success
+    assert_output "著力 帐户 批覆"
+    run "$NT" --plain <<<"著力 帳戶 批覆"
+    assert_output "着力 账户 批复"
+}
+
+@test "Simplified reports pass --t2s-only byte for byte" {
+    for f in "$FIXTURES/caidian-2023-final.txt" "$FIXTURES/suining-2023-final.txt"; do
+        # --plain ends every line with \n, the last one too
+        "$NT" --plain --t2s-only "$f" | cmp - <(sed -e '$a\' "$f")
+    done
+}
+
+@test "paragraph text and row cells are rewritten with counts; nothing else changes" {
+    make_doc d1 \
+        '{"type":"paragraph","doc":"d1","text":"財政撥款結餘","level":0,"loc":{"line":3}}' \
+        '{"type":"row","doc":"d1","table":0,"row":1,"cells":[{"col":0,"text":"合    計","colspan":1,"rowspan":1},{"col":1,"text":"１，３８２．６４","colspan":1,"rowspan":1}],"loc":{"line":4}}' \
+        > "$T/in"
+    run "$NT" "$T/in"
+    assert_success
+    assert_line --index 1 '{"type":"paragraph","doc":"d1","text":"财政拨款结余","level":0,"loc":{"line":3},"normalized":{"t2s":4,"folded":0,"repaired":0}}'
+    assert_line --index 2 '{"type":"row","doc":"d1","table":0,"row":1,"cells":[{"col":0,"text":"合计","colspan":1,"rowspan":1},{"col":1,"text":"1,382.64","colspan":1,"rowspan":1}],"loc":{"line":4},"normalized":{"t2s":1,"folded":12,"repaired":0}}'
+    assert_line --index 3 '{"type":"end","doc":"d1","records":2}'
+}
+
+@test "other records pass through byte for byte, unchanged text too" {
+    # odd spacing, escapes, a float and an unknown type must survive as written
+    make_doc d2 \
+        '{"type":"fact","doc":"d2", "value":"1382.64","x":1.10,"e":"\u8ca1"}' \
+        '{"type":"mystery","doc":"d2","text":"財政"}' \
+        '{"type":"paragraph","doc":"d2","text":"已经是简体 \u0041","level":0}' \
+        '{"type":"error","doc":"d2","stage":"extract","code":"x","message":"財"}' \
+        > "$T/in"
+    printf '%s\n' '{"type":"loose","text":"臺灣"}' >> "$T/in"
+    run "$NT" "$T/in"
+    assert_success
+    diff -u "$T/in" <(printf '%s\n' "$output")
+}
+
+@test "injected spam is marked, not dropped" {
+    make_doc d3 '{"type":"paragraph","doc":"d3","text":"強姧伦久久久久久久","level":0}' \
+        '{"type":"paragraph","doc":"d3","text":"彩票公益金用于成人教育","level":0}' > "$T/in"
+    run "$NT" "$T/in"
+    assert_success
+    assert_line --index 1 --partial '"text":"强姧伦久久久久久久"'
+    assert_line --index 1 --partial '"spam":true'
+    refute_line --index 2 --partial 'spam'
+}
+
+@test "invalid UTF-8 in a text field is an error record; the batch goes on (exit 1)" {
+    { make_doc d4 '{"type":"paragraph","doc":"d4","text":"好","level":0}'
+      printf '{"type":"document","contract":"yujuesuan/1","doc":"d5","source":"b.txt","format":"txt","encoding":"utf-8","bytes":1,"sha256":"d5"}\n'
+      printf '{"type":"paragraph","doc":"d5","text":"bad \xe4\xb8 here","level":0}\n'
+      printf '{"type":"paragraph","doc":"d5","text":"\xc0\xaf overlong","level":0}\n'
+      printf '{"type":"paragraph","doc":"d5","text":"臺","level":0}\n'
+      printf '{"type":"end","doc":"d5","records":3}\n'; } > "$T/in"
+    run "$NT" "$T/in"
+    assert_failure 1
+    assert_line --index 0 --partial '"doc":"d4"'
+    assert_line --partial '"type":"error","doc":"d5"'
+    assert_line --partial '"text":"台"'
+    assert_line '{"type":"end","doc":"d5","records":3}'
+    run "$NT" --plain <<<$'ok\n\xe4\xb8'
+    assert_failure 1
+    assert_output --partial "not valid UTF-8"
+}
+
+@test "--max-text: a longer text field is passed unchanged with an error" {
+    make_doc d6 '{"type":"paragraph","doc":"d6","text":"臺灣臺灣","level":0}' \
+        '{"type":"paragraph","doc":"d6","text":"臺","level":0}' > "$T/in"
+    run "$NT" --max-text 6 "$T/in"
+    assert_failure 1
+    assert_line --partial '"code":"text_too_long"'
+    assert_line --partial '"text":"臺灣臺灣"'
+    assert_line --partial '"text":"台"'
+}
+
+@test "--max-line: a longer line is an error, the rest goes on" {
+    make_doc d7 "{\"type\":\"paragraph\",\"doc\":\"d7\",\"text\":\"$(printf '臺%.0s' {1..100})\",\"level\":0}" \
+        '{"type":"paragraph","doc":"d7","text":"臺","level":0}' > "$T/in"
+    run "$NT" --max-line 200 "$T/in"
+    assert_failure 1
+    assert_line --partial '"code":"line_too_long"'
+    assert_line --partial '"text":"台"'
+}
+
+@test "converting twice gives what converting once gave (seed 001 and the fixtures)" {
+    "$HERE/txt2stream" "$HERE/seed001.txt" > "$T/s"
+    for f in "$FIXTURES"/*.txt; do "$HERE/txt2stream" "$f"; done >> "$T/s"
+    "$NT" "$T/s" > "$T/once"
+    "$NT" "$T/once" > "$T/twice"
+    cmp "$T/once" "$T/twice"
+}
+
+@test "writing to a full disk exits 3" {
+    run bash -c "'$NT' --plain '$HERE/seed001.txt' >/dev/full"
+    assert_failure 3
+    "$HERE/txt2stream" "$HERE/seed001.txt" > "$T/s"
+    run bash -c "'$NT' '$T/s' >/dev/full"
+    assert_failure 3
+    assert_output --partial "write error"
+}
+
+@test "a closed pipe ends the stage quietly" {
+    "$HERE/txt2stream" "$HERE/seed001.txt" > "$T/s"
+    for i in 1 2 3 4 5 6 7 8; do cat "$T/s"; done > "$T/big"
+    run bash -c "'$NT' '$T/big' 2>'$T/err' | head -c 10 >/dev/null; echo \${PIPESTATUS[0]}"
+    assert_output 141
+    [ ! -s "$T/err" ]
+}
