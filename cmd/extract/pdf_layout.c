@@ -1,0 +1,1011 @@
+/* PDF → paragraphs and table rows.
+ *
+ * Poppler (through poppler-glib, in process) gives every character of a page
+ * with its bounding box. We do not trust poppler's reading order or its
+ * spaces: budget tables drawn by Word/LibreOffice come out with wrapped cells
+ * interleaved with the numbers of the neighbouring cells, and with a space at
+ * every font switch (`2023 年度`). Instead, per page:
+ *
+ *   glyphs → lines (same vertical centre) → chunks (runs of glyphs separated
+ *   by less than half a glyph height) → table regions (runs of lines with two
+ *   or more chunks, plus the short lines wedged between them) → rows (a line
+ *   with a figure is an anchor; a text-only line belongs to its nearest
+ *   neighbour when that is closer than a row pitch: a cell that wraps is
+ *   typeset at half a row from the anchor when centred, one line pitch when
+ *   top-aligned, both closer than the next row) → columns (x intervals of the
+ *   anchor lines' chunks, widest first; a chunk over several columns spans
+ *   them).
+ *
+ * Everything else becomes paragraphs; lines of one paragraph that wrap at the
+ * right margin are joined back. Memory: one page of glyphs at a time. */
+#include "pdf_layout.h"
+
+#include <poppler.h>
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------- small helpers ---------- */
+
+typedef struct {
+    double x1, y1, x2, y2;
+    uint32_t cp;
+    int off, len; /* UTF-8 bytes in the page text */
+} glyph;
+
+typedef struct {
+    int g0, ng;     /* glyphs (indices into the x-sorted order) */
+    double y1, y2, h, yc;
+    double x1, x2;
+    int c0, nc;     /* chunks */
+    bool anchor;    /* holds a figure: the row's reference line */
+    bool caption;   /* "部门：… 金额单位：万元": said of a table, never in it */
+    int region;     /* -1: running text */
+} line;
+
+typedef struct {
+    int line;
+    int g0, ng;
+    double x1, x2;
+    int text;       /* offset in the page's string pool */
+    bool numeric;
+    int col, colspan;
+} chunk;
+
+typedef struct {
+    char *p;
+    size_t len, cap;
+} strbuf;
+
+static bool sb_add(strbuf *s, const char *p, size_t n)
+{
+    if (s->len + n + 1 > s->cap) {
+        size_t c = s->cap ? s->cap : 256;
+        while (c < s->len + n + 1)
+            c *= 2;
+        char *q = realloc(s->p, c);
+        if (!q)
+            return false;
+        s->p = q;
+        s->cap = c;
+    }
+    memcpy(s->p + s->len, p, n);
+    s->len += n;
+    s->p[s->len] = '\0';
+    return true;
+}
+
+static bool sb_str(strbuf *s, const char *p) { return sb_add(s, p, strlen(p)); }
+
+/* Ideographs, CJK and full-width punctuation, and the quotes, dashes and
+ * ellipsis that Chinese text uses: the layout's spaces next to these are
+ * artefacts of font switches, not words. */
+static bool is_cjk(uint32_t c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+           (c >= 0x20000 && c <= 0x3FFFF) || (c >= 0x2010 && c <= 0x2027) ||
+           c == 0x00B7;
+}
+
+static bool is_space(uint32_t c)
+{
+    return c <= 0x20 || c == 0x7F || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B) ||
+           c == 0xFEFF;
+}
+
+
+/* A figure, a line number or a classification code: what makes a line a row. */
+static bool is_numeric(const char *s)
+{
+    bool digit = false;
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        uint32_t c = g_utf8_get_char(p);
+        if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19))
+            digit = true;
+        else if (c >= 0xFF01 && c <= 0xFF5E && strchr(".,-+%()", (int)(c - 0xFEE0)))
+            continue; /* full-width forms of the same punctuation */
+        else if (c >= 128 || !strchr(".,-+%()", (int)c))
+            return false;
+    }
+    return digit;
+}
+
+static int cmp_double(double a, double b) { return (a > b) - (a < b); }
+
+typedef int (*idx_cmp)(int a, int b, const void *ctx);
+
+/* Stable merge sort of indices with a context: qsort_r is not C11. */
+static void sort_idx(int *v, int n, idx_cmp cmp, const void *ctx, int *scratch)
+{
+    if (n < 2)
+        return;
+    if (n <= 12) {
+        for (int i = 1; i < n; i++) {
+            int x = v[i], j = i;
+            while (j > 0 && cmp(v[j - 1], x, ctx) > 0) {
+                v[j] = v[j - 1];
+                j--;
+            }
+            v[j] = x;
+        }
+        return;
+    }
+    int h = n / 2;
+    sort_idx(v, h, cmp, ctx, scratch);
+    sort_idx(v + h, n - h, cmp, ctx, scratch);
+    int i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        scratch[k++] = cmp(v[i], v[j], ctx) <= 0 ? v[i++] : v[j++];
+    while (i < h)
+        scratch[k++] = v[i++];
+    while (j < n)
+        scratch[k++] = v[j++];
+    memcpy(v, scratch, (size_t)n * sizeof *v);
+}
+
+static int glyph_by_centre(int a, int b, const void *ctx)
+{
+    const glyph *g = ctx;
+    return cmp_double(g[a].y1 + g[a].y2, g[b].y1 + g[b].y2);
+}
+
+static int glyph_by_x(int a, int b, const void *ctx)
+{
+    const glyph *g = ctx;
+    return cmp_double(g[a].x1, g[b].x1);
+}
+
+/* ---------- page state ---------- */
+
+typedef struct {
+    glyph *g;
+    int ng, capg;
+    int *order, *scratch; /* glyph indices: line by line, each line left to right */
+    int capo;
+    line *ln;
+    int nl, capl;
+    chunk *ck;
+    int nc, capc;
+    strbuf pool;          /* chunk texts, NUL-separated */
+    strbuf cell;          /* cell texts of the row being built */
+    strbuf para;          /* the paragraph being joined */
+    double (*col)[2];     /* column x intervals of the current table */
+    int ncol, capcol;
+    int *tmp, *tmp2;      /* per-region scratch: chunk or line indices */
+    int captmp, captmp2;
+    pdf_cell *cells;      /* the row handed to the sink */
+    int *cellcol, *cellspan, *celltext;
+    int capcells;
+    const pdf_sink *sink;
+    int table;            /* next table index in the document */
+} layout;
+
+static void layout_free(layout *L)
+{
+    free(L->g);
+    free(L->order);
+    free(L->scratch);
+    free(L->ln);
+    free(L->ck);
+    free(L->pool.p);
+    free(L->cell.p);
+    free(L->para.p);
+    free(L->col);
+    free(L->tmp);
+    free(L->tmp2);
+    free(L->cells);
+    free(L->cellcol);
+    free(L->cellspan);
+    free(L->celltext);
+}
+
+static bool grow(void **p, int *cap, int need, size_t size)
+{
+    if (need <= *cap)
+        return true;
+    int n = *cap ? *cap : 64;
+    while (n < need) {
+        if (n > (1 << 26))
+            return false;
+        n *= 2;
+    }
+    void *q = realloc(*p, (size_t)n * size);
+    if (!q)
+        return false;
+    *p = q;
+    *cap = n;
+    return true;
+}
+
+/* Collects the visible characters of the page with their boxes; whitespace is
+ * dropped here and decided again from the gaps. */
+static bool collect_glyphs(layout *L, const char *text, const PopplerRectangle *r, guint nr)
+{
+    L->ng = 0;
+    const char *p = text;
+    for (guint i = 0; i < nr && *p; i++) {
+        const char *next = g_utf8_next_char(p);
+        uint32_t c = g_utf8_get_char(p);
+        if (!is_space(c) && c != 0xFFFD) {
+            if (!grow((void **)&L->g, &L->capg, L->ng + 1, sizeof *L->g))
+                return false;
+            glyph *g = &L->g[L->ng++];
+            g->x1 = r[i].x1 < r[i].x2 ? r[i].x1 : r[i].x2;
+            g->x2 = r[i].x1 < r[i].x2 ? r[i].x2 : r[i].x1;
+            g->y1 = r[i].y1 < r[i].y2 ? r[i].y1 : r[i].y2;
+            g->y2 = r[i].y1 < r[i].y2 ? r[i].y2 : r[i].y1;
+            if (g->y2 - g->y1 < 0.5)
+                g->y2 = g->y1 + 0.5;
+            g->cp = c;
+            g->off = (int)(p - text);
+            g->len = (int)(next - p);
+        }
+        p = next;
+    }
+    return true;
+}
+
+/* Glyphs whose vertical centres are within 0.4 glyph heights of the line's
+ * first glyph share a line (CJK and Latin fonts sit a little apart). */
+static bool make_lines(layout *L)
+{
+    L->nl = 0;
+    if (!grow((void **)&L->order, &L->capo, L->ng, sizeof *L->order))
+        return false;
+    int *s = realloc(L->scratch, (size_t)(L->capo > 0 ? L->capo : 1) * sizeof *s);
+    if (!s)
+        return false;
+    L->scratch = s;
+    for (int i = 0; i < L->ng; i++)
+        L->order[i] = i;
+    sort_idx(L->order, L->ng, glyph_by_centre, L->g, L->scratch);
+    int i = 0;
+    while (i < L->ng) {
+        const glyph *f = &L->g[L->order[i]];
+        double yc = (f->y1 + f->y2) / 2, h = f->y2 - f->y1;
+        int j = i + 1;
+        while (j < L->ng) {
+            const glyph *q = &L->g[L->order[j]];
+            double qh = q->y2 - q->y1;
+            if ((q->y1 + q->y2) / 2 - yc > 0.4 * (qh < h ? qh : h))
+                break;
+            j++;
+        }
+        sort_idx(L->order + i, j - i, glyph_by_x, L->g, L->scratch);
+        if (!grow((void **)&L->ln, &L->capl, L->nl + 1, sizeof *L->ln))
+            return false;
+        line *l = &L->ln[L->nl++];
+        memset(l, 0, sizeof *l);
+        l->g0 = i;
+        l->ng = j - i;
+        l->region = -1;
+        l->y1 = 1e300;
+        l->x1 = 1e300;
+        l->y2 = l->x2 = -1e300;
+        double hs = 0;
+        for (int k = i; k < j; k++) {
+            const glyph *q = &L->g[L->order[k]];
+            if (q->y1 < l->y1) l->y1 = q->y1;
+            if (q->y2 > l->y2) l->y2 = q->y2;
+            if (q->x1 < l->x1) l->x1 = q->x1;
+            if (q->x2 > l->x2) l->x2 = q->x2;
+            hs += q->y2 - q->y1;
+        }
+        l->h = hs / (j - i);
+        l->yc = (l->y1 + l->y2) / 2;
+        i = j;
+    }
+    return true;
+}
+
+/* The space the text needs between two glyphs of one chunk: none next to
+ * CJK (the layout's font-switch gaps), a space between Latin words, and a
+ * space between CJK characters only where a real one was typed. */
+static bool needs_space(uint32_t a, uint32_t b, double gap, double h)
+{
+    bool ca = is_cjk(a), cb = is_cjk(b);
+    if (ca != cb)
+        return false;
+    return gap > (ca ? 0.3 : 0.15) * h;
+}
+
+static bool add_chunk(layout *L, int li, int g0, int ng)
+{
+    if (!grow((void **)&L->ck, &L->capc, L->nc + 1, sizeof *L->ck))
+        return false;
+    chunk *c = &L->ck[L->nc++];
+    memset(c, 0, sizeof *c);
+    c->line = li;
+    c->g0 = g0;
+    c->ng = ng;
+    c->text = (int)L->pool.len;
+    c->x1 = 1e300;
+    c->x2 = -1e300;
+    return true;
+}
+
+static bool starts_with(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
+
+/* The line above a budget table that names the department and the unit. */
+static bool is_caption_chunk(const char *t)
+{
+    return starts_with(t, "部门：") || starts_with(t, "注：") || starts_with(t, "注:") || starts_with(t, "部门:") || starts_with(t, "单位：") ||
+           starts_with(t, "单位:") || starts_with(t, "编制单位") || strstr(t, "金额单位") ||
+           strstr(t, "单位：万元") || strstr(t, "单位:万元") || strstr(t, "单位：元") ||
+           strstr(t, "单位:元");
+}
+
+/* Splits every line into chunks at gaps wider than 0.4 glyph heights: two
+ * cells of a table are at least their paddings apart (0.45 h measured on
+ * LibreOffice tables), while a font switch inside a cell leaves 0.15 h and a
+ * typed space between ideographs 0.35 h. */
+static bool make_chunks(layout *L, const char *pagetext)
+{
+    L->nc = 0;
+    L->pool.len = 0;
+    if (!sb_add(&L->pool, "", 0))
+        return false;
+    for (int li = 0; li < L->nl; li++) {
+        line *l = &L->ln[li];
+        l->c0 = L->nc;
+        double split = 0.4 * l->h;
+        int k = l->g0, end = l->g0 + l->ng;
+        while (k < end) {
+            if (!add_chunk(L, li, k, 0))
+                return false;
+            chunk *c = &L->ck[L->nc - 1];
+            const glyph *prev = NULL;
+            int m = k;
+            for (; m < end; m++) {
+                const glyph *q = &L->g[L->order[m]];
+                if (prev) {
+                    double gap = q->x1 - prev->x2;
+                    if (gap > split)
+                        break;
+                    /* fake bold: the same glyph drawn twice at a small offset */
+                    if (q->cp == prev->cp && q->x1 - prev->x1 < 0.15 * l->h)
+                        continue;
+                    if (needs_space(prev->cp, q->cp, gap, l->h) && !sb_str(&L->pool, " "))
+                        return false;
+                }
+                if (!sb_add(&L->pool, pagetext + q->off, (size_t)q->len))
+                    return false;
+                if (q->x1 < c->x1) c->x1 = q->x1;
+                if (q->x2 > c->x2) c->x2 = q->x2;
+                prev = q;
+            }
+            c->ng = m - k;
+            if (!sb_add(&L->pool, "\0", 1)) /* keeps the NUL: texts are packed */
+                return false;
+            c->numeric = is_numeric(L->pool.p + c->text);
+            if (is_caption_chunk(L->pool.p + c->text))
+                l->caption = true;
+            if (c->numeric)
+                l->anchor = true;
+            k = m;
+        }
+        l->nc = L->nc - l->c0;
+    }
+    return true;
+}
+
+static const char *chunk_text(const layout *L, const chunk *c) { return L->pool.p + c->text; }
+
+/* ---------- table regions ---------- */
+
+static double overlap(double a1, double a2, double b1, double b2)
+{
+    return (a2 < b2 ? a2 : b2) - (a1 > b1 ? a1 : b1);
+}
+
+
+static double chunk_w(const chunk *c) { return c->x2 - c->x1; }
+
+/* Whether the single chunk of line i lies under exactly one chunk of the
+ * nearest multi-chunk line: the next line of a wrapped cell does, a note
+ * or a title under the table does not. */
+static bool fits_one_cell(const layout *L, int i)
+{
+    const line *l = &L->ln[i];
+    if (l->nc != 1)
+        return false;
+    const chunk *c = &L->ck[l->c0];
+    for (int d = 1; d <= 4; d++)
+        for (int s = -1; s <= 1; s += 2) {
+            int j = i + s * d;
+            if (j < 0 || j >= L->nl || L->ln[j].nc < 2)
+                continue;
+            int hits = 0;
+            for (int k = 0; k < L->ln[j].nc; k++) {
+                const chunk *o = &L->ck[L->ln[j].c0 + k];
+                hits += overlap(c->x1, c->x2, o->x1, o->x2) > 0;
+            }
+            return hits == 1;
+        }
+    return false;
+}
+
+/* Marks the lines that belong to tables: runs of lines with two or more
+ * chunks, widened by the short lines that sit within them (the second line
+ * of a wrapped cell, a header word on its own line). A run needs two
+ * multi-chunk lines to be a table. Returns the number of regions. */
+static int find_regions(layout *L)
+{
+    int n = L->nl;
+    if (n == 0)
+        return 0;
+    double left = 1e300, right = -1e300;
+    for (int i = 0; i < n; i++) {
+        if (L->ln[i].x1 < left) left = L->ln[i].x1;
+        if (L->ln[i].x2 > right) right = L->ln[i].x2;
+        L->ln[i].region = L->ln[i].nc >= 2 && !L->ln[i].caption ? 0 : -1;
+    }
+    double width = right - left;
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        for (int i = 0; i < n; i++) {
+            line *l = &L->ln[i];
+            if (l->region == 0 || l->caption)
+                continue;
+            bool pin = i > 0 && L->ln[i - 1].region == 0;
+            bool nin = i + 1 < n && L->ln[i + 1].region == 0;
+            double dp = i > 0 ? l->yc - L->ln[i - 1].yc : 1e300;
+            double dn = i + 1 < n ? L->ln[i + 1].yc - l->yc : 1e300;
+            bool narrow = l->x2 - l->x1 <= 0.5 * width;
+            bool close = (pin && dp <= 0.75 * l->h) || (nin && dn <= 0.75 * l->h);
+            bool near = (pin && dp <= 1.6 * l->h) || (nin && dn <= 1.6 * l->h);
+            if (close || (narrow && near && fits_one_cell(L, i))) {
+                l->region = 0;
+                changed = true;
+            }
+        }
+    }
+    /* number the runs; runs with fewer than two multi-chunk lines are text */
+    int nreg = 0;
+    for (int i = 0; i < n;) {
+        if (L->ln[i].region < 0) {
+            i++;
+            continue;
+        }
+        int j = i, multi = 0;
+        while (j < n && L->ln[j].region >= 0) {
+            multi += L->ln[j].nc >= 2;
+            j++;
+        }
+        for (int k = i; k < j; k++)
+            L->ln[k].region = multi >= 2 ? nreg + 1 : -1;
+        if (multi >= 2)
+            nreg++;
+        i = j;
+    }
+    return nreg;
+}
+
+/* ---------- rows: lines grouped around their anchors ---------- */
+
+static int cmp_dbl(const void *a, const void *b)
+{
+    return cmp_double(*(const double *)a, *(const double *)b);
+}
+
+/* The usual distance between two single-line rows: the median gap between
+ * consecutive anchor lines (or 1.4 line heights when there are none). */
+static double row_pitch(const layout *L, int a, int b)
+{
+    double d[64];
+    int nd = 0, prev = -1;
+    double hs = 0;
+    for (int i = a; i < b; i++) {
+        hs += L->ln[i].h;
+        if (!L->ln[i].anchor)
+            continue;
+        if (prev >= 0 && nd < 64)
+            d[nd++] = L->ln[i].yc - L->ln[prev].yc;
+        prev = i;
+    }
+    if (nd == 0)
+        return 1.4 * hs / (b - a);
+    qsort(d, (size_t)nd, sizeof *d, cmp_dbl);
+    return d[nd / 2];
+}
+
+/* group[i - a] = first line of line i's row. A text-only line joins its
+ * nearer neighbour when that is closer than three quarters of a row pitch
+ * and than 1.45 glyph heights (lines of one cell are 1.1-1.35 apart, rows
+ * with padding 1.4-1.5);
+ * links go only to adjacent lines, so every row is a run of lines. */
+static void group_rows(const layout *L, int a, int b, int *link, int *group)
+{
+    double pitch = row_pitch(L, a, b);
+    for (int i = a; i < b; i++) {
+        link[i - a] = i;
+        if (L->ln[i].anchor)
+            continue;
+        double dp = i > a ? L->ln[i].yc - L->ln[i - 1].yc : 1e300;
+        double dn = i + 1 < b ? L->ln[i + 1].yc - L->ln[i].yc : 1e300;
+        int to;
+        if (dp < dn)
+            to = i - 1;
+        else if (dn < dp)
+            to = i + 1;
+        else /* a tie: prefer the anchor, then the line above */
+            to = (i + 1 < b && L->ln[i + 1].anchor) ? i + 1 : i - 1;
+        double d = to == i - 1 ? dp : dn;
+        double h = L->ln[i].h;
+        if (to >= a && to < b && d < 0.75 * pitch && d < 1.45 * h)
+            link[i - a] = to;
+    }
+    int cur = a;
+    for (int i = a; i < b; i++) {
+        if (i == a || !(link[i - a] == i - 1 || link[i - 1 - a] == i))
+            cur = i;
+        group[i - a] = cur;
+    }
+}
+
+/* ---------- columns ---------- */
+
+static int chunk_by_width_desc(int a, int b, const void *ctx)
+{
+    const chunk *c = ctx;
+    return cmp_double(chunk_w(&c[b]), chunk_w(&c[a]));
+}
+
+static int cmp_interval(const void *a, const void *b)
+{
+    const double *p = a, *q = b;
+    return cmp_double(p[0], q[0]);
+}
+
+
+/* Column x intervals from the chunks of the anchor lines (the data rows;
+ * headers would bridge columns), widest first so a column is born from a
+ * full-width cell and narrow figures join it; a chunk that touches two
+ * columns already made is a span and shapes nothing. */
+static bool find_columns(layout *L, int a, int b)
+{
+    int anchors = 0;
+    for (int i = a; i < b; i++)
+        anchors += L->ln[i].anchor;
+    int n = 0;
+    int total = L->ln[b - 1].c0 + L->ln[b - 1].nc - L->ln[a].c0;
+    if (!grow((void **)&L->tmp, &L->captmp, total, sizeof *L->tmp) ||
+        !grow((void **)&L->tmp2, &L->captmp2, total, sizeof *L->tmp2))
+        return false;
+    for (int i = a; i < b; i++)
+        if (anchors < 2 || L->ln[i].anchor)
+            for (int k = 0; k < L->ln[i].nc; k++)
+                L->tmp[n++] = L->ln[i].c0 + k;
+    sort_idx(L->tmp, n, chunk_by_width_desc, L->ck, L->tmp2);
+    L->ncol = 0;
+    for (int k = 0; k < n; k++) {
+        const chunk *c = &L->ck[L->tmp[k]];
+        int hit = -1, hits = 0;
+        for (int j = 0; j < L->ncol; j++)
+            if (overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) > 0) {
+                hit = j;
+                hits++;
+            }
+        if (hits == 0) {
+            if (!grow((void **)&L->col, &L->capcol, L->ncol + 1, sizeof *L->col))
+                return false;
+            L->col[L->ncol][0] = c->x1;
+            L->col[L->ncol][1] = c->x2;
+            L->ncol++;
+        } else if (hits == 1) {
+            if (c->x1 < L->col[hit][0]) L->col[hit][0] = c->x1;
+            if (c->x2 > L->col[hit][1]) L->col[hit][1] = c->x2;
+        }
+    }
+    qsort(L->col, (size_t)L->ncol, sizeof *L->col, cmp_interval);
+    int m = 0;
+    for (int j = 0; j < L->ncol; j++) {
+        if (m > 0 && L->col[j][0] < L->col[m - 1][1]) {
+            if (L->col[j][1] > L->col[m - 1][1])
+                L->col[m - 1][1] = L->col[j][1];
+        } else {
+            L->col[m][0] = L->col[j][0];
+            L->col[m][1] = L->col[j][1];
+            m++;
+        }
+    }
+    L->ncol = m;
+    return true;
+}
+
+/* Places every chunk of the region on the column grid: the columns it
+ * covers (more than a sliver of), or the nearest one. */
+static void assign_columns(layout *L, int a, int b)
+{
+    for (int i = a; i < b; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            chunk *c = &L->ck[L->ln[i].c0 + k];
+            int first = -1, last = -1, near = 0;
+            double best = 1e300;
+            for (int j = 0; j < L->ncol; j++) {
+                double cw = L->col[j][1] - L->col[j][0], w = chunk_w(c);
+                double ov = overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]);
+                double need = 0.15 * (w < cw ? w : cw);
+                if (ov > (need > 1.0 ? need : 1.0)) {
+                    if (first < 0)
+                        first = j;
+                    last = j;
+                }
+                double d = -ov;
+                if (d < best) {
+                    best = d;
+                    near = j;
+                }
+            }
+            if (first < 0)
+                first = last = near;
+            c->col = first;
+            c->colspan = last - first + 1;
+        }
+}
+
+/* Two neighbouring columns that never hold a one-column chunk on the same
+ * line are one
+ * column seen twice (a centred "2" in the 栏次 row over right-aligned
+ * figures): merge them. Returns whether anything merged. */
+static bool merge_lonely_columns(layout *L, int a, int b)
+{
+    if (L->ncol < 2)
+        return false;
+    bool *both = calloc((size_t)L->ncol, sizeof *both);
+    bool *on = calloc((size_t)L->ncol, sizeof *on);
+    if (!both || !on) {
+        free(both);
+        free(on);
+        return false;
+    }
+    for (int i = a; i < b; i++) {
+        memset(on, 0, (size_t)L->ncol * sizeof *on);
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (c->colspan == 1) /* a header over both says nothing */
+                on[c->col] = true;
+        }
+        for (int j = 0; j + 1 < L->ncol; j++)
+            if (on[j] && on[j + 1])
+                both[j] = true;
+    }
+    /* the closest lonely pair first: a centred header figure sits next to
+     * the figures it heads, not next to the column before */
+    int best = -1;
+    for (int j = 0; j + 1 < L->ncol; j++)
+        if (!both[j] && (best < 0 || L->col[j + 1][0] - L->col[j][1] <
+                                         L->col[best + 1][0] - L->col[best][1]))
+            best = j;
+    bool merged = best >= 0;
+    int m = L->ncol;
+    if (merged) {
+        L->col[best][1] = L->col[best + 1][1];
+        memmove(&L->col[best + 1], &L->col[best + 2],
+                (size_t)(L->ncol - best - 2) * sizeof *L->col);
+        m--;
+    }
+    L->ncol = m;
+    free(both);
+    free(on);
+    return merged;
+}
+
+/* ---------- emitting ---------- */
+
+/* Appends piece to the text being built: a wrapped CJK cell joins without a
+ * space, Latin words and pieces from one line with one. */
+static bool join_piece(strbuf *s, size_t start, const char *piece, bool same_line)
+{
+    if (s->len > start) {
+        uint32_t last = g_utf8_get_char(g_utf8_find_prev_char(s->p + start, s->p + s->len));
+        uint32_t first = g_utf8_get_char(piece);
+        if (same_line || (!is_cjk(last) && !is_cjk(first)))
+            if (!sb_str(s, " "))
+                return false;
+    }
+    return sb_str(s, piece);
+}
+
+/* One table row from the lines [r0, r1): chunks gathered per column range,
+ * ranges that overlap (a span over a cell) merged into one cell. */
+static int emit_row(layout *L, int page, int row, int r0, int r1)
+{
+    int nc = 0;
+    for (int i = r0; i < r1; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            int j = 0;
+            while (j < nc && !(L->cellcol[j] == c->col && L->cellspan[j] == c->colspan))
+                j++;
+            if (j < nc)
+                continue;
+            if (nc + 1 > L->capcells) {
+                int cap = L->capcells ? 2 * L->capcells : 32;
+                pdf_cell *pc = realloc(L->cells, (size_t)cap * sizeof *pc);
+                if (pc) L->cells = pc;
+                int *cc = realloc(L->cellcol, (size_t)cap * sizeof *cc);
+                if (cc) L->cellcol = cc;
+                int *cs = realloc(L->cellspan, (size_t)cap * sizeof *cs);
+                if (cs) L->cellspan = cs;
+                int *ct = realloc(L->celltext, (size_t)cap * sizeof *ct);
+                if (ct) L->celltext = ct;
+                if (!pc || !cc || !cs || !ct)
+                    return -1;
+                L->capcells = cap;
+            }
+            /* insertion by column keeps the cells sorted */
+            int at = nc;
+            while (at > 0 && L->cellcol[at - 1] > c->col) {
+                L->cellcol[at] = L->cellcol[at - 1];
+                L->cellspan[at] = L->cellspan[at - 1];
+                at--;
+            }
+            L->cellcol[at] = c->col;
+            L->cellspan[at] = c->colspan;
+            nc++;
+        }
+    /* merge overlapping ranges */
+    int m = 0;
+    for (int j = 0; j < nc; j++) {
+        int end = L->cellcol[j] + L->cellspan[j];
+        if (m > 0 && L->cellcol[j] < L->cellcol[m - 1] + L->cellspan[m - 1]) {
+            if (end > L->cellcol[m - 1] + L->cellspan[m - 1])
+                L->cellspan[m - 1] = end - L->cellcol[m - 1];
+        } else {
+            L->cellcol[m] = L->cellcol[j];
+            L->cellspan[m] = L->cellspan[j];
+            m++;
+        }
+    }
+    nc = m;
+    L->cell.len = 0;
+    for (int j = 0; j < nc; j++) {
+        size_t start = L->cell.len;
+        int lo = L->cellcol[j], hi = lo + L->cellspan[j];
+        int prev_line = -1;
+        for (int i = r0; i < r1; i++)
+            for (int k = 0; k < L->ln[i].nc; k++) {
+                const chunk *c = &L->ck[L->ln[i].c0 + k];
+                if (c->col < lo || c->col >= hi)
+                    continue;
+                if (!join_piece(&L->cell, start, chunk_text(L, c), prev_line == i))
+                    return -1;
+                prev_line = i;
+            }
+        L->celltext[j] = (int)start;
+        if (!sb_add(&L->cell, "\0", 1))
+            return -1;
+    }
+    for (int j = 0; j < nc; j++) {
+        L->cells[j].text = L->cell.p + L->celltext[j];
+        L->cells[j].col = L->cellcol[j];
+        L->cells[j].colspan = L->cellspan[j];
+    }
+    if (nc == 0)
+        return 0;
+    return L->sink->row(L->sink->ctx, page, L->table, row, L->cells, nc) < 0 ? -2 : 0;
+}
+
+/* Emits the table made of lines [a, b). */
+static int emit_table(layout *L, int page, int a, int b)
+{
+    if (!find_columns(L, a, b))
+        return -1;
+    assign_columns(L, a, b);
+    while (merge_lonely_columns(L, a, b))
+        assign_columns(L, a, b);
+    if (!grow((void **)&L->tmp, &L->captmp, b - a, sizeof *L->tmp) ||
+        !grow((void **)&L->tmp2, &L->captmp2, b - a, sizeof *L->tmp2))
+        return -1;
+    group_rows(L, a, b, L->tmp2, L->tmp);
+    int row = 0;
+    for (int i = a; i < b;) {
+        int j = i + 1;
+        while (j < b && L->tmp[j - a] == L->tmp[i - a])
+            j++;
+        int rc = emit_row(L, page, row++, i, j);
+        if (rc)
+            return rc;
+        i = j;
+    }
+    L->table++;
+    return 0;
+}
+
+static int flush_para(layout *L, int page, int line)
+{
+    if (L->para.len == 0)
+        return 0;
+    int rc = L->sink->paragraph(L->sink->ctx, page, line, L->para.p);
+    L->para.len = 0;
+    return rc < 0 ? -2 : 0;
+}
+
+/* "（二）", "(3)", "二、", "3." or "第三部分" opens a new paragraph even
+ * when the line above ran to the margin. */
+static bool opens_section(const char *t)
+{
+    const char *p = t;
+    uint32_t c = g_utf8_get_char(p);
+    bool paren = c == '(' || c == 0xFF08;
+    if (paren)
+        p = g_utf8_next_char(p);
+    else if (c == 0x7B2C) /* 第 */
+        return true;
+    int n = 0;
+    for (;; n++) {
+        c = g_utf8_get_char(p);
+        bool numeral = (c >= '0' && c <= '9') || c == 0x4E00 || c == 0x4E8C || c == 0x4E09 ||
+                       c == 0x56DB || c == 0x4E94 || c == 0x516D || c == 0x4E03 || c == 0x516B ||
+                       c == 0x4E5D || c == 0x5341;
+        if (!numeral)
+            break;
+        p = g_utf8_next_char(p);
+    }
+    if (n == 0 || n > 3)
+        return false;
+    if (paren)
+        return c == ')' || c == 0xFF09;
+    return c == 0x3001 /* 、 */ || c == '.' || c == 0xFF0E;
+}
+
+/* Running text: a line joins the paragraph above when that one ran to the
+ * right margin and this one starts at the left margin, close below it, in
+ * the same size. */
+static int emit_page(layout *L, int page)
+{
+    double left = 1e300, right = -1e300;
+    for (int i = 0; i < L->nl; i++) {
+        if (L->ln[i].x1 < left) left = L->ln[i].x1;
+        if (L->ln[i].x2 > right) right = L->ln[i].x2;
+    }
+    L->para.len = 0;
+    int para_line = 0, last = -1;
+    for (int i = 0; i < L->nl;) {
+        const line *l = &L->ln[i];
+        if (l->region > 0) {
+            int rc = flush_para(L, page, para_line);
+            if (rc)
+                return rc;
+            last = -1;
+            int j = i;
+            while (j < L->nl && L->ln[j].region == l->region)
+                j++;
+            rc = emit_table(L, page, i, j);
+            if (rc)
+                return rc;
+            i = j;
+            continue;
+        }
+        bool join = false;
+        if (last >= 0 && !l->caption && !L->ln[last].caption) {
+            const line *p = &L->ln[last];
+            join = p->x2 - p->x1 >= 0.6 * (right - left) && p->x2 >= right - 2 * p->h && l->x1 <= left + 0.5 * l->h &&
+                   l->yc - p->yc <= 2.0 * p->h && l->h > 0.8 * p->h && l->h < 1.25 * p->h &&
+                   !opens_section(chunk_text(L, &L->ck[l->c0]));
+        }
+        if (!join) {
+            int rc = flush_para(L, page, para_line);
+            if (rc)
+                return rc;
+            para_line = i + 1;
+        }
+        size_t start = join ? 0 : L->para.len;
+        for (int k = 0; k < l->nc; k++)
+            if (!join_piece(&L->para, start, chunk_text(L, &L->ck[l->c0 + k]), k > 0))
+                return -1;
+        last = i;
+        i++;
+    }
+    return flush_para(L, page, para_line);
+}
+
+/* ---------- document ---------- */
+
+static int set_error(char *code, size_t codelen, char *msg, size_t msglen, const char *c,
+                     const char *m)
+{
+    if (code && codelen)
+        snprintf(code, codelen, "%s", c);
+    if (msg && msglen)
+        snprintf(msg, msglen, "%s", m);
+    return -1;
+}
+
+static bool looks_like_pdf(const unsigned char *data, size_t len)
+{
+    size_t n = len < 1024 ? len : 1024;
+    for (size_t i = 0; i + 5 <= n; i++)
+        if (memcmp(data + i, "%PDF-", 5) == 0)
+            return true;
+    return false;
+}
+
+int pdf_extract_limited(const unsigned char *data, size_t len, const pdf_sink *sink,
+                        const pdf_limits *limits,
+                        char *code, size_t codelen, char *msg, size_t msglen)
+{
+    if (code && codelen) code[0] = '\0';
+    if (msg && msglen) msg[0] = '\0';
+    int max_pages = limits && limits->max_pages > 0 ? limits->max_pages : PDF_MAX_PAGES_DEFAULT;
+    size_t max_bytes = limits && limits->max_bytes > 0 ? limits->max_bytes : PDF_MAX_BYTES_DEFAULT;
+    char buf[256];
+    if (!sink || !sink->paragraph || !sink->row)
+        return set_error(code, codelen, msg, msglen, "usage", "pdf_extract: no sink");
+    if (!data || !looks_like_pdf(data, len))
+        return set_error(code, codelen, msg, msglen, "not_pdf", "no %PDF- header in the first 1024 bytes");
+    if (len > max_bytes) {
+        snprintf(buf, sizeof buf, "PDF of %zu bytes is over the limit of %zu bytes", len, max_bytes);
+        return set_error(code, codelen, msg, msglen, "limit", buf);
+    }
+    GBytes *bytes = g_bytes_new_static(data, len);
+    GError *err = NULL;
+    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &err);
+    g_bytes_unref(bytes);
+    if (!doc) {
+        bool enc = err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED;
+        snprintf(buf, sizeof buf, "%s", err && err->message ? err->message : "poppler could not open it");
+        if (err)
+            g_error_free(err);
+        return set_error(code, codelen, msg, msglen, enc ? "pdf_encrypted" : "pdf_damaged",
+                         enc ? "PDF is encrypted and needs a password" : buf);
+    }
+    int npages = poppler_document_get_n_pages(doc);
+    if (npages <= 0) {
+        g_object_unref(doc);
+        return set_error(code, codelen, msg, msglen, "pdf_damaged", "PDF has no pages");
+    }
+    if (npages > max_pages) {
+        g_object_unref(doc);
+        snprintf(buf, sizeof buf, "PDF has %d pages, over the limit of %d", npages, max_pages);
+        return set_error(code, codelen, msg, msglen, "limit", buf);
+    }
+    layout L;
+    memset(&L, 0, sizeof L);
+    L.sink = sink;
+    long glyphs = 0;
+    int rc = 0;
+    for (int p = 0; p < npages && rc == 0; p++) {
+        PopplerPage *page = poppler_document_get_page(doc, p);
+        if (!page)
+            continue;
+        char *text = poppler_page_get_text(page);
+        PopplerRectangle *rects = NULL;
+        guint nrects = 0;
+        if (text && *text && poppler_page_get_text_layout(page, &rects, &nrects)) {
+            if (!collect_glyphs(&L, text, rects, nrects) || !make_lines(&L) ||
+                !make_chunks(&L, text))
+                rc = -1;
+            else {
+                glyphs += L.ng;
+                find_regions(&L);
+                rc = emit_page(&L, p + 1);
+            }
+        }
+        g_free(rects);
+        g_free(text);
+        g_object_unref(page);
+    }
+    layout_free(&L);
+    g_object_unref(doc);
+    if (rc == -1)
+        return set_error(code, codelen, msg, msglen, "oom", "out of memory while laying out a page");
+    if (rc == -2)
+        return -2;
+    if (glyphs == 0)
+        return set_error(code, codelen, msg, msglen, "pdf_no_text",
+                         "PDF has no text layer (scanned images?): it needs OCR");
+    return 0;
+}
+
+int pdf_extract(const unsigned char *data, size_t len, const pdf_sink *sink,
+                char *code, size_t codelen, char *msg, size_t msglen)
+{
+    return pdf_extract_limited(data, len, sink, NULL, code, codelen, msg, msglen);
+}
