@@ -1,0 +1,69 @@
+/* One document's facts and formulas, indexed by table, row and column so
+ * that every check is a constant-time lookup (no scans over all facts).
+ *
+ * Keys: a table is its locator.table number ("#3") when tabulate gives it,
+ * else its canonical name; a row is its 行次 ("L27"), code ("C2080505") or
+ * reduced label ("I合计"), a column its 栏次 ("N1") or name ("H基本支出").
+ * A fact is filed under every key it has, so a check may ask either way. */
+#ifndef RC_FACTINDEX_H
+#define RC_FACTINDEX_H
+
+#include "decimal.h"
+#include "strmap.h"
+
+#include <jansson.h>
+#include <stddef.h>
+
+#define RC_KEY 400
+
+typedef struct {
+    json_t *rec;                 /* the fact record (a reference we hold) */
+    const char *table, *form, *item, *code, *column, *header_path, *unit;
+    const char *kind, *measure, *subject, *heading, *sentence;
+    const char *table_id, *side, *basis, *direction, *base, *base_year;
+    const char *codes;           /* narrative: "2101101+2101103" */
+    long paragraph;              /* narrative: paragraph ordinal, else -1 */
+    char tkey[RC_KEY];           /* table key */
+    char line_no[16], col_no[16];
+    char label[160];             /* reduced item label */
+    int has_value;               /* 0: nil (printed - or blank) */
+    decimal printed;             /* as printed, in the fact's unit */
+    decimal value;               /* in 万元 (exact: 元 gets 4 more decimals) */
+} fact;
+
+typedef struct {
+    fact *facts;
+    size_t n, cap;
+    json_t **formulas;
+    size_t nformulas, capf;
+    strmap *idx;
+    size_t max_facts;            /* 0: unlimited */
+    int over_limit;              /* more facts than max_facts arrived */
+} factindex;
+
+int fi_init(factindex *fi, size_t max_facts);
+void fi_clear(factindex *fi);    /* forget the document, keep the limits */
+void fi_free(factindex *fi);
+
+typedef enum { FI_OK, FI_BAD_VALUE, FI_NOMEM, FI_LIMIT } fi_status;
+/* Takes a reference to rec. */
+fi_status fi_add_fact(factindex *fi, json_t *rec);
+int fi_add_formula(factindex *fi, json_t *rec);
+
+/* The table key of the first table with this canonical name, or NULL. */
+const char *fi_table_key(const factindex *fi, const char *name);
+idlist fi_table(const factindex *fi, const char *tkey);
+idlist fi_row(const factindex *fi, const char *tkey, const char *rowkey);
+idlist fi_col(const factindex *fi, const char *tkey, const char *colkey);
+/* The first fact at row and column, or NULL. */
+const fact *fi_cell(const factindex *fi, const char *tkey, const char *rowkey, const char *colkey);
+/* The facts of one kind (meta, table, empty_table, narrative). */
+idlist fi_kind(const factindex *fi, const char *kind);
+/* Table keys in order of first appearance. */
+idlist fi_tables(const factindex *fi);
+
+/* The preferred row and column keys of a fact. */
+void fi_rowkey(const fact *f, char *out, size_t size);
+void fi_colkey(const fact *f, char *out, size_t size);
+
+#endif

@@ -1,0 +1,3 @@
+#include "narrative.h"
+
+void check_narrative(checker *c) { (void)c; }

@@ -1,0 +1,192 @@
+#!/usr/bin/env bats
+# reconcile: pass-through, within-table identities, tolerance, limits, errors.
+
+setup() {
+    load test_helper
+    R="$BATS_TEST_DIRNAME/reconcile"
+    S003="$R/seed003.facts.jsonl"
+    export R S003
+    export -f findings problems mutated
+}
+
+# findings of a stream, one "rule severity" line each
+findings() { jq -r 'select(.type=="finding") | "\(.rule) \(.severity)"'; }
+# the same without the info findings (inside the rounding envelope)
+problems() { jq -r 'select(.type=="finding" and .severity!="info") | "\(.rule) \(.severity)"'; }
+# the stream of seed 003 with one fact changed by a jq filter
+mutated() { "$R/mutate.sh" "$S003" "$1"; }
+
+@test "reconcile: --help, --version, --list-rules" {
+    run reconcile --help
+    assert_success
+    assert_output --partial "Usage: reconcile"
+    run reconcile --version
+    assert_success
+    assert_output "reconcile (yujuesuan) 0.1.0"
+    run reconcile --list-rules
+    assert_success
+    assert_line --partial "fa01-1	table	SUM"
+    assert_line --partial "tbl.kuan-xiang	table	SUM"
+}
+
+@test "reconcile: usage errors exit 2" {
+    run -2 reconcile --bogus
+    run -2 reconcile --max-facts 0
+    run -2 reconcile --max-facts -3
+    run -2 reconcile --max-line abc
+}
+
+@test "reconcile: every input record passes through unchanged and in order" {
+    run bash -c "reconcile '$S003' | jq -c 'select(.type!=\"finding\" and .type!=\"check_summary\" and .type!=\"end\")' | diff - <(jq -c 'select(.type!=\"end\")' '$S003')"
+    assert_success
+}
+
+@test "reconcile: trailer counts the findings and the summary" {
+    run bash -c "reconcile '$S003' | tail -1 | jq -r .records"
+    n=$(( $(wc -l < "$S003") - 2 + $(reconcile "$S003" | grep -c '"type":"finding"\|"type":"check_summary"') ))
+    assert_output "$n"
+}
+
+@test "reconcile: unknown record types pass through untouched" {
+    run bash -c "make_doc u1 '{\"type\":\"mystery\",\"doc\":\"u1\",\"x\":[1,2,{\"y\":\"z\"}]}' | reconcile"
+    assert_success
+    assert_line --index 1 '{"type":"mystery","doc":"u1","x":[1,2,{"y":"z"}]}'
+}
+
+@test "reconcile: seed 003 tables hold except the two 442.85 rounding slips (info)" {
+    run bash -c "reconcile '$S003' | jq -r 'select(.type==\"finding\" and (.rule|test(\"^(fa|tbl)\"))) | \"\(.rule) \(.severity) \(.actual) \(.expected)\"'"
+    assert_success
+    assert_output "fa05-1 info 442.85 442.86
+tbl.class-total info 442.85 442.86"
+}
+
+@test "reconcile: check_summary counts ran, passed, failed, not_run by kind" {
+    run bash -c "reconcile '$S003' | jq -c 'select(.type==\"check_summary\") | [.ran == .passed + .failed, .by_kind.table.ran > 100, .by_kind.table.failed]'"
+    assert_output "[true,true,0]"
+}
+
+@test "reconcile: FA05 1栏 = 2+3栏 broken beyond the envelope is an error naming the cell" {
+    run bash -c "'$R/mutate.sh' '$S003' 'if .table_id==\"FA05\" and .code==\"2101501\" and .locator.col_no==\"1\" then .value=\"181.90\" else . end' | reconcile | jq -c 'select(.type==\"finding\" and .rule==\"fa05-1\" and .severity==\"error\") | [.actual,.expected,.difference,(.locators[0].row)]'"
+    assert_output --partial '["181.90","171.90","10.00",'
+}
+
+@test "reconcile: a sum off by the rounding envelope is info, beyond it an error" {
+    # 2101501 行政运行 C1 = C2 + C3 (n = 2): envelope 0.015 万元
+    run bash -c "mutated 'if .table_id==\"FA03\" and .code==\"2101501\" and .locator.col_no==\"1\" then .value=\"171.91\" else . end' | reconcile | findings | grep fa03-1"
+    assert_output "fa03-1 info"
+    run bash -c "mutated 'if .table_id==\"FA03\" and .code==\"2101501\" and .locator.col_no==\"1\" then .value=\"171.92\" else . end' | reconcile | findings | grep fa03-1"
+    assert_output "fa03-1 error"
+}
+
+@test "reconcile: FA01 27行 = 1+…+8行 and 31行 = 62行" {
+    run bash -c "mutated 'if .table_id==\"FA01\" and .locator.line_no==\"5\" then .value=\"3.00\" else . end' | reconcile | findings"
+    assert_line "fa01-1 error"
+    run bash -c "mutated 'if .table_id==\"FA01\" and .locator.line_no==\"62\" then .value=\"442.96\" else . end' | reconcile | problems"
+    assert_output "fa01-4 error
+fa01-5 error"
+    # one unit apart: inside the envelope of 62 = 58+59+60, a tail slip of 31 = 62
+    run bash -c "mutated 'if .table_id==\"FA01\" and .locator.line_no==\"62\" then .value=\"442.87\" else . end' | reconcile | findings | grep fa01"
+    assert_output "fa01-4 info
+fa01-5 warning"
+}
+
+@test "reconcile: FA04 59行 each column, 2栏 = 3+4+5栏, 32行1栏 = 64行2栏" {
+    run bash -c "mutated 'if .table_id==\"FA04\" and .locator.line_no==\"41\" and .locator.col_no==\"3\" then .value=\"390.40\" else . end' | reconcile | findings"
+    assert_line "fa04-2 error"
+    assert_line "fa04-3 error"
+    run bash -c "mutated 'if .table_id==\"FA04\" and .locator.line_no==\"32\" then .value=\"442.96\" else . end' | reconcile | findings"
+    assert_line "fa04-1 error"
+    assert_line "fa04-4 error"
+}
+
+@test "reconcile: classification hierarchy one level at a time" {
+    # 项 2101505 changed: 款 21015 = Σ 项 breaks, 类 210 = Σ 款 still holds
+    run bash -c "mutated 'if .table_id==\"FA02\" and .code==\"2101505\" and .locator.col_no==\"2\" then .value=\"34.00\" else . end' | reconcile | problems | sort -u"
+    assert_output "fa02-1 error
+tbl.kuan-xiang error"
+    # 款 21011 changed: both 类 = Σ 款 and 款 = Σ 项 break
+    run bash -c "mutated 'if .table_id==\"FA03\" and .code==\"21011\" and .locator.col_no==\"2\" then .value=\"2.70\" else . end' | reconcile | problems | sort -u"
+    assert_output "fa03-1 error
+tbl.class-kuan error
+tbl.kuan-xiang error"
+}
+
+@test "reconcile: FA06 blocks and 人员经费合计 / 公用经费合计" {
+    run bash -c "mutated 'if .table_id==\"FA06\" and .code==\"30201\" then .value=\"2.23\" else . end' | reconcile | problems"
+    assert_output "fa06-1 error"
+    run bash -c "mutated 'if .table_id==\"FA06\" and .item==\"公用经费合计\" then .value=\"7.97\" else . end' | reconcile | problems"
+    assert_output "fa06-2 error"
+}
+
+@test "reconcile: a printed formula that is not a standard one is checked as printed" {
+    run bash -c "make_doc p1 \
+      '{\"type\":\"fact\",\"doc\":\"p1\",\"kind\":\"table\",\"table\":\"项目表\",\"item\":\"甲\",\"column\":\"a\",\"value\":\"10.00\",\"unit\":\"万元\",\"locator\":{\"table\":0,\"row\":1,\"col\":1,\"line_no\":\"1\",\"col_no\":\"1\"}}' \
+      '{\"type\":\"fact\",\"doc\":\"p1\",\"kind\":\"table\",\"table\":\"项目表\",\"item\":\"乙\",\"column\":\"a\",\"value\":\"4.00\",\"unit\":\"万元\",\"locator\":{\"table\":0,\"row\":2,\"col\":1,\"line_no\":\"2\",\"col_no\":\"1\"}}' \
+      '{\"type\":\"fact\",\"doc\":\"p1\",\"kind\":\"table\",\"table\":\"项目表\",\"item\":\"丙\",\"column\":\"a\",\"value\":\"5.00\",\"unit\":\"万元\",\"locator\":{\"table\":0,\"row\":3,\"col\":1,\"line_no\":\"3\",\"col_no\":\"1\"}}' \
+      '{\"type\":\"formula\",\"doc\":\"p1\",\"table\":\"项目表\",\"locator\":{\"table\":0},\"text\":\"1行＝（2＋3）行\"}' | reconcile | jq -r 'select(.type==\"finding\") | \"\(.rule) \(.severity) \(.difference) \(.formula)\"'"
+    assert_output "tbl.printed-formula error 1.00 1行＝（2＋3）行"
+}
+
+@test "reconcile: 元 figures are compared with 万元 exactly" {
+    run bash -c "make_doc y1 \
+      '{\"type\":\"fact\",\"doc\":\"y1\",\"kind\":\"table\",\"table\":\"T\",\"item\":\"合计\",\"column\":\"a\",\"value\":\"599754\",\"unit\":\"元\",\"locator\":{\"table\":0,\"row\":1,\"col\":1,\"line_no\":\"1\"}}' \
+      '{\"type\":\"fact\",\"doc\":\"y1\",\"kind\":\"table\",\"table\":\"T\",\"item\":\"甲\",\"column\":\"a\",\"value\":\"599750\",\"unit\":\"元\",\"locator\":{\"table\":0,\"row\":2,\"col\":1,\"line_no\":\"2\"}}' \
+      '{\"type\":\"formula\",\"doc\":\"y1\",\"table\":\"T\",\"locator\":{\"table\":0},\"text\":\"1行＝2行\"}' | reconcile | jq -r 'select(.type==\"finding\") | \"\(.severity) \(.difference)\"'"
+    assert_output "error 0.0004"
+}
+
+@test "reconcile: a check without its facts is not_run, never passed" {
+    run bash -c "jq -c 'select(.table_id!=\"FA01\")' '$S003' | jq -c 'if .type==\"end\" then .records = 0 else . end' > '$BATS_TEST_TMPDIR/no01.jsonl'; reconcile '$BATS_TEST_TMPDIR/no01.jsonl' 2>/dev/null | jq -c 'select(.type==\"check_summary\") | .by_kind.table.not_run'"
+    # the trailer count is wrong on purpose: a truncated document gets no checks at all
+    assert_output ""
+    run bash -c "jq -c 'select(.table_id!=\"FA01\")' '$S003' > '$BATS_TEST_TMPDIR/x.jsonl'; n=\$(( \$(wc -l < '$BATS_TEST_TMPDIR/x.jsonl') - 2 )); jq -c --argjson n \$n 'if .type==\"end\" then .records = \$n else . end' '$BATS_TEST_TMPDIR/x.jsonl' | reconcile | jq -c 'select(.type==\"check_summary\") | [.by_kind.table.not_run >= 5, .failed]'"
+    assert_output "[true,0]"
+}
+
+@test "reconcile: a truncated document gets no findings and no summary" {
+    run bash -c "head -n -1 '$S003' | reconcile 2>/dev/null | jq -r 'select(.type==\"finding\" or .type==\"check_summary\" or .type==\"error\") | .type + \" \" + (.code // \"\")'"
+    assert_output "error truncated"
+}
+
+@test "reconcile: a fact whose value is not an amount is an error record; the rest goes on" {
+    run bash -c "mutated 'if .table_id==\"FA06\" and .code==\"30201\" then .value=\"一百\" else . end' | reconcile > '$BATS_TEST_TMPDIR/out' 2> '$BATS_TEST_TMPDIR/err'"
+    assert_failure 1
+    run jq -r 'select(.type=="error") | .code' "$BATS_TEST_TMPDIR/out"
+    assert_output "bad_fact"
+    run grep -c '"type":"check_summary"' "$BATS_TEST_TMPDIR/out"
+    assert_output "1"
+    run cat "$BATS_TEST_TMPDIR/err"
+    assert_output --partial "reconcile: "
+    assert_output --partial "is not an amount"
+}
+
+@test "reconcile: --max-facts stops a document with too many facts (error, no checks)" {
+    run bash -c "reconcile --max-facts 10 '$S003' > '$BATS_TEST_TMPDIR/out' 2>/dev/null"
+    assert_failure 1
+    run jq -r 'select(.type=="error" or .type=="check_summary" or .type=="finding") | .type + " " + (.code // "")' "$BATS_TEST_TMPDIR/out"
+    assert_output "error too_many_facts"
+    run bash -c "reconcile --max-facts 100000 '$S003' | grep -c check_summary"
+    assert_output "1"
+}
+
+@test "reconcile: a bad line is an error record and the stream goes on" {
+    run bash -c "{ echo '{not json'; cat '$S003'; } | reconcile 2>/dev/null | jq -r 'select(.type==\"error\" or .type==\"check_summary\") | .type'"
+    assert_output "error
+check_summary"
+}
+
+@test "reconcile: write error to /dev/full exits 3" {
+    run -3 bash -c "reconcile '$S003' > /dev/full"
+}
+
+@test "reconcile: --explain prints every check with its verdict on stderr" {
+    run --separate-stderr reconcile --explain "$S003"
+    assert_success
+    [[ "$stderr" == *"reconcile: seed003: fa05-1: info: "* ]]
+    [[ "$stderr" == *"tbl.kuan-xiang: pass: "* ]]
+}
+
+@test "reconcile: reads several files and - for stdin" {
+    run bash -c "cat '$S003' | reconcile '$S003' - | grep -c check_summary"
+    assert_output "2"
+}
