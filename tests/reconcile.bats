@@ -11,8 +11,18 @@ setup() {
 
 # findings of a stream, one "rule severity" line each
 findings() { jq -r 'select(.type=="finding") | "\(.rule) \(.severity)"'; }
-# the same without the info findings (inside the rounding envelope)
-problems() { jq -r 'select(.type=="finding" and .severity!="info") | "\(.rule) \(.severity)"'; }
+# warnings and errors that the unchanged seed 003 stream does not have
+problems() {
+    jq -r 'select(.type=="finding" and .severity!="info") | "\(.rule) \(.severity) \(.message)"' |
+        grep -vxF -f "$BASELINE" | cut -d' ' -f1,2 || true
+}
+
+setup_file() {
+    load test_helper
+    export BASELINE="$BATS_FILE_TMPDIR/baseline"
+    reconcile "$BATS_TEST_DIRNAME/reconcile/seed003.facts.jsonl" |
+        jq -r 'select(.type=="finding" and .severity!="info") | "\(.rule) \(.severity) \(.message)"' > "$BASELINE"
+}
 # the stream of seed 003 with one fact changed by a jq filter
 mutated() { "$R/mutate.sh" "$S003" "$1"; }
 
@@ -108,14 +118,16 @@ tbl.kuan-xiang error"
     run bash -c "mutated 'if .table_id==\"FA03\" and .code==\"21011\" and .locator.col_no==\"2\" then .value=\"2.70\" else . end' | reconcile | problems | sort -u"
     assert_output "fa03-1 error
 tbl.class-kuan error
-tbl.kuan-xiang error"
+tbl.kuan-xiang error
+x10 warning"
 }
 
 @test "reconcile: FA06 blocks and 人员经费合计 / 公用经费合计" {
     run bash -c "mutated 'if .table_id==\"FA06\" and .code==\"30201\" then .value=\"2.23\" else . end' | reconcile | problems"
     assert_output "fa06-1 error"
     run bash -c "mutated 'if .table_id==\"FA06\" and .item==\"公用经费合计\" then .value=\"7.97\" else . end' | reconcile | problems"
-    assert_output "fa06-2 error"
+    assert_output "fa06-2 error
+x07 error"
 }
 
 @test "reconcile: a printed formula that is not a standard one is checked as printed" {
@@ -139,7 +151,7 @@ tbl.kuan-xiang error"
     run bash -c "jq -c 'select(.table_id!=\"FA01\")' '$S003' | jq -c 'if .type==\"end\" then .records = 0 else . end' > '$BATS_TEST_TMPDIR/no01.jsonl'; reconcile '$BATS_TEST_TMPDIR/no01.jsonl' 2>/dev/null | jq -c 'select(.type==\"check_summary\") | .by_kind.table.not_run'"
     # the trailer count is wrong on purpose: a truncated document gets no checks at all
     assert_output ""
-    run bash -c "jq -c 'select(.table_id!=\"FA01\")' '$S003' > '$BATS_TEST_TMPDIR/x.jsonl'; n=\$(( \$(wc -l < '$BATS_TEST_TMPDIR/x.jsonl') - 2 )); jq -c --argjson n \$n 'if .type==\"end\" then .records = \$n else . end' '$BATS_TEST_TMPDIR/x.jsonl' | reconcile | jq -c 'select(.type==\"check_summary\") | [.by_kind.table.not_run >= 5, .failed]'"
+    run bash -c "jq -c 'select(.table_id!=\"FA01\")' '$S003' > '$BATS_TEST_TMPDIR/x.jsonl'; n=\$(( \$(wc -l < '$BATS_TEST_TMPDIR/x.jsonl') - 2 )); jq -c --argjson n \$n 'if .type==\"end\" then .records = \$n else . end' '$BATS_TEST_TMPDIR/x.jsonl' | reconcile | jq -c 'select(.type==\"check_summary\") | [.by_kind.table.not_run >= 5, .by_kind.table.failed]'"
     assert_output "[true,0]"
 }
 
@@ -189,4 +201,41 @@ check_summary"
 @test "reconcile: reads several files and - for stdin" {
     run bash -c "cat '$S003' | reconcile '$S003' - | grep -c check_summary"
     assert_output "2"
+}
+
+@test "reconcile: seed 003 slip: 表5 合计 442.85 against 表4 59行3栏 442.86 is a 1-unit warning" {
+    run bash -c "reconcile '$S003' | jq -r 'select(.type==\"finding\" and .rule==\"x06\") | \"\(.severity) \(.actual) \(.expected) \(.locators|length)\"'"
+    assert_output "warning 442.86 442.85 2"
+}
+
+@test "reconcile: seed 003 slip: 表5 基本支出 243.12 against 表6 235.26 + 7.87 is info (rounding)" {
+    run bash -c "reconcile '$S003' | jq -r 'select(.type==\"finding\" and .rule==\"x07\") | \"\(.severity) \(.difference)\"'"
+    assert_output "info -0.01"
+}
+
+@test "reconcile: seed 003 true identities across tables hold (x01–x05, x08–x10)" {
+    run bash -c "reconcile --explain '$S003' 2>&1 >/dev/null | grep -E ': x(0[1-5]|0[89]|10): ' | grep -vE ': (pass|empty): '"
+    assert_output ""
+}
+
+@test "reconcile: 总表 58行 against 支出决算表 合计 (x03) and the class rows (x04)" {
+    run bash -c "mutated 'if .table_id==\"FA01\" and .locator.line_no==\"40\" then .value=\"399.40\" else . end' | reconcile | problems | sort -u"
+    assert_output "fa01-3 error
+x04 error"
+}
+
+@test "reconcile: a 财政拨款 part larger than the total is a warning (x10)" {
+    run bash -c "mutated 'if .table_id==\"FA05\" and .code==\"2101599\" and .locator.col_no==\"3\" then .value=\"14.80\" else . end' | reconcile | problems | sort -u"
+    assert_line "x10 warning"
+}
+
+@test "reconcile: an empty 三公 table with 公务接待费 in 基本支出 is a warning (x16)" {
+    run bash -c "mutated 'if .table_id==\"FA06\" and .code==\"30217\" then .value=\"1.00\" else . end' | reconcile | problems | sort -u"
+    assert_line "x16 warning"
+    assert_line "fa06-1 error"
+}
+
+@test "reconcile: economic vs functional pairs are hints only (x14 stays info)" {
+    run bash -c "reconcile '$S003' | jq -r 'select(.type==\"finding\" and .rule==\"x14\") | .severity' | sort -u"
+    assert_output "info"
 }

@@ -83,6 +83,12 @@ static void fmt(decimal d, char *out, size_t size)
         snprintf(out, size, "?");
 }
 
+const char *rec_value_text(const fact *f)
+{
+    const char *v = json_string_value(json_object_get(f->rec, "value"));
+    return v ? v : "空";
+}
+
 void fact_amount(const fact *f, char *out, size_t size)
 {
     if (!f->has_value) {
@@ -121,6 +127,10 @@ void chk_report(checker *c, const char *rule, verdict v, const char *message,
                 const decimal *expected, const decimal *actual, const decimal *diff,
                 const char *identity, const fact *const *facts, int nfacts)
 {
+    const rc_rule *ru = rule_find(rule);
+    /* a hint never outranks info: the identity usually, not always, holds */
+    if (ru && strcmp(ru->kind, "HINT") == 0 && v > V_INFO)
+        v = V_INFO;
     tally *t = &c->by[family_of(rule)];
     t->ran++;
     if (v == V_PASS || v == V_INFO)
@@ -228,6 +238,11 @@ verdict chk_same(checker *c, const char *rule, const fact *a, const fact *b, con
         chk_not_run(c, rule, identity);
         return V_PASS;
     }
+    if (!a->has_value && !b->has_value) {
+        if (c->explain)
+            fprintf(stderr, "%s: %.12s: %s: empty: %s\n", c->prog, c->doc ? c->doc : "-", rule, identity);
+        return V_PASS;
+    }
     const fact *inv[2] = {a, b};
     decimal za = a->has_value ? a->value : dec_from_int(0, 2);
     decimal zb = b->has_value ? b->value : dec_from_int(0, 2);
@@ -248,6 +263,11 @@ verdict chk_ge(checker *c, const char *rule, const fact *a, const fact *b, const
 {
     if (!a || !b) {
         chk_not_run(c, rule, identity);
+        return V_PASS;
+    }
+    if (!a->has_value && !b->has_value) {
+        if (c->explain)
+            fprintf(stderr, "%s: %.12s: %s: empty: %s\n", c->prog, c->doc ? c->doc : "-", rule, identity);
         return V_PASS;
     }
     const fact *inv[2] = {a, b};

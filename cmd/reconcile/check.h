@@ -46,6 +46,9 @@ void chk_report(checker *c, const char *rule, verdict v, const char *message,
 
 /* 公开05表 合计「小计」, the way a reader finds a figure. */
 void fact_label(const fact *f, char *out, size_t size);
+/* The printed figure alone ("442.86"), "空" for a nil; a static buffer
+ * per call site is not needed: it points into the fact's record. */
+const char *rec_value_text(const fact *f);
 /* The figure as printed, 万元 when the fact is in 万元. */
 void fact_amount(const fact *f, char *out, size_t size);
 
