@@ -384,3 +384,99 @@ PY
     run bash -c 'extract - < "$1" | jq -r "select(.type==\"document\") | .source"' _ "$BAD/zip-slip.zip"
     assert_output "$(printf '%s\n' '-!../../etc/evil.txt' '-!/abs/path.txt' '-!ok/normal.txt')"
 }
+
+# --- docx ----------------------------------------------------------------
+
+docx_out() {
+    extract "$FIXTURES/caidian-2023-final.docx" > "$TMP/out"
+}
+
+@test "docx: header, headings from styles, paragraph provenance" {
+    docx_out
+    trailers_ok "$TMP/out"
+    run jq -r 'select(.type=="document") | [.format, (.encoding|tostring), .sha256 == .doc] | @tsv' "$TMP/out"
+    assert_output "$(printf 'docx\tnull\ttrue')"
+    run jq -c 'select(.type=="paragraph" and .text=="一、部门主要职能") | [.level, .loc.part, (.loc.para|type)]' "$TMP/out"
+    assert_output '[2,"word/document.xml","number"]'
+    run jq -r 'select(.type=="paragraph" and (.text|startswith("第一部分"))) | .level' "$TMP/out"
+    assert_output 1
+}
+
+@test "docx: gridSpan title row, gridBefore short row placed right" {
+    docx_out
+    run jq -c 'select(.type=="row" and .table==0 and .row<=2) | [.cells[] | [.col, .text, .colspan]]' "$TMP/out"
+    assert_output "$(printf '%s\n' '[[0,"2023年度收入支出决算总表（表一）",6]]' '[[1,"公开01表",5]]' \
+        '[[0,"部门：武汉市蔡甸区医疗保障局（本级）",4],[4,"金额单位：万元",2]]')"
+}
+
+@test "docx: vMerge becomes rowspan, covered slots are not repeated" {
+    docx_out
+    run jq -c 'select(.type=="row" and .table==1 and .row==4) | [.cells[] | [.col, .text, .colspan, .rowspan]]' "$TMP/out"
+    assert_output '[[0,"功能分类\n科目编码",3,2],[3,"科目名称",1,2]]'
+    run jq -c 'select(.type=="row" and .table==1 and .row==3) | .cells[] | select(.text=="本年收入合计") | [.col, .rowspan]' "$TMP/out"
+    assert_output '[4,3]'
+}
+
+@test "docx: a cell wrapped in w:sdt keeps its place" {
+    docx_out
+    run jq -c 'select(.type=="row" and .table==0 and .row==6) | [.cells[] | [.col, .text]]' "$TMP/out"
+    assert_output '[[0,"一、一般公共预算财政拨款收入"],[1,"1"],[2,"442.86"],[3,"一、一般公共服务支出"],[4,"32"],[5,"0.00"]]'
+}
+
+@test "docx: a nested table gets its own index, a parent, and follows its row" {
+    docx_out
+    run jq -c 'select(.type=="row" and (.table==9 or .table==10)) | [.table, .row, .parent]' "$TMP/out"
+    assert_output "$(printf '%s\n' '[9,0,null]' '[9,1,null]' '[9,2,null]' '[10,0,{"table":9,"row":2,"col":1}]' \
+        '[10,1,{"table":9,"row":2,"col":1}]')"
+}
+
+@test "docx: text box once, footnote, w:del dropped, w:ins kept, field results kept" {
+    docx_out
+    run grep -c '2023年：442.86万元' "$TMP/out"
+    assert_output 1
+    run jq -r 'select(.type=="paragraph" and .loc.part=="word/footnotes.xml") | .text' "$TMP/out"
+    assert_output "本套报表金额单位转换时可能存在尾数误差。"
+    run grep -c '删除的文字' "$TMP/out"
+    assert_output 0
+    run jq -r 'select(.type=="paragraph" and (.text|contains("划拨到医保中心"))) | .type' "$TMP/out"
+    assert [ -n "$output" ]
+    run jq -r 'select(.type=="paragraph" and .text=="- 5 -") | .type' "$TMP/out"
+    assert_output paragraph
+    run jq -r 'select(.type=="paragraph" and (.text|contains("填报日期"))) | .text' "$TMP/out"
+    assert_output "$(printf '单位名称： 武汉市蔡甸区医疗保障局\t填报日期：2024/11/15')"
+    run grep -c -e 'PAGE' -e 'DATE \\\\@' "$TMP/out"
+    assert_output 0
+}
+
+@test "docx golden: caidian" {
+    docx_out
+    diff <(project "$TMP/out") "$T/caidian-docx.golden"
+}
+
+@test "bad: XXE docx is refused and /etc/passwd is never read" {
+    run bad_between "$BAD/xxe.docx"
+    assert_output "$(printf 'rc=1\n2\nxml')"
+    run grep -c 'root:' "$TMP/out"
+    assert_output 0
+}
+
+@test "bad: billion laughs docx is refused at once" {
+    run bad_between "$BAD/billion-laughs.docx"
+    assert_output "$(printf 'rc=1\n2\nxml')"
+}
+
+@test "--max-xml-depth: deeper XML is a limit error" {
+    run --separate-stderr extract --max-xml-depth=5 "$FIXTURES/caidian-2023-final.docx"
+    assert_failure 1
+    assert_output --partial 'more than --max-xml-depth=5'
+}
+
+@test "bad: a zip with a broken word/document.xml is an error inside the document" {
+    mkdir -p "$TMP/p/word"
+    printf '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>好</w:t></w:r></w:p><w:p>' > "$TMP/p/word/document.xml"
+    (cd "$TMP/p" && zip -q ../broken.docx word/document.xml)
+    run bad_between "$TMP/broken.docx"
+    assert_output "$(printf 'rc=1\n2\nxml')"
+    run jq -r 'select(.type=="paragraph" and .text=="好") | .text' "$TMP/out"
+    assert_output 好
+}

@@ -157,22 +157,9 @@ int em_cell(json_t *cells, int col, const char *text, size_t len, int colspan, i
     return json_array_append_new(cells, c);
 }
 
-int em_row(emitter *em, int table, int row, json_t *extra, json_t *cells, json_t *loc)
+json_t *em_row_new(emitter *em, int table, int row, json_t *extra, json_t *cells, json_t *loc)
 {
-    if (!cells) {
-        json_decref(extra);
-        json_decref(loc);
-        return write_rec(em, NULL);
-    }
-    if ((long)json_array_size(cells) > em->lim->max_cells) {
-        long n = (long)json_array_size(cells);
-        json_decref(extra);
-        json_decref(cells);
-        json_decref(loc);
-        return em_error(em, "limit", "table %d row %d has %ld cells, more than --max-cells=%ld",
-                        table, row, n, em->lim->max_cells);
-    }
-    json_t *r = rec_new("row", em->doc);
+    json_t *r = cells ? rec_new("row", em->doc) : NULL;
     if (r) {
         json_object_set_new(r, "table", json_integer(table));
         json_object_set_new(r, "row", json_integer(row));
@@ -185,7 +172,28 @@ int em_row(emitter *em, int table, int row, json_t *extra, json_t *cells, json_t
         json_decref(loc);
     }
     json_decref(extra);
-    return write_content(em, r);
+    return r;
+}
+
+int em_put(emitter *em, json_t *rec)
+{
+    if (!rec)
+        return write_rec(em, NULL);
+    const json_t *cells = json_object_get(rec, "cells");
+    if (json_is_array(cells) && (long)json_array_size(cells) > em->lim->max_cells) {
+        long n = (long)json_array_size(cells);
+        json_int_t t = json_integer_value(json_object_get(rec, "table"));
+        json_int_t r = json_integer_value(json_object_get(rec, "row"));
+        json_decref(rec);
+        return em_error(em, "limit", "table %lld row %lld has %ld cells, more than --max-cells=%ld",
+                        (long long)t, (long long)r, n, em->lim->max_cells);
+    }
+    return write_content(em, rec);
+}
+
+int em_row(emitter *em, int table, int row, json_t *extra, json_t *cells, json_t *loc)
+{
+    return em_put(em, em_row_new(em, table, row, extra, cells, loc));
 }
 
 static json_t *error_rec(emitter *em, const char *doc, const char *source,

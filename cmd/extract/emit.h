@@ -57,6 +57,11 @@ int em_new_table(emitter *em);
 json_t *em_cells(void);
 int em_cell(json_t *cells, int col, const char *text, size_t len, int colspan, int rowspan);
 int em_row(emitter *em, int table, int row, json_t *extra, json_t *cells, json_t *loc);
+/* The same in two steps, for readers that hold a table's rows until its
+ * row spans are known: build (NULL out of memory; arguments stolen) ... */
+json_t *em_row_new(emitter *em, int table, int row, json_t *extra, json_t *cells, json_t *loc);
+/* ... and write a record built so (stolen). Checks --max-cells. */
+int em_put(emitter *em, json_t *rec);
 
 /* An error record inside the current document (its header written first),
  * marking it failed; returns EM_FAIL, or EM_ABORT on a write error. */

@@ -19,4 +19,11 @@ int legacy_convert(const unsigned char *data, size_t len, const char *kind,
                    unsigned char **out, size_t *outlen, const char **outfmt,
                    char *msg, size_t msglen);
 
+/* Same with limits: timeout_s for the converter (<= 0: 120 s) and max_out
+ * bytes of output (0: 256 MiB); -2 when either is exceeded. */
+int legacy_convert_limited(const unsigned char *data, size_t len, const char *kind,
+                           int timeout_s, size_t max_out,
+                           unsigned char **out, size_t *outlen, const char **outfmt,
+                           char *msg, size_t msglen);
+
 #endif

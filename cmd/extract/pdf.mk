@@ -9,3 +9,10 @@ $(BUILD)/unit/test_pdf_layout: tests/unit/test_pdf_layout.c tests/unit/tap.h \
 	@echo "CC $<"
 	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -Icmd/extract -o $@ $< \
 		$(BUILD)/cmd/extract/pdf_layout.o $(BUILD)/libyjs.a $(LDLIBS_ALL)
+
+$(BUILD)/unit/test_legacy: tests/unit/test_legacy.c tests/unit/tap.h \
+		$(BUILD)/cmd/extract/legacy.o $(BUILD)/libyjs.a
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -Icmd/extract -o $@ $< \
+		$(BUILD)/cmd/extract/legacy.o $(BUILD)/libyjs.a $(LDLIBS_ALL)

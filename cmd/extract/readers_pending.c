@@ -2,5 +2,4 @@
  * "unsupported" error record until its reader lands. */
 #include "extract.h"
 int read_html(const unsigned char *d, size_t n, emitter *em) { (void)d; (void)n; return em_error(em, "unsupported", "html: not yet"); }
-int read_docx(const unsigned char *d, size_t n, emitter *em) { (void)d; (void)n; return em_error(em, "unsupported", "docx: not yet"); }
 int read_xlsx(const unsigned char *d, size_t n, emitter *em) { (void)d; (void)n; return em_error(em, "unsupported", "xlsx: not yet"); }
