@@ -167,3 +167,56 @@ column() {
     assert_output 141
     [ ! -s "$T/err" ]
 }
+
+@test "garbled spans are repaired (GBK lead byte lost, pairing shifted)" {
+    column "$HERE/garbled.tsv" 1 > "$T/in"
+    column "$HERE/garbled.tsv" 2 > "$T/want"
+    run "$NT" --plain "$T/in"
+    assert_success
+    diff -u "$T/want" <(printf '%s\n' "$output")
+}
+
+@test "seed 001: six spans repaired, the uncertain one marked with U+FFFD and its guess" {
+    "$HERE/txt2stream" "$HERE/seed001.txt" > "$T/s"
+    run "$NT" "$T/s"
+    assert_success
+    assert_line --partial '"text":"4.组织实施医疗保障基金监督管理办法，承担处理欺诈骗取医保基金行为的具体事务性工作；"'
+    assert_line --partial '"garbled":[{"at":78,"original":"?;'
+    assert_line --partial '确保医保基金安全"'
+    assert_line --partial '副部(�)级及以上领导用车0辆'
+    assert_line --partial '"guess":"健）级及以上领","confident":false}]'
+    [ "$(grep -c '"garbled"' <<<"$output")" -eq 7 ]
+    [ "$(grep -c '"confident":true' <<<"$output")" -eq 6 ]
+    [ "$(grep -o '医保基金' <<<"$output" | wc -l)" -ge 6 ]
+    # nothing of the garbage is left in the text
+    run jq -r 'select(.type=="paragraph") | .text' <<<"$output"
+    refute_output --partial '鹦'
+    refute_output --partial $'\uE2AE'
+    refute_output --partial '/span>'
+}
+
+@test "garbage that cannot be read is marked, not passed as text" {
+    make_doc g1 $'{"type":"paragraph","doc":"g1","text":"好\uE2AE好 锟斤拷","level":0}' \
+        '{"type":"row","doc":"g1","table":0,"row":0,"cells":[{"col":2,"text":"財?䲟芸钍杖霙Q算表A"}]}' > "$T/in"
+    run "$NT" "$T/in"
+    assert_success
+    assert_line --index 1 --partial '"garbled":[{"at":3,"original":"'
+    assert_line --index 1 --partial '"guess":null,"confident":false},{"at":10,"original":"锟斤拷","guess":null,"confident":false}]'
+    assert_line --index 2 '{"type":"row","doc":"g1","table":0,"row":0,"cells":[{"col":2,"text":"财政拨款收入决算表A"}],"normalized":{"t2s":3,"folded":0,"repaired":6},"garbled":[{"col":2,"at":3,"original":"?䲟芸钍杖霙Q","guess":"政拨款收入决","confident":true}]}'
+}
+
+@test "--no-repair and --max-repairs leave garbled spans alone" {
+    printf '%s\n' '財?䲟芸钍杖霙Q算表A 財?䲟芸钍杖霙Q算表A' > "$T/in"
+    run "$NT" --plain --no-repair "$T/in"
+    assert_output '财?䲟芸钍杖霙Q算表A 财?䲟芸钍杖霙Q算表A'
+    run "$NT" --plain --max-repairs 1 "$T/in"
+    assert_output '财政拨款收入决算表A 财?䲟芸钍杖霙Q算表A'
+    run "$NT" --plain "$T/in"
+    assert_output '财政拨款收入决算表A 财政拨款收入决算表A'
+}
+
+@test "question marks that are not garbling stay" {
+    run "$NT" --plain <<<$'是否?Yes\n中?文A\n收入?支出B\n为什么?'
+    assert_success
+    assert_output $'是否?Yes\n中?文A\n收入?支出B\n为什么？'
+}

@@ -52,3 +52,6 @@ $(NT_GEN)/tables.o: $(NT_GEN)/tables.c $(NT_DIR)/tables.h
 	@$(CC) $(ALL_CFLAGS) -I$(NT_DIR) -c $< -o $@
 
 bin/normalize-traditional-chinese: $(NT_GEN)/tables.o
+
+# bigram.c scores with log()
+LDLIBS_ALL += -lm
