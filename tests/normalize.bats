@@ -220,3 +220,41 @@ column() {
     assert_success
     assert_output $'是否?Yes\n中?文A\n收入?支出B\n为什么？'
 }
+
+# The oracle: `opencc -c CONFIG` over FILE, fed in pieces split at line
+# ends. The opencc command reads a file in blocks and converts each block
+# alone, so a word across a block boundary (about every 2 MB) comes out
+# split: that is its artefact, not a conversion rule.
+opencc_oracle() {
+    local cfg=$1 file=$2 dir
+    dir=$(mktemp -d "$T/oracle.XXXX")
+    split -C 400k -d -a 4 "$file" "$dir/p"
+    for p in "$dir"/p*; do opencc -c "$cfg" -i "$p"; done
+}
+
+@test "t2s is byte-identical to opencc on the reports made Traditional and a generated corpus" {
+    # the reports: seed 001 as it is, the Simplified ones through opencc s2t
+    { cat "$HERE/seed001.txt"; echo
+      for f in "$FIXTURES"/caidian-2023-final.txt "$FIXTURES"/suining-2023-final.txt; do
+          opencc -c s2t.json -i "$f"; echo
+      done; } > "$T/reports"
+    "$HERE/make-corpus" "$T/corpus" "$T/budget.json" 100000
+    cat "$T/reports" >> "$T/corpus"
+    [ "$(wc -c < "$T/corpus")" -gt 3000000 ]
+    # with the overrides: opencc with a config listing them first
+    opencc_oracle "$T/budget.json" "$T/corpus" > "$T/want"
+    "$NT" --plain --t2s-only "$T/corpus" > "$T/got"
+    cmp "$T/want" "$T/got"
+    # without: OpenCC's own t2s.json
+    opencc_oracle t2s.json "$T/corpus" > "$T/want0"
+    "$NT" --plain --t2s-only --no-overrides "$T/corpus" > "$T/got0"
+    cmp "$T/want0" "$T/got0"
+    # and the corpus really exercises the overrides
+    ! cmp -s "$T/got" "$T/got0"
+}
+
+@test "no Traditional character is left in seed 001 (opencc t2s finds nothing to change)" {
+    "$HERE/txt2stream" "$HERE/seed001.txt" | "$NT" | jq -r 'select(.type=="paragraph" or .type=="row") | .text // (.cells[].text)' > "$T/out"
+    opencc -c t2s.json -i "$T/out" -o "$T/again"
+    cmp "$T/out" "$T/again"
+}
