@@ -1,0 +1,424 @@
+/* Legacy .doc/.xls: which one an OLE2 compound file is, and its conversion
+ * to OOXML by LibreOffice (or to text by catdoc) found on PATH at run time.
+ *
+ * LibreOffice is the only Debian-packaged converter that keeps Chinese text
+ * and table cells of both formats (xls2csv garbles CJK BIFF8, see
+ * docs/pdf.md). Each conversion gets its own profile and work directory, so
+ * conversions may run side by side and never touch the user's profile. */
+#define _XOPEN_SOURCE 700
+#include "legacy.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---------- OLE2 compound file: names of the root storage's streams ---------- */
+
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint16_t le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
+
+#define OLE_FREE 0xFFFFFFFFu
+#define OLE_END 0xFFFFFFFEu
+#define OLE_MAX_DIR_ENTRIES 65536 /* a real .doc has a few dozen */
+
+typedef struct {
+    const unsigned char *d;
+    size_t len;
+    size_t ssz;       /* sector size */
+    uint32_t nsect;   /* sectors present in the file */
+} ole;
+
+static const unsigned char *sector(const ole *o, uint32_t sid)
+{
+    if (sid >= o->nsect)
+        return NULL;
+    return o->d + (size_t)(sid + 1) * o->ssz;
+}
+
+/* The FAT sector that holds entry i of the FAT: from the header's 109
+ * DIFAT slots, then the DIFAT chain. */
+static uint32_t fat_sector(const ole *o, uint32_t i)
+{
+    if (i < 109)
+        return le32(o->d + 0x4C + 4 * i);
+    i -= 109;
+    uint32_t per = (uint32_t)(o->ssz / 4) - 1;
+    uint32_t sid = le32(o->d + 0x44);
+    for (uint32_t hops = 0; hops < o->nsect; hops++) {
+        const unsigned char *s = sector(o, sid);
+        if (!s)
+            return OLE_FREE;
+        if (i < per)
+            return le32(s + 4 * i);
+        i -= per;
+        sid = le32(s + 4 * per);
+    }
+    return OLE_FREE;
+}
+
+static uint32_t next_sector(const ole *o, uint32_t sid)
+{
+    uint32_t per = (uint32_t)(o->ssz / 4);
+    const unsigned char *f = sector(o, fat_sector(o, sid / per));
+    return f ? le32(f + 4 * (sid % per)) : OLE_FREE;
+}
+
+/* Whether the directory entry at e is named name (ASCII, stored UTF-16LE). */
+static bool entry_named(const unsigned char *e, const char *name)
+{
+    size_t n = strlen(name);
+    if (le16(e + 0x40) != (n + 1) * 2)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (e[2 * i] != (unsigned char)name[i] || e[2 * i + 1] != 0)
+            return false;
+    return true;
+}
+
+/* The directory entry with index id, walking the directory chain. */
+static const unsigned char *dir_entry(const ole *o, uint32_t first, uint32_t id)
+{
+    uint32_t per = (uint32_t)(o->ssz / 128);
+    uint32_t sid = first;
+    for (uint32_t hop = 0; hop < id / per; hop++) {
+        sid = next_sector(o, sid);
+        if (sid >= o->nsect)
+            return NULL;
+    }
+    const unsigned char *s = sector(o, sid);
+    return s ? s + 128 * (id % per) : NULL;
+}
+
+const char *legacy_kind(const unsigned char *data, size_t len)
+{
+    static const unsigned char magic[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+    if (!data || len < 512 || memcmp(data, magic, 8) != 0)
+        return NULL;
+    uint16_t shift = le16(data + 0x1E);
+    if (shift != 9 && shift != 12)
+        return NULL;
+    ole o = {data, len, (size_t)1 << shift, 0};
+    if (len < 2 * o.ssz)
+        return NULL;
+    o.nsect = (uint32_t)((len - o.ssz) / o.ssz);
+    uint32_t first = le32(data + 0x30);
+    const unsigned char *root = dir_entry(&o, first, 0);
+    if (!root || root[0x42] != 5)
+        return NULL;
+    /* the root's children form a tree through left/right sibling links;
+     * visit it with an explicit stack, every entry at most once */
+    uint32_t stack[64];
+    int top = 0;
+    unsigned char *seen = calloc(OLE_MAX_DIR_ENTRIES / 8, 1);
+    if (!seen)
+        return NULL;
+    const char *kind = NULL;
+    bool word = false, book = false;
+    uint32_t child = le32(root + 0x4C);
+    if (child < OLE_MAX_DIR_ENTRIES)
+        stack[top++] = child;
+    int visited = 0;
+    while (top > 0 && visited < OLE_MAX_DIR_ENTRIES) {
+        uint32_t id = stack[--top];
+        if (id >= OLE_MAX_DIR_ENTRIES || (seen[id / 8] & (1u << (id % 8))))
+            continue;
+        seen[id / 8] |= (unsigned char)(1u << (id % 8));
+        visited++;
+        const unsigned char *e = dir_entry(&o, first, id);
+        if (!e)
+            continue;
+        if (e[0x42] == 2) {
+            if (entry_named(e, "WordDocument"))
+                word = true;
+            if (entry_named(e, "Workbook") || entry_named(e, "Book"))
+                book = true;
+        }
+        uint32_t left = le32(e + 0x44), right = le32(e + 0x48);
+        if (left < OLE_MAX_DIR_ENTRIES && top < 64)
+            stack[top++] = left;
+        if (right < OLE_MAX_DIR_ENTRIES && top < 64)
+            stack[top++] = right;
+    }
+    free(seen);
+    if (word)
+        kind = "doc";
+    else if (book)
+        kind = "xls";
+    return kind;
+}
+
+/* ---------- conversion ---------- */
+
+#define LEGACY_TIMEOUT_DEFAULT 120                       /* seconds */
+#define LEGACY_MAX_OUT_DEFAULT ((size_t)256 * 1024 * 1024) /* bytes */
+
+/* Full path of an executable named name on PATH, in buf; false if none. */
+static bool find_on_path(const char *name, char *buf, size_t buflen)
+{
+    const char *path = getenv("PATH");
+    if (!path)
+        return false;
+    const char *p = path;
+    while (*p) {
+        const char *end = strchr(p, ':');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n > 0 && snprintf(buf, buflen, "%.*s/%s", (int)n, p, name) < (int)buflen &&
+            access(buf, X_OK) == 0)
+            return true;
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    return false;
+}
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    remove(path);
+    return 0;
+}
+
+static void rm_tree(const char *dir) { nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS); }
+
+static bool write_file(const char *path, const unsigned char *d, size_t n)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0)
+        return false;
+    size_t off = 0;
+    while (off < n) {
+        ssize_t w = write(fd, d + off, n - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            close(fd);
+            return false;
+        }
+        off += (size_t)w;
+    }
+    return close(fd) == 0;
+}
+
+/* Reads at most max bytes of path; -1 missing, -2 too big or unreadable. */
+static int read_file(const char *path, size_t max, unsigned char **out, size_t *outlen)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || st.st_size < 0 || (size_t)st.st_size > max) {
+        close(fd);
+        return -2;
+    }
+    size_t n = (size_t)st.st_size;
+    unsigned char *b = malloc(n ? n : 1);
+    size_t off = 0;
+    while (b && off < n) {
+        ssize_t r = read(fd, b + off, n - off);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        off += (size_t)r;
+    }
+    close(fd);
+    if (!b || off != n) {
+        free(b);
+        return -2;
+    }
+    *out = b;
+    *outlen = n;
+    return 0;
+}
+
+/* Runs argv with stdin from /dev/null, stdout to out_path (or /dev/null),
+ * stderr to err_path, HOME set to home, in its own process group so that a
+ * timeout kills LibreOffice's helper processes too. Returns the exit status,
+ * -1 if it could not start, -3 on timeout. */
+static int run(char *const argv[], const char *home, const char *out_path, const char *err_path,
+               int timeout_s)
+{
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        setpgid(0, 0);
+        int in = open("/dev/null", O_RDONLY);
+        int out = open(out_path ? out_path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        int err = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (in < 0 || out < 0 || err < 0)
+            _exit(126);
+        dup2(in, 0);
+        dup2(out, 1);
+        dup2(err, 2);
+        setenv("HOME", home, 1);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    setpgid(pid, pid);
+    struct timespec tick = {0, 20 * 1000 * 1000};
+    long waited_ms = 0;
+    for (;;) {
+        int status;
+        pid_t r = waitpid(pid, &status, WNOHANG);
+        if (r == pid) {
+            kill(-pid, SIGKILL); /* helpers left behind by the launcher */
+            return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        }
+        if (r < 0 && errno != EINTR)
+            return -1;
+        if (waited_ms >= (long)timeout_s * 1000) {
+            kill(-pid, SIGKILL);
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            return -3;
+        }
+        nanosleep(&tick, NULL);
+        waited_ms += 20;
+    }
+}
+
+/* The last line of the converter's stderr, for the error message. */
+static void last_line(const char *path, char *buf, size_t buflen)
+{
+    buf[0] = '\0';
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        size_t n = strlen(line);
+        if (n == 0)
+            continue;
+        if (n >= buflen)
+            n = buflen - 1; /* a cut message is still a message */
+        memcpy(buf, line, n);
+        buf[n] = '\0';
+    }
+    fclose(f);
+}
+
+int legacy_convert_limited(const unsigned char *data, size_t len, const char *kind,
+                           int timeout_s, size_t max_out,
+                           unsigned char **out, size_t *outlen, const char **outfmt,
+                           char *msg, size_t msglen)
+{
+    char dummy[1];
+    if (!msg || msglen == 0) {
+        msg = dummy;
+        msglen = sizeof dummy;
+    }
+    msg[0] = '\0';
+    if (out) *out = NULL;
+    if (outlen) *outlen = 0;
+    if (outfmt) *outfmt = NULL;
+    if (timeout_s <= 0) timeout_s = LEGACY_TIMEOUT_DEFAULT;
+    if (max_out == 0) max_out = LEGACY_MAX_OUT_DEFAULT;
+    bool doc = kind && strcmp(kind, "doc") == 0, xls = kind && strcmp(kind, "xls") == 0;
+    if (!data || !out || !outlen || !outfmt || (!doc && !xls)) {
+        snprintf(msg, msglen, "legacy_convert: kind must be \"doc\" or \"xls\"");
+        return -2;
+    }
+    char soffice[1024], catdoc[1024];
+    bool have_soffice = find_on_path("soffice", soffice, sizeof soffice) ||
+                        find_on_path("libreoffice", soffice, sizeof soffice);
+    bool have_catdoc = doc && find_on_path("catdoc", catdoc, sizeof catdoc);
+    if (!have_soffice && !have_catdoc) {
+        snprintf(msg, msglen,
+                 doc ? "no converter for .doc found on PATH: install libreoffice-writer-nogui (or catdoc)"
+                     : "no converter for .xls found on PATH: install libreoffice-calc-nogui");
+        return -1;
+    }
+    const char *tmp = getenv("TMPDIR");
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/yjs-legacy-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir)) {
+        snprintf(msg, msglen, "cannot make a temporary directory: %s", strerror(errno));
+        return -2;
+    }
+    char in[1100], outdir[1100], errp[1100], result[1100], profile[1200], txt[1100];
+    snprintf(in, sizeof in, "%s/in.%s", dir, kind);
+    snprintf(outdir, sizeof outdir, "%s/out", dir);
+    snprintf(errp, sizeof errp, "%s/stderr", dir);
+    snprintf(result, sizeof result, "%s/out/in.%s", dir, doc ? "docx" : "xlsx");
+    snprintf(profile, sizeof profile, "-env:UserInstallation=file://%s/profile", dir);
+    snprintf(txt, sizeof txt, "%s/out.txt", dir);
+    int rc = -2;
+    if (!write_file(in, data, len) || mkdir(outdir, 0700) != 0) {
+        snprintf(msg, msglen, "cannot write the temporary input: %s", strerror(errno));
+        goto done;
+    }
+    int st;
+    if (have_soffice) {
+        char *argv[] = {soffice, profile, "--headless", "--norestore", "--nolockcheck",
+                        "--convert-to", doc ? "docx:MS Word 2007 XML" : "xlsx:Calc MS Excel 2007 XML",
+                        "--outdir", outdir, in, NULL};
+        st = run(argv, dir, NULL, errp, timeout_s);
+        if (st == 0) {
+            int r = read_file(result, max_out, out, outlen);
+            if (r == 0) {
+                *outfmt = doc ? "docx" : "xlsx";
+                rc = 0;
+            } else {
+                char why[300];
+                last_line(errp, why, sizeof why);
+                snprintf(msg, msglen, r == -1 ? "soffice wrote no output%s%s"
+                                              : "soffice output over the limit or unreadable%s%s",
+                         why[0] ? ": " : "", why);
+            }
+            goto done;
+        }
+    } else {
+        char *argv[] = {catdoc, "-w", "-d", "utf-8", in, NULL};
+        st = run(argv, dir, txt, errp, timeout_s);
+        if (st == 0) {
+            int r = read_file(txt, max_out, out, outlen);
+            if (r == 0) {
+                *outfmt = "txt";
+                rc = 0;
+            } else
+                snprintf(msg, msglen, "catdoc output over the limit or unreadable");
+            goto done;
+        }
+    }
+    {
+        char why[300];
+        last_line(errp, why, sizeof why);
+        const char *tool = have_soffice ? "soffice" : "catdoc";
+        if (st == -3)
+            snprintf(msg, msglen, "%s did not finish within %d s", tool, timeout_s);
+        else if (st == -1)
+            snprintf(msg, msglen, "cannot start %s", tool);
+        else
+            snprintf(msg, msglen, "%s failed with status %d%s%s", tool, st, why[0] ? ": " : "", why);
+    }
+done:
+    rm_tree(dir);
+    return rc;
+}
+
+int legacy_convert(const unsigned char *data, size_t len, const char *kind,
+                   unsigned char **out, size_t *outlen, const char **outfmt,
+                   char *msg, size_t msglen)
+{
+    return legacy_convert_limited(data, len, kind, 0, 0, out, outlen, outfmt, msg, msglen);
+}
