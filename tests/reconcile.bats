@@ -127,7 +127,8 @@ x10 warning"
     assert_output "fa06-1 error"
     run bash -c "mutated 'if .table_id==\"FA06\" and .item==\"公用经费合计\" then .value=\"7.97\" else . end' | reconcile | problems"
     assert_output "fa06-2 error
-x07 error"
+x07 error
+n10 error"
 }
 
 @test "reconcile: a printed formula that is not a standard one is checked as printed" {
@@ -238,4 +239,78 @@ x04 error"
 @test "reconcile: economic vs functional pairs are hints only (x14 stays info)" {
     run bash -c "reconcile '$S003' | jq -r 'select(.type==\"finding\" and .rule==\"x14\") | .severity' | sort -u"
     assert_output "info"
+}
+
+# --- seed 003 narrative: each true slip one test, each true identity one test ---
+
+# the findings of one rule on the unchanged seed 003 stream: "severity actual expected"
+seed_rule() { reconcile "$S003" | jq -r --arg r "$1" 'select(.type=="finding" and .rule==$r) | "\(.severity) \(.actual) \(.expected)"'; }
+
+@test "reconcile: seed 003 slip: 支出决算为401.75万元 where 表5 says 442.85 (n07 error)" {
+    run seed_rule n07
+    assert_line "error 401.75 442.85"
+}
+
+@test "reconcile: seed 003 slip: 完成年初预算的110.23% from 401.75 ÷ 401.75, and 442.85 ÷ 401.75 fits (exec-rate error)" {
+    run bash -c "reconcile '$S003' | jq -r 'select(.type==\"finding\" and .rule==\"nar.exec-rate\" and .severity==\"error\") | .message'"
+    assert_output --partial "110.23%"
+    assert_output --partial "按表中决算数 442.85 万元计算则相符"
+}
+
+@test "reconcile: seed 003 slip: 年初预算为0、完成100% (exec-rate warning)" {
+    run seed_rule nar.exec-rate
+    assert_line "warning 100 null"
+}
+
+@test "reconcile: seed 003 slip: 机关事业单位基本养老保险缴费支出（项）决算12.12 against 表5 22.07 (n09 error)" {
+    run seed_rule n09
+    assert_output "error 12.12 22.07"
+}
+
+@test "reconcile: seed 003 slip: 行政单位医疗、公务员医疗补助（项）quotes the 类 total 398.40 (class-level error)" {
+    run seed_rule nar.class-level
+    assert_output "error 398.40 12.70"
+}
+
+@test "reconcile: seed 003 slip: 基本支出243.13万元 against 表5 243.12 (n10 warning)" {
+    run seed_rule n10
+    assert_output "warning 243.13 243.12"
+}
+
+@test "reconcile: seed 003 slip: 绩效资金183.8万元占项目支出总额的100% (share error: 92%)" {
+    run seed_rule nar.share
+    assert_output "error 100 92"
+}
+
+@test "reconcile: seed 003 identities: 收支总计, 收入/支出, 类 shares, YoY rates, 住房 100.04% hold" {
+    run bash -c "reconcile --explain '$S003' 2>&1 >/dev/null | grep -E ': (n01|n03|n04|n06|n08|nar.yoy|nar.sum): ' | grep -v ': pass: '"
+    assert_output ""
+    run bash -c "reconcile --explain '$S003' 2>&1 >/dev/null | grep -cE ': (nar.yoy|n08|nar.sum): pass: '"
+    assert_output "10"
+    run bash -c "reconcile --explain '$S003' 2>&1 >/dev/null | grep 'nar.exec-rate: pass: ' | grep -c '100.04%'"
+    assert_output "1"
+}
+
+@test "reconcile: a rate computed on the current year is named as such (nar.yoy-base)" {
+    # 机关运行经费 7.87, 减少5.14: on the prior year 13.01 it is 39.51%; 5.14 ÷ 7.87 = 65.31%
+    run bash -c "mutated 'if .kind==\"narrative\" and .measure==\"rate\" and .value==\"39.51\" then .value=\"65.31\" else . end' | reconcile | problems"
+    assert_output "nar.yoy-base error"
+}
+
+@test "reconcile: a wrong share and a truncated share" {
+    run bash -c "mutated 'if .kind==\"narrative\" and .measure==\"share\" and .value==\"54.9\" then .value=\"56.9\" else . end' | reconcile | problems"
+    assert_output "nar.share error"
+    # 243.12 ÷ 442.86 = 54.897…%: 54.89 is truncated, not rounded
+    run bash -c "mutated 'if .kind==\"narrative\" and .measure==\"share\" and .value==\"54.9\" then .value=\"54.89\" else . end' | reconcile | problems"
+    assert_output "nar.share warning"
+}
+
+@test "reconcile: 50.73 元 where the table says 50.73 万元 is a unit error" {
+    run bash -c "mutated 'if .kind==\"narrative\" and .subject==\"公用经费\" then .unit=\"元\" else . end' | reconcile | problems"
+    assert_line "nar.unit error"
+}
+
+@test "reconcile: a narrative sum that does not add up (nar.sum)" {
+    run bash -c "mutated 'if .kind==\"narrative\" and .subject==\"政府采购服务支出\" then .value=\"107.1\" else . end' | reconcile | problems"
+    assert_output "nar.sum error"
 }
