@@ -480,3 +480,98 @@ docx_out() {
     run jq -r 'select(.type=="paragraph" and .text=="好") | .text' "$TMP/out"
     assert_output 好
 }
+
+# --- html ----------------------------------------------------------------
+
+@test "html: a UTF-8 BOM wins over a wrong meta charset=gbk" {
+    extract "$FIXTURES/caidian-2023-final-utf8.html" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -r 'select(.type=="document") | [.format, .encoding] | @tsv' "$TMP/out"
+    assert_output "$(printf 'html\tutf-8')"
+    run jq -r 'select(.type=="row") | .table' "$TMP/out"
+    assert_output --partial 8
+}
+
+@test "html: rowspan/colspan placed on the grid, an empty row still counts" {
+    extract "$FIXTURES/caidian-2023-final-utf8.html" > "$TMP/out"
+    run jq -c 'select(.type=="row" and .table==1 and .row>=3 and .row<=6) | [.row, [.cells[] | [.col, .colspan, .rowspan]]]' "$TMP/out"
+    assert_output "$(printf '%s\n' '[3,[[0,4,1],[4,1,3],[5,1,3],[6,1,3],[7,1,3],[8,1,3],[9,1,3],[10,1,3]]]' \
+        '[4,[[0,3,2],[3,1,2]]]' '[5,[]]' '[6,[[0,1,1],[1,1,1],[2,1,1],[3,1,1],[4,1,1],[5,1,1],[6,1,1],[7,1,1],[8,1,1],[9,1,1],[10,1,1]]]')"
+}
+
+@test "html: the tables read as the docx ones (same cells and spans)" {
+    extract "$FIXTURES/caidian-2023-final-utf8.html" > "$TMP/html"
+    extract "$FIXTURES/caidian-2023-final.docx" > "$TMP/docx"
+    # 公开01表 amount rows and 公开02表 header, cell by cell (HTML collapses
+    # the double spaces of the notes under 公开01表, so those are left out)
+    q='select(.type=="row" and ((.table==0 and .row>=4 and .row<37) or (.table==1 and .row<=6))) | [.table, .row, [.cells[] | select(.text != "" or .colspan > 1) | [.col, .text, .colspan, .rowspan]]]'
+    diff <(jq -c "$q" "$TMP/html") <(jq -c "$q" "$TMP/docx")
+}
+
+@test "html: script, style, nav chrome, hidden text are left out; raw < in text kept" {
+    extract "$FIXTURES/caidian-2023-final-utf8.html" > "$TMP/out"
+    run jq -r 'select(.type=="paragraph" and (.text|contains("满意度评分标准"))) | .text' "$TMP/out"
+    assert_output "满意度评分标准：比率≥90%得满分；比率<60%得0分。"
+    run jq -r '.. | strings | select(test("<td>|function\\(|font-family"))' "$TMP/out"
+    assert_output ""
+    extract "$FIXTURES/wulong-2021-final-big5.html" > "$TMP/big5"
+    run jq -r '.. | strings | select(test("首頁|渝快辦|掃一掃|國務院部門網站|您當前的位置|久久久"))' "$TMP/big5"
+    assert_output ""
+}
+
+@test "html: Big5 page labelled big5, GBK page labelled gb2312 read whole and alike" {
+    extract "$FIXTURES/wulong-2021-final-big5.html" > "$TMP/big5"
+    extract "$FIXTURES/wulong-2021-final-gbk.html" > "$TMP/gbk"
+    run jq -r 'select(.type=="document") | .encoding' "$TMP/big5" "$TMP/gbk"
+    assert_output "$(printf 'big5\ngb18030')"
+    diff <(project "$TMP/big5") <(project "$TMP/gbk")
+    # GBK-only characters after the title: the page is not cut short
+    run jq -r 'select(.type=="paragraph" and .level==1) | .text' "$TMP/gbk"
+    assert_line --index 0 "重慶市武隆區醫療保障局關于2021年度部門決算情況說明"
+    run jq -s '[.[] | select(.type=="row")] | length' "$TMP/gbk"
+    assert_output 128
+    run jq -r 'select(.type=="row" and .table==0 and .row==0) | .cells[0].text' "$TMP/gbk"
+    assert_output "索引號"
+}
+
+@test "html: headings and source lines" {
+    extract "$FIXTURES/wulong-2021-final-big5.html" > "$TMP/out"
+    run jq -c 'select(.type=="paragraph" and .text=="(一)職能職責") | [.level, .loc.line]' "$TMP/out"
+    assert_output '[0,36]'
+    run jq -c 'select(.type=="row" and .table==1 and .row==1) | [.cells[0:2][] | [.col, .text, .rowspan]]' "$TMP/out"
+    assert_output '[[0,"投入",3],[1,"預算配置(5分)",3]]'
+}
+
+@test "html golden: caidian utf-8 and wulong big5" {
+    extract "$FIXTURES/caidian-2023-final-utf8.html" > "$TMP/out"
+    diff <(project "$TMP/out") "$T/caidian-html.golden"
+    extract "$FIXTURES/wulong-2021-final-big5.html" > "$TMP/out"
+    diff <(project "$TMP/out") "$T/wulong-html.golden"
+}
+
+@test "html: a gb2312 label with GBK-only characters, no meta at all, broken markup" {
+    printf '<html><head><meta charset="gb2312"></head><body><table><tr><td>朱镕基<td rowspan=2>王堃<tr><td>李喆</table><p>完' | iconv -f utf-8 -t gb18030 > "$TMP/a.html"
+    run extract "$TMP/a.html"
+    assert_success
+    echo "$output" > "$TMP/out"
+    run project "$TMP/out"
+    assert_output "$(printf '%s\n' '[0,0,[[0,"朱镕基",1,1],[1,"王堃",1,2]]]' '[0,1,[[0,"李喆",1,1]]]' '[0,"完"]')"
+    printf '<table><tr><td>一般公共预算</td></tr></table>' | iconv -f utf-8 -t gb18030 > "$TMP/b.html"
+    run extract "$TMP/b.html"
+    assert_output --partial '"encoding":"gb18030"'
+    assert_output --partial '"text":"一般公共预算"'
+}
+
+@test "bad: a mislabelled .pdf is sniffed as the HTML it is" {
+    run bad_between "$BAD/mislabelled.pdf"
+    assert_output "$(printf 'rc=0\n2')"
+    run jq -r 'select(.type=="document" and (.source|endswith("mislabelled.pdf"))) | .format' "$TMP/out"
+    assert_output html
+}
+
+@test "html: the network is never used (an external entity, an iframe, an image)" {
+    printf '<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body><p>&x;</p><iframe src="http://127.0.0.1:9/"></iframe><img src="http://127.0.0.1:9/x.png"><p>ok</p></body></html>' > "$TMP/x.html"
+    run --separate-stderr extract "$TMP/x.html"
+    refute_output --partial 'root:'
+    assert_output --partial '"text":"ok"'
+}
