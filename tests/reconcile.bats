@@ -314,3 +314,43 @@ seed_rule() { reconcile "$S003" | jq -r --arg r "$1" 'select(.type=="finding" an
     run bash -c "mutated 'if .kind==\"narrative\" and .subject==\"政府采购服务支出\" then .value=\"107.1\" else . end' | reconcile | problems"
     assert_output "nar.sum error"
 }
+
+# --- structure ---
+
+# a document with a meta fact for 2023 (stage $STAGE, default 预算) and the given paragraph texts
+paras_doc() {
+    local args=("{\"type\":\"fact\",\"doc\":\"s1\",\"kind\":\"meta\",\"entity\":\"某局\",\"year\":\"2023\",\"stage\":\"${STAGE:-预算}\"}") t
+    for t in "$@"; do
+        args+=("$(jq -cn --arg t "$t" '{type:"paragraph",doc:"s1",text:$t,level:0}')")
+    done
+    make_doc s1 "${args[@]}"
+}
+export -f paras_doc
+
+@test "reconcile: a year that is not the report's (str.year), comparisons excepted" {
+    run bash -c "paras_doc '我部门（单位）在2022年度部门决算中反映所有项目绩效自评结果' '与2022年度部门决算相比，支出减少' | reconcile | problems"
+    assert_output "str.year warning"
+}
+
+@test "reconcile: template remnants and contradictory direction words" {
+    run bash -c "paras_doc '项目支出主要用于项目名称2022预留待分配项目经费0.79万元' '增长59.65%（或与 2022 年度决算数持平）' '项目名称：综合工作经费' | reconcile | problems"
+    assert_output "str.template warning
+str.direction warning"
+}
+
+@test "reconcile: seed 003 slip: 比2022年度决算数增减少2673.61万元 (str.direction warning)" {
+    run seed_rule str.direction
+    assert_output "warning 2673.61 null"
+}
+
+@test "reconcile: a table the report calls empty that prints a figure (str.empty-table)" {
+    run bash -c "mutated 'if .table_id==\"FA07\" and .locator.col_no==\"2\" then .value=\"5.00\" else . end' | reconcile | problems"
+    assert_line "str.empty-table error"
+}
+
+@test "reconcile: a 决算 report missing a standard table (str.missing-table), or all of them" {
+    run bash -c "jq -c 'select(.table_id!=\"FA02\")' '$S003' > '$BATS_TEST_TMPDIR/x.jsonl'; n=\$(( \$(wc -l < '$BATS_TEST_TMPDIR/x.jsonl') - 2 )); jq -c --argjson n \$n 'if .type==\"end\" then .records = \$n else . end' '$BATS_TEST_TMPDIR/x.jsonl' | reconcile | jq -r 'select(.type==\"finding\" and .rule==\"str.missing-table\") | .message'"
+    assert_output "缺少收入决算表（公开02表）"
+    run bash -c "STAGE=决算 paras_doc '正文' | reconcile | problems"
+    assert_output "str.missing-table warning"
+}

@@ -12,7 +12,8 @@ int fi_init(factindex *fi, size_t max_facts)
     memset(fi, 0, sizeof *fi);
     fi->max_facts = max_facts;
     fi->idx = strmap_new();
-    return fi->idx ? 0 : -1;
+    fi->paragraphs = json_array();
+    return fi->idx && fi->paragraphs ? 0 : -1;
 }
 
 void fi_clear(factindex *fi)
@@ -25,12 +26,14 @@ void fi_clear(factindex *fi)
     fi->over_limit = 0;
     strmap_free(fi->idx);
     fi->idx = strmap_new();
+    json_array_clear(fi->paragraphs);
 }
 
 void fi_free(factindex *fi)
 {
     fi_clear(fi);
     strmap_free(fi->idx);
+    json_decref(fi->paragraphs);
     free(fi->facts);
     free(fi->formulas);
     memset(fi, 0, sizeof *fi);
@@ -241,6 +244,11 @@ int fi_add_formula(factindex *fi, json_t *rec)
     }
     fi->formulas[fi->nformulas++] = json_incref(rec);
     return 0;
+}
+
+int fi_add_paragraph(factindex *fi, long ordinal, const char *text)
+{
+    return json_array_append_new(fi->paragraphs, json_pack("{s:I,s:s}", "p", (json_int_t)ordinal, "text", text));
 }
 
 static idlist lookup(const factindex *fi, const char *a, const char *b, const char *c, const char *d)

@@ -36,6 +36,7 @@ typedef struct {
     size_t n, cap;
     json_t **formulas;
     size_t nformulas, capf;
+    json_t *paragraphs;          /* [{"p":ordinal,"text":…}] that structure checks want */
     strmap *idx;
     size_t max_facts;            /* 0: unlimited */
     int over_limit;              /* more facts than max_facts arrived */
@@ -49,6 +50,8 @@ typedef enum { FI_OK, FI_BAD_VALUE, FI_NOMEM, FI_LIMIT } fi_status;
 /* Takes a reference to rec. */
 fi_status fi_add_fact(factindex *fi, json_t *rec);
 int fi_add_formula(factindex *fi, json_t *rec);
+/* Keeps a paragraph's text and its 0-based ordinal among the document's paragraphs. */
+int fi_add_paragraph(factindex *fi, long ordinal, const char *text);
 
 /* The table key of the first table with this canonical name, or NULL. */
 const char *fi_table_key(const factindex *fi, const char *name);

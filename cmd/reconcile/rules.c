@@ -66,6 +66,12 @@ static const rc_rule RULES[] = {
     {"nar.exec-rate", FAM_NARRATIVE, "PCT", "完成预算% = 决算数 ÷ 预算数 (预算为 0 → warning)", "预算完成率计算"},
     {"nar.sum", FAM_NARRATIVE, "SUM", "a total stated in the text = the parts listed after it (政府采购, 人员+公用, 收入/支出合计, 三公)", "说明中的合计与分项"},
     {"nar.restate", FAM_NARRATIVE, "SAME", "the same quantity stated twice in the text (same subject, basis, section)", "说明前后数字一致"},
+    /* the report as a whole */
+    {"str.missing-table", FAM_STRUCTURE, "STRUCT", "a 决算 report publishes the nine standard tables (公开01–09表)", "缺少公开表"},
+    {"str.empty-table", FAM_STRUCTURE, "STRUCT", "a table the report calls empty prints no figure", "空表说明与表中数字矛盾"},
+    {"str.year", FAM_STRUCTURE, "STRUCT", "“YYYY年度部门决算/预算” in the text names the report's own year", "年度前后不一致"},
+    {"str.direction", FAM_STRUCTURE, "STRUCT", "one direction word per change (增减少, 增长…（或…持平）)", "增减方向用词矛盾"},
+    {"str.template", FAM_STRUCTURE, "STRUCT", "no template placeholder (XX, ××, 某某, 待填写, 项目名称…) left in the text", "模板残留"},
     {NULL, 0, NULL, NULL, NULL}};
 
 const rc_rule *rule_find(const char *id)

@@ -33,6 +33,7 @@ int rc_on_header(void *ctx, ds_stream *s, json_t *header)
     r->header = json_incref(header);
     r->bad_facts = 0;
     r->limit_reported = 0;
+    r->paragraphs = 0;
     return 0;
 }
 
@@ -42,6 +43,13 @@ int rc_on_record(void *ctx, ds_stream *s, json_t *rec, const char *raw, size_t l
     /* every record goes on unchanged; facts and formulas are also kept */
     if (ds_emit_raw(s, raw, len))
         return -1;
+    if (rec_is(rec, "paragraph")) {
+        const char *text = rec_str(rec, "text");
+        long p = r->paragraphs++;
+        if (text && structure_wants(text) && fi_add_paragraph(&r->fi, p, text))
+            return ds_error(s, "memory", "out of memory");
+        return 0;
+    }
     if (rec_is(rec, "formula"))
         return fi_add_formula(&r->fi, rec) ? ds_error(s, "memory", "out of memory") : 0;
     if (!rec_is(rec, "fact"))

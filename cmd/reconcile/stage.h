@@ -13,7 +13,8 @@ typedef struct {
     factindex fi;
     json_t *header;          /* the current document's header (a reference) */
     int bad_facts;
-    int limit_reported;      /* the too_many_facts error is written once */           /* facts of this document that could not be read */
+    int limit_reported;
+    long paragraphs;         /* paragraph records seen in this document */      /* the too_many_facts error is written once */           /* facts of this document that could not be read */
 } reconciler;
 
 int reconciler_init(reconciler *r, const char *prog, size_t max_facts, int explain);

@@ -6,5 +6,8 @@
 #include "check.h"
 
 void check_structure(checker *c, const char *stage);
+/* 1 when a paragraph's text may hold a remnant or a year the checks need:
+ * only those paragraphs are kept. */
+int structure_wants(const char *text);
 
 #endif
