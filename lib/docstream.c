@@ -103,7 +103,8 @@ static int open_doc(ds_stream *s, json_t *hdr)
     s->passthrough = 0;
     const char *contract = rec_str(hdr, "contract");
     int rc = 0;
-    if (!rec_doc(hdr)) {
+    int no_doc = !rec_doc(hdr);
+    if (no_doc) {
         /* a header we cannot key: keep it as a document all the same */
         json_object_set_new(hdr, "doc", json_string(""));
     }
@@ -114,6 +115,8 @@ static int open_doc(ds_stream *s, json_t *hdr)
     }
     if (!rc && !s->cfg->no_stream_output)
         rc = rec_write(stdout, hdr);
+    if (!rc && no_doc)
+        rc = ds_error(s, "bad_record", "document header has no string \"doc\"");
     if (!rc && s->passthrough)
         rc = ds_error(s, "contract", "document header has contract %s%s%s, expected %s",
                       contract ? "\"" : "", contract ? contract : "(none)", contract ? "\"" : "",
@@ -153,7 +156,15 @@ static int handle_record(ds_stream *s, json_t *rec, const char *line, size_t len
     int rc;
     if (s->header) {
         s->seen++;
-        if (s->passthrough || !s->cfg->on_record)
+        const char *d = rec_doc(rec);
+        if (!s->passthrough && (!d || strcmp(d, ds_doc(s)) != 0)) {
+            /* filed under either id it would land in the wrong document:
+             * the error record takes its place, as for a line that is not JSON */
+            if (d)
+                rc = ds_error(s, "bad_record", "record of document %s inside document %s", d, ds_doc(s));
+            else
+                rc = ds_error(s, "bad_record", "record has no string \"doc\"");
+        } else if (s->passthrough || !s->cfg->on_record)
             rc = ds_emit_raw(s, line, len);
         else
             rc = s->cfg->on_record(s->cfg->ctx, s, rec, line, len);

@@ -10,7 +10,8 @@
  *  - every output line is a record rec_parse accepts;
  *  - documents in the output are well formed: a header, records, a trailer
  *    whose "records" is the number of records between them; never nested;
- *  - every document header read comes out, in order (no document is lost).
+ *  - every document header read comes out, in order (no document is lost);
+ *  - inside a document every record carries the document's id.
  *
  * Byte 0: bit 0 splits the input into two files, bit 1 adds a missing
  * file, bits 2-3 pick the line limit, bits 4-7 where the split falls. */
@@ -95,6 +96,8 @@ static void check_output(const char *out, size_t n, int rc, int missing_file, si
 {
     int saw_error = 0, in_doc = 0;
     size_t headers_out = 0, between = 0;
+    char doc[256] = "";
+    int own = 0;  /* the document has our contract (others pass untouched) */
     const char *p = out, *end = out + n;
     CHECK(n == 0 || out[n - 1] == '\n');
     while (p < end) {
@@ -105,9 +108,13 @@ static void check_output(const char *out, size_t n, int rc, int missing_file, si
         CHECK(r);
         if (rec_is(r, "document")) {
             CHECK(!in_doc);
+            CHECK(rec_doc(r));
             in_doc = 1;
             between = 0;
             headers_out++;
+            snprintf(doc, sizeof doc, "%s", rec_doc(r));
+            const char *contract = rec_str(r, "contract");
+            own = contract && strcmp(contract, YJS_CONTRACT) == 0;
         } else if (rec_is(r, "end") && in_doc) {
             /* the loop writes its own trailer; input trailers are consumed */
             json_t *c = json_object_get(r, "records");
@@ -115,8 +122,12 @@ static void check_output(const char *out, size_t n, int rc, int missing_file, si
             in_doc = 0;
         } else {
             CHECK(!rec_is(r, "end"));
-            if (in_doc)
+            /* a stage that follows keys records by doc: none may be misfiled */
+            if (in_doc) {
                 between++;
+                if (own && strlen(doc) < sizeof doc - 1 && !rec_is(r, "error"))
+                    CHECK(rec_doc(r) && strcmp(rec_doc(r), doc) == 0);
+            }
             if (rec_is(r, "error") && rec_str(r, "stage") && strcmp(rec_str(r, "stage"), "fuzz") == 0)
                 saw_error = 1;
         }
