@@ -86,7 +86,8 @@ const dict_entry *dict_match(const dict *d, uint32_t cp, const char *s, size_t l
         if (e->first == cp) {
             for (size_t i = idx - 1; i < d->n && d->entries[i].first == cp; i++) {
                 e = &d->entries[i];
-                if (e->klen <= len && memcmp(e->key, s, e->klen) == 0)
+                /* a one-character key is its first code point: no compare */
+                if (e->nchars == 1 || (e->klen <= len && memcmp(e->key, s, e->klen) == 0))
                     return e;
             }
             return NULL;
@@ -96,10 +97,8 @@ const dict_entry *dict_match(const dict *d, uint32_t cp, const char *s, size_t l
     return NULL;
 }
 
-void dict_mark_starts(const dict *d, uint8_t *bitmap)
+void dict_mark_starts(const dict *d, uint8_t *flags, uint8_t flag)
 {
-    for (size_t i = 0; i < d->n; i++) {
-        uint32_t cp = d->entries[i].first;
-        bitmap[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-    }
+    for (size_t i = 0; i < d->n; i++)
+        flags[d->entries[i].first] |= flag;
 }

@@ -15,6 +15,7 @@ typedef struct {
     uint32_t klen, vlen;
     uint32_t nchars;     /* code points in key */
     uint32_t first;      /* first code point of key */
+    uint32_t changed;    /* for the user: e.g. characters the value changes */
 } dict_entry;
 
 typedef struct {
@@ -32,7 +33,8 @@ void dict_free(dict *d);
  * point at s; NULL when none. */
 const dict_entry *dict_match(const dict *d, uint32_t cp, const char *s, size_t len);
 
-/* Marks every first code point of d's keys in a bitmap of 0x110000 bits. */
-void dict_mark_starts(const dict *d, uint8_t *bitmap);
+/* ORs flag into flags[cp] (0x110000 bytes) for the first code point of
+ * every key of d. */
+void dict_mark_starts(const dict *d, uint8_t *flags, uint8_t flag);
 
 #endif

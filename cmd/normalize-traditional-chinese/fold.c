@@ -1,6 +1,7 @@
 #include "fold.h"
 
 #include "tables.h"
+#include "u8.h"
 #include "utf8.h"
 
 #include <stdlib.h>
@@ -77,6 +78,12 @@ void fold_free(fold_table *f)
 
 static uint32_t fold_cp(const fold_table *f, uint32_t cp)
 {
+    if (f->n == 0 || cp < f->from[0] || cp > f->from[f->n - 1])
+        return cp;
+    /* the table has nothing between the Kangxi radicals and the
+     * compatibility ideographs, where all common Han characters are */
+    if (cp > 0x2FDF && cp < 0xF900)
+        return cp;
     size_t lo = 0, hi = f->n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -92,6 +99,10 @@ static uint32_t fold_cp(const fold_table *f, uint32_t cp)
  * control characters are deleted; line ends become '\n'. */
 static uint32_t map_space(uint32_t cp)
 {
+    if (cp >= 0x20 && cp < 0x7F)
+        return cp;
+    if (cp > 0x3000 && cp < 0xFEFF)
+        return cp;
     if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
         cp == 0x205F || cp == '\v' || cp == '\f')
         return ' ';
@@ -206,13 +217,9 @@ size_t fold_text(fold_table *f, const char *in, size_t len, int cell, sbuf *out)
     size_t n = 0, changed = 0;
     const unsigned char *s = (const unsigned char *)in;
     for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        int l = utf8_decode(s + i, len - i, &cp);
-        if (!l) {            /* validated before: never happens; keep going safely */
-            i++;
-            continue;
-        }
-        i += (size_t)l;
+        size_t l;
+        uint32_t cp = u8_next(s + i, len - i, &l);
+        i += l;
         if (cp == '\r' && i < len && s[i] == '\n') {
             changed++;
             continue;
@@ -229,4 +236,50 @@ size_t fold_text(fold_table *f, const char *in, size_t len, int cell, sbuf *out)
     for (size_t i = 0; i < n; i++)
         sb_put_cp(out, c[i]);
     return out->failed ? (size_t)-1 : changed;
+}
+
+/* 1 when fold_text could change something in s: a control character, a
+ * space or the ASCII marks it looks at, or the lead bytes of the
+ * characters the table and the space rules map. Most cells and
+ * paragraphs have none of these and are copied as they are. */
+int fold_needed(const char *text, size_t len, int cell)
+{
+    (void)cell;
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            if (c <= ' ' || c == '?' || c == ',' || c == ';' || c == ':' || c == '!' || c == 0x7F)
+                return 1;
+            continue;
+        }
+        unsigned char c1 = i + 1 < len ? s[i + 1] : 0, c2 = i + 2 < len ? s[i + 2] : 0;
+        switch (c) {
+        case 0xC2: /* U+00A0 NBSP, U+00AD soft hyphen */
+            if (c1 == 0xA0 || c1 == 0xAD)
+                return 1;
+            break;
+        case 0xE2: /* U+2000-200D, 202F, 205F, 2060, 2212, Kangxi 2F00-2FDF */
+            if ((c1 == 0x80 && (c2 <= 0x8D || c2 == 0xAF)) || (c1 == 0x81 && (c2 == 0x9F || c2 == 0xA0)) ||
+                (c1 == 0x88 && c2 == 0x92) || (c1 >= 0xBC && c1 <= 0xBF))
+                return 1;
+            break;
+        case 0xE3: /* U+3000 */
+            if (c1 == 0x80 && c2 == 0x80)
+                return 1;
+            break;
+        case 0xEF: /* F900-FAFF, FE64/65, FEFF, FF00-FF7F */
+            if ((c1 >= 0xA4 && c1 <= 0xAB) || (c1 == 0xB9 && (c2 == 0xA4 || c2 == 0xA5)) ||
+                (c1 == 0xBB && c2 == 0xBF) || c1 == 0xBC || c1 == 0xBD)
+                return 1;
+            break;
+        case 0xF0: /* U+2F800-2FA1F */
+            if (c1 == 0xAF)
+                return 1;
+            break;
+        default:
+            break;
+        }
+    }
+    return 0;
 }

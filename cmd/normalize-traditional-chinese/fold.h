@@ -25,6 +25,9 @@ void fold_free(fold_table *f);
  * memory. in must be valid UTF-8. */
 size_t fold_text(fold_table *f, const char *in, size_t len, int cell, sbuf *out);
 
+/* 0 when fold_text would certainly return its input unchanged. */
+int fold_needed(const char *text, size_t len, int cell);
+
 int nt_is_han(uint32_t cp);
 
 #endif

@@ -218,3 +218,13 @@ size_t strip_markup(const char *in, size_t len, sbuf *out)
     sb_put(out, in + start, len - start);
     return changed;
 }
+
+int markup_possible(const char *in, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        char c = in[i];
+        if (c == '<' || c == '&' || c == '[' || c == '/')
+            return 1;
+    }
+    return 0;
+}

@@ -11,5 +11,7 @@
 /* Appends in[0..len) without its markup to out; returns how many
  * characters were removed or replaced. */
 size_t strip_markup(const char *in, size_t len, sbuf *out);
+/* 0 when the text has none of the characters markup starts with. */
+int markup_possible(const char *in, size_t len);
 
 #endif

@@ -324,9 +324,11 @@ size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sb
     r->nspans = 0;
     sb_clear(&r->strings);
     size_t repaired = 0, start = 0, tried = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (in[i] != '?' || tried >= max_spans)
-            continue;
+    for (size_t i = 0; i < len && tried < max_spans; i++) {
+        const char *q = memchr(in + i, '?', len - i);
+        if (!q)
+            break;
+        i = (size_t)(q - in);
         tried++;
         sb_put(out, in + start, i - start);
         size_t used = try_span(r, in, len, i, out, &repaired);
@@ -339,23 +341,34 @@ size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sb
     }
     sb_put(out, in + start, len - start);
     /* a user-defined (PUA) character left in text is garbage nobody can read */
-    for (size_t i = 0; i < len;) {
-        size_t next;
-        uint32_t cp = cp_at(in, len, i, &next);
+    /* U+E000-U+F8FF is EE 80 80 - EF A3 BF in UTF-8 */
+    const unsigned char *u = (const unsigned char *)in;
+    for (size_t i = 0; i + 2 < len; i++) {
+        if (!(u[i] == 0xEE || (u[i] == 0xEF && u[i + 1] < 0xA4)))
+            continue;
         int inside = 0;
         for (size_t s = 0; s < r->nspans; s++)
             inside |= i >= r->spans[s].at && i < r->spans[s].at + r->spans[s].len;
-        if (is_pua(cp) && !inside)
-            keep_span(r, i, next - i, in + i, next - i, NULL, 0, 0, 0);
-        i = next;
+        if (!inside)
+            keep_span(r, i, 3, in + i, 3, NULL, 0, 0, 0);
+        i += 2;
     }
     /* 锟斤拷 is U+FFFD U+FFFD read as GBK: the bytes are lost for good */
     static const char LOST[] = "锟斤拷";
-    for (size_t i = 0; i + sizeof LOST - 1 <= len; i++)
-        if (memcmp(in + i, LOST, sizeof LOST - 1) == 0) {
-            keep_span(r, i, sizeof LOST - 1, in + i, sizeof LOST - 1, NULL, 0, 0, 0);
-            i += sizeof LOST - 2;
+    const size_t nlost = sizeof LOST - 1;
+    for (size_t i = 1; i < len;) {
+        /* look for its second byte (0x94), rarer in Chinese text than the lead */
+        const char *p = memchr(in + i, LOST[1], len - i);
+        if (!p)
+            break;
+        size_t at = (size_t)(p - in) - 1;
+        if (at + nlost <= len && memcmp(in + at, LOST, nlost) == 0) {
+            keep_span(r, at, nlost, in + at, nlost, NULL, 0, 0, 0);
+            i = at + nlost + 1;
+        } else {
+            i = (size_t)(p - in) + 1;
         }
+    }
     if (r->strings.failed || r->tmp.failed || r->tmp2.failed)
         return (size_t)-1;
     for (size_t s = 0; s < r->nspans; s++) {

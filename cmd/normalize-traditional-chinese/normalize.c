@@ -84,8 +84,10 @@ int normalize_text(nt_ctx *c, const char *in, size_t len, int cell, nt_result *r
         PASS(repair_text(c->repair, cur, curlen, c->opt.max_repairs, out, &res->garbled, &res->ngarbled),
              res->repaired);
     if (steps & NT_STEP_CLEAN) {
-        PASS(strip_markup(cur, curlen, out), res->folded);
-        PASS(fold_text(&c->fold, cur, curlen, cell, out), res->folded);
+        if (markup_possible(cur, curlen))
+            PASS(strip_markup(cur, curlen, out), res->folded);
+        if (fold_needed(cur, curlen, cell))
+            PASS(fold_text(&c->fold, cur, curlen, cell, out), res->folded);
     }
     if (steps & NT_STEP_T2S)
         PASS(t2s_convert(&c->t2s, cur, curlen, out), res->t2s);

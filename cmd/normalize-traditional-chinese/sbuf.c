@@ -1,7 +1,5 @@
 #include "sbuf.h"
 
-#include "utf8.h"
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +10,7 @@ void sb_free(sbuf *b)
     b->len = b->cap = 0;
 }
 
-int sb_reserve(sbuf *b, size_t extra)
+int sb_grow(sbuf *b, size_t extra)
 {
     if (b->failed)
         return -1;
@@ -34,24 +32,6 @@ int sb_reserve(sbuf *b, size_t extra)
     b->data = d;
     b->cap = cap;
     return 0;
-}
-
-void sb_put(sbuf *b, const char *p, size_t n)
-{
-    if (n == 0 || sb_reserve(b, n))
-        return;
-    memcpy(b->data + b->len, p, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-void sb_putc(sbuf *b, char c) { sb_put(b, &c, 1); }
-
-void sb_put_cp(sbuf *b, uint32_t cp)
-{
-    char u[4];
-    int n = utf8_encode(cp, u);
-    sb_put(b, u, (size_t)n);
 }
 
 void sb_swap(sbuf *a, sbuf *b)

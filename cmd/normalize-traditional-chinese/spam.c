@@ -1,15 +1,34 @@
 #include "spam.h"
 
 #include "fold.h"
-#include "utf8.h"
+#include "u8.h"
 
 #include <stdlib.h>
 
 #define SPAM_THRESHOLD 2
 #define REPEAT_RUN 4
 
-int spam_init(spam_model *m) { return dict_init(&m->terms, nt_spam, nt_spam_len); }
-void spam_free(spam_model *m) { dict_free(&m->terms); }
+int spam_init(spam_model *m)
+{
+    m->starts = calloc(0x110000, 1);
+    if (!m->starts || dict_init(&m->terms, nt_spam, nt_spam_len)) {
+        free(m->starts);
+        m->starts = NULL;
+        return -1;
+    }
+    dict_mark_starts(&m->terms, m->starts, 1);
+    /* ASCII terms match in any case */
+    for (uint32_t c = 'a'; c <= 'z'; c++)
+        m->starts[c - 32] |= m->starts[c];
+    return 0;
+}
+
+void spam_free(spam_model *m)
+{
+    dict_free(&m->terms);
+    free(m->starts);
+    m->starts = NULL;
+}
 
 int spam_check(const spam_model *m, const char *text, size_t len)
 {
@@ -18,15 +37,11 @@ int spam_check(const spam_model *m, const char *text, size_t len)
     uint32_t prev = 0;
     size_t run = 0;
     for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        int l = utf8_decode(s + i, len - i, &cp);
-        if (!l) {
-            i++;
-            continue;
-        }
+        size_t l;
+        uint32_t cp = u8_next(s + i, len - i, &l);
         uint32_t lower = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-        const dict_entry *e = dict_match(&m->terms, lower, text + i, len - i);
-        if (!e && lower != cp) {
+        const dict_entry *e = m->starts[cp] ? dict_match(&m->terms, lower, text + i, len - i) : NULL;
+        if (!e && lower != cp && m->starts[cp]) {
             /* ASCII terms match in any case: compare a lowered copy */
             char buf[16];
             size_t k = 0;
@@ -49,7 +64,7 @@ int spam_check(const spam_model *m, const char *text, size_t len)
             run = 1;
         }
         prev = cp;
-        i += (size_t)l;
+        i += l;
     }
     return score >= SPAM_THRESHOLD;
 }

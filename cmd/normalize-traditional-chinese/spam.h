@@ -7,9 +7,11 @@
 #include "dict.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct {
     dict terms;
+    uint8_t *starts;     /* per code point: 1 when a term starts with it */
 } spam_model;
 
 int spam_init(spam_model *m);

@@ -83,15 +83,13 @@ static int on_record(void *ctx, ds_stream *s, json_t *rec, const char *raw, size
     st->garbled = NULL;
     nt_result res;
     int changed = 0, rc = 0;
-    /* work on a copy: a record that fails half way is passed as it came */
-    json_t *copy = json_deep_copy(rec);
-    if (!copy)
-        rc = NT_NOMEM;
-    if (is_para && copy) {
-        rc = rewrite(st, copy, "text", 0, NULL, &res);
+    /* rewritten in place: a record that fails half way is passed as it
+     * came, from raw, and the loop frees the half-done one */
+    if (is_para) {
+        rc = rewrite(st, rec, "text", 0, NULL, &res);
         changed = rc > 0;
-    } else if (copy) {
-        json_t *cells = json_object_get(copy, "cells");
+    } else {
+        json_t *cells = json_object_get(rec, "cells");
         size_t i;
         json_t *cell;
         json_array_foreach(cells, i, cell) {
@@ -104,16 +102,14 @@ static int on_record(void *ctx, ds_stream *s, json_t *rec, const char *raw, size
         }
     }
     if (rc < 0) {
-        json_decref(copy);
         json_decref(st->garbled);
         if (report_failure(s, is_para ? "paragraph" : "row", rc, &res))
             return -1;
         return ds_emit_raw(s, raw, len);
     }
-    int marks = (st->spam && !json_is_true(json_object_get(copy, "spam"))) ||
-                (st->garbled && !json_object_get(copy, "garbled"));
+    int marks = (st->spam && !json_is_true(json_object_get(rec, "spam"))) ||
+                (st->garbled && !json_object_get(rec, "garbled"));
     if (!changed && !marks) {
-        json_decref(copy);
         json_decref(st->garbled);
         return ds_emit_raw(s, raw, len);
     }
@@ -122,17 +118,15 @@ static int on_record(void *ctx, ds_stream *s, json_t *rec, const char *raw, size
         json_object_set_new(n, "t2s", json_integer((json_int_t)st->t2s));
         json_object_set_new(n, "folded", json_integer((json_int_t)st->folded));
         json_object_set_new(n, "repaired", json_integer((json_int_t)st->repaired));
-        json_object_set_new(copy, "normalized", n);
+        json_object_set_new(rec, "normalized", n);
     }
     if (st->spam)
-        json_object_set_new(copy, "spam", json_true());
-    if (st->garbled && !json_object_get(copy, "garbled"))
-        json_object_set_new(copy, "garbled", st->garbled);
+        json_object_set_new(rec, "spam", json_true());
+    if (st->garbled && !json_object_get(rec, "garbled"))
+        json_object_set_new(rec, "garbled", st->garbled);
     else
         json_decref(st->garbled);
-    rc = ds_emit(s, copy);
-    json_decref(copy);
-    return rc;
+    return ds_emit(s, rec);
 }
 
 int run_stream(const char *prog, nt_ctx *ctx, size_t max_line, int nfiles, char *const files[])

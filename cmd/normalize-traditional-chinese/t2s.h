@@ -10,9 +10,11 @@
 #include "dict.h"
 #include "sbuf.h"
 
+enum { T2S_IN_OVERRIDES = 1, T2S_IN_PHRASES = 2, T2S_IN_CHARS = 4 };
+
 typedef struct {
     dict overrides, phrases, chars;
-    uint8_t *starts;    /* bitmap: code points that begin any key */
+    uint8_t *starts;    /* per code point: T2S_IN_* of the dictionaries with a key starting there */
 } t2s_table;
 
 /* with_overrides 0 gives plain OpenCC t2s. 0, or -1 when out of memory. */
