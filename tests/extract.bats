@@ -575,3 +575,81 @@ docx_out() {
     refute_output --partial 'root:'
     assert_output --partial '"text":"ok"'
 }
+
+# --- xlsx ----------------------------------------------------------------
+
+xlsx_out() {
+    extract "$FIXTURES/caidian-2023-final.xlsx" > "$TMP/out"
+}
+
+@test "xlsx: sheets in workbook order as tables, with sheet, ref and provenance" {
+    xlsx_out
+    trailers_ok "$TMP/out"
+    run jq -r 'select(.type=="row" and .row==0) | [.table, .sheet] | @tsv' "$TMP/out"
+    assert_output "$(printf '%s\n' '0	公开01表' '1	公开02表' '2	公开03表' '3	公开04表' '4	公开05表' \
+        '5	公开06表' '6	公开07表' '7	公开08表' '8	公开09表' '9	图表数据')"
+    run jq -c 'select(.type=="row" and .table==0 and .row==6) | [.ref, .loc]' "$TMP/out"
+    assert_output '["A7:F7",{"sheet":"公开01表","ref":"A7:F7"}]'
+}
+
+@test "xlsx: numbers as their format shows them, formulas by cached value" {
+    xlsx_out
+    run jq -c 'select(.type=="row" and .table==0 and (.row==6 or .row==13 or .row==32)) | [.cells[].text]' "$TMP/out"
+    assert_output "$(printf '%s\n' '["一、一般公共预算财政拨款收入","1","442.86","一、一般公共服务支出","32","0.00"]' \
+        '["八、其他收入","8","0.00","八、社会保障和就业支出","39","22.28"]' \
+        '["本年收入合计","27","442.86","本年支出合计","58","442.86"]')"
+}
+
+@test "xlsx: shared rich text without its phonetic run, inline strings, dates" {
+    xlsx_out
+    run jq -r 'select(.type=="row" and .table==0 and .row==0) | .cells[0].text' "$TMP/out"
+    assert_output "2023年度收入支出决算总表（表一）"
+    run grep -c 'shōurù' "$TMP/out"
+    assert_output 0
+    run jq -r 'select(.type=="row" and .table==0 and .row==2) | .cells[1].text' "$TMP/out"
+    assert_output "金额单位：万元"
+    run jq -c 'select(.type=="row" and .sheet=="图表数据" and .cells[0].text=="填报日期") | [.cells[].text]' "$TMP/out"
+    assert_output '["填报日期","2024/11/15","2024年11月15日"]'
+}
+
+@test "xlsx: merged ranges become spans, covered cells are not repeated" {
+    xlsx_out
+    run jq -c 'select(.type=="row" and .table==1 and .row>=3 and .row<=4) | [.cells[] | [.col, .text, .colspan, .rowspan]]' "$TMP/out"
+    assert_output "$(printf '%s\n' '[[0,"项目",4,1],[4,"本年收入合计",1,3],[5,"财政拨款收入",1,3],[6,"上级补助收入",1,3],[7,"事业收入",1,3],[8,"经营收入",1,3],[9,"附属单位上缴收入",1,3],[10,"其他收入",1,3]]' \
+        '[[0,"功能分类\n科目编码",3,2],[3,"科目名称",1,2]]')"
+}
+
+@test "xlsx: hidden sheets and hidden rows are marked, not dropped" {
+    xlsx_out
+    run jq -c 'select(.type=="row" and .hidden==true and .sheet=="公开01表") | [.row, [.cells[].text]]' "$TMP/out"
+    assert_output '[35,["30","61"]]'
+    run jq -s '[.[] | select(.type=="row" and .sheet=="图表数据") | .hidden] | unique' "$TMP/out"
+    assert_output "$(printf '[\n  true\n]')"
+}
+
+@test "xlsx: the tables read as the docx ones" {
+    xlsx_out
+    extract "$FIXTURES/caidian-2023-final.docx" > "$TMP/docx"
+    q='select(.type=="row" and .table==1 and .row>=3 and .row<=9) | [.row, [.cells[] | select(.text != "") | [.col, .text, .colspan, .rowspan]]]'
+    diff <(jq -c "$q" "$TMP/out") <(jq -c "$q" "$TMP/docx")
+}
+
+@test "xlsx golden: caidian" {
+    xlsx_out
+    diff <(project "$TMP/out") "$T/caidian-xlsx.golden"
+}
+
+@test "bad: billion laughs xlsx is refused" {
+    run bad_between "$BAD/billion-laughs.xlsx"
+    assert_output "$(printf 'rc=1\n2\nxml')"
+}
+
+@test "zip: the xlsx and docx inside the batch archive read as on disk" {
+    extract "$FIXTURES/batch-2023.zip" > "$TMP/out" 2>/dev/null || true
+    run jq -r 'select(.type=="document" and (.format=="xlsx" or .format=="docx")) | .format' "$TMP/out"
+    assert_output "$(printf 'docx\nxlsx')"
+    run jq -s '[.[] | select(.type=="row" and .sheet=="公开01表")] | length > 30' "$TMP/out"
+    assert_output true
+    run jq -r 'select(.type=="error") | .code' "$TMP/out"
+    assert_output ""
+}

@@ -10,3 +10,11 @@ endif
 # rebuild the reader when its module appears or changes
 $(BUILD)/cmd/extract/read_pdf.o: $(wildcard cmd/extract/pdf_layout.c)
 $(BUILD)/cmd/extract/read_legacy.o: $(wildcard cmd/extract/legacy.c)
+
+# the number-format unit test links the formatter it tests
+$(BUILD)/unit/test_numfmt: tests/unit/test_numfmt.c tests/unit/tap.h \
+		$(BUILD)/cmd/extract/numfmt.o $(BUILD)/cmd/extract/text.o $(BUILD)/libyjs.a
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -Itests/unit -Icmd/extract -o $@ $< \
+		$(BUILD)/cmd/extract/numfmt.o $(BUILD)/cmd/extract/text.o $(BUILD)/libyjs.a $(LDLIBS_ALL)

@@ -1,0 +1,709 @@
+/* Excel .xlsx: every sheet a table, in workbook order (workbook.xml and
+ * its rels, not the zip order sheet1, sheet10, sheet2...). Shared and
+ * inline strings (phonetic runs left out), numbers as their number format
+ * shows them, formulas by their cached value, merged ranges as spans
+ * (the covered cells are not repeated), hidden sheets and rows marked.
+ * Row indexes are the sheet's own row numbers minus one, so a row span
+ * counts sheet rows. A sheet's rows are held until its merges (written
+ * after the rows) are known. */
+#include "extract.h"
+#include "numfmt.h"
+#include "ooxml.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    char *name, *path;
+    int hidden;
+} sheet_ref;
+
+typedef struct {
+    char **v;
+    size_t n, cap;
+} strlist;
+
+typedef struct {
+    int *xf_numfmt;               /* cellXfs index → numFmtId */
+    size_t nxf;
+    int *custom_id;               /* custom numFmts */
+    char **custom_code;
+    size_t ncustom;
+} styles;
+
+typedef struct {
+    long r;                       /* 1-based sheet row */
+    int hidden;
+    json_t *cells;                /* cell objects, ascending col */
+} xrow;
+
+typedef struct {
+    xrow *v;
+    size_t n, cap;
+} rowlist;
+
+typedef struct {
+    emitter *em;
+    zip_t *za;
+    strlist sst;
+    styles st;
+    int date1904;
+} xlsx_ctx;
+
+static int strlist_push(strlist *l, char *s)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = s;
+    return 0;
+}
+
+static void strlist_free(strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+/* Opens a part for streaming: 0 ok, 1 absent, -1 error (*rc). */
+static int open_part(xlsx_ctx *c, const char *name, unsigned char **data, xml_in *x, int *rc)
+{
+    size_t len;
+    int r = ooxml_part(c->em, c->za, name, data, &len, rc);
+    if (r)
+        return r;
+    if (xml_open(x, c->em, *data, len, name)) {
+        free(*data);
+        *rc = x->rc;
+        return -1;
+    }
+    return 0;
+}
+
+static int is_text_node(xml_in *x)
+{
+    int t = xml_type(x);
+    return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+           t == XML_READER_TYPE_CDATA;
+}
+
+/* --- shared strings ------------------------------------------------------ */
+
+static int read_shared_strings(xlsx_ctx *c)
+{
+    unsigned char *data;
+    xml_in x;
+    int rc = EM_OK;
+    int r = open_part(c, "xl/sharedStrings.xml", &data, &x, &rc);
+    if (r)
+        return r > 0 ? EM_OK : rc;
+    tbuf cur = {0};
+    int in_si = 0, in_t = 0;
+    while (rc == EM_OK && (r = xml_next(&x)) == 1) {
+        if (is_text_node(&x)) {
+            if (in_si && in_t) {
+                const char *v = (const char *)xmlTextReaderConstValue(x.r);
+                if (v && tb_adds(&cur, v))
+                    rc = EM_ABORT;
+            }
+            continue;
+        }
+        if (!ns_s(xml_ns(&x)))
+            continue;
+        const char *n = xml_local(&x);
+        if (xml_start(&x)) {
+            if (strcmp(n, "si") == 0) {
+                tb_clear(&cur);
+                in_si = 1;
+                if (xml_empty(&x)) {
+                    in_si = 0;
+                    if (strlist_push(&c->sst, strdup("")))
+                        rc = EM_ABORT;
+                }
+            } else if (strcmp(n, "rPh") == 0 || strcmp(n, "phoneticPr") == 0) {
+                if (xml_skip(&x))
+                    rc = x.rc;  /* phonetic guides are not the text */
+            } else if (strcmp(n, "t") == 0) {
+                in_t = !xml_empty(&x);
+            }
+        } else if (xml_type(&x) == XML_READER_TYPE_END_ELEMENT) {
+            if (strcmp(n, "t") == 0) {
+                in_t = 0;
+            } else if (strcmp(n, "si") == 0) {
+                in_si = 0;
+                char *s = strdup(tb_str(&cur));
+                if (!s || strlist_push(&c->sst, s)) {
+                    free(s);
+                    rc = EM_ABORT;
+                }
+            }
+        }
+    }
+    if (r < 0)
+        rc = x.rc;
+    tb_free(&cur);
+    xml_close(&x);
+    free(data);
+    return rc;
+}
+
+/* --- styles --------------------------------------------------------------- */
+
+static int read_styles(xlsx_ctx *c)
+{
+    unsigned char *data;
+    xml_in x;
+    int rc = EM_OK;
+    int r = open_part(c, "xl/styles.xml", &data, &x, &rc);
+    if (r)
+        return r > 0 ? EM_OK : rc;
+    styles *st = &c->st;
+    int in_xfs = 0;
+    while (rc == EM_OK && (r = xml_next(&x)) == 1) {
+        if (!ns_s(xml_ns(&x)))
+            continue;
+        const char *n = xml_local(&x);
+        if (strcmp(n, "cellXfs") == 0) {
+            in_xfs = xml_start(&x) && !xml_empty(&x);
+        } else if (xml_start(&x) && strcmp(n, "numFmt") == 0) {
+            long id = xml_wattr_long(&x, "numFmtId", -1);
+            char *code = xml_wattr(&x, "formatCode");
+            int *ids = realloc(st->custom_id, (st->ncustom + 1) * sizeof *ids);
+            if (ids)
+                st->custom_id = ids;
+            char **codes = realloc(st->custom_code, (st->ncustom + 1) * sizeof *codes);
+            if (codes)
+                st->custom_code = codes;
+            if (!ids || !codes || !code) {
+                free(code);
+                rc = EM_ABORT;
+                break;
+            }
+            st->custom_id[st->ncustom] = (int)id;
+            st->custom_code[st->ncustom++] = code;
+        } else if (in_xfs && xml_start(&x) && strcmp(n, "xf") == 0) {
+            int *v = realloc(st->xf_numfmt, (st->nxf + 1) * sizeof *v);
+            if (!v) {
+                rc = EM_ABORT;
+                break;
+            }
+            st->xf_numfmt = v;
+            st->xf_numfmt[st->nxf++] = (int)xml_wattr_long(&x, "numFmtId", 0);
+        }
+    }
+    if (r < 0)
+        rc = x.rc;
+    xml_close(&x);
+    free(data);
+    return rc;
+}
+
+static void styles_free(styles *st)
+{
+    for (size_t i = 0; i < st->ncustom; i++)
+        free(st->custom_code[i]);
+    free(st->custom_code);
+    free(st->custom_id);
+    free(st->xf_numfmt);
+    memset(st, 0, sizeof *st);
+}
+
+static const char *format_of(const xlsx_ctx *c, long s)
+{
+    if (s < 0 || (size_t)s >= c->st.nxf)
+        return NULL;
+    int id = c->st.xf_numfmt[s];
+    for (size_t i = 0; i < c->st.ncustom; i++)
+        if (c->st.custom_id[i] == id)
+            return c->st.custom_code[i];
+    return numfmt_builtin(id);
+}
+
+/* --- workbook -------------------------------------------------------------- */
+
+typedef struct {
+    char *id, *target, *type;
+} rel;
+
+static void rels_free(rel *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].id);
+        free(v[i].target);
+        free(v[i].type);
+    }
+    free(v);
+}
+
+static int read_rels(xlsx_ctx *c, rel **out, size_t *nout)
+{
+    unsigned char *data;
+    xml_in x;
+    int rc = EM_OK;
+    *out = NULL;
+    *nout = 0;
+    int r = open_part(c, "xl/_rels/workbook.xml.rels", &data, &x, &rc);
+    if (r)
+        return r > 0 ? EM_OK : rc;
+    while (rc == EM_OK && (r = xml_next(&x)) == 1) {
+        if (!xml_start(&x) || strcmp(xml_local(&x), "Relationship") != 0)
+            continue;
+        rel *v = realloc(*out, (*nout + 1) * sizeof *v);
+        if (!v) {
+            rc = EM_ABORT;
+            break;
+        }
+        *out = v;
+        v[*nout].id = xml_attr(&x, NULL, "Id");
+        v[*nout].target = xml_attr(&x, NULL, "Target");
+        v[*nout].type = xml_attr(&x, NULL, "Type");
+        (*nout)++;
+    }
+    if (r < 0)
+        rc = x.rc;
+    xml_close(&x);
+    free(data);
+    return rc;
+}
+
+/* A relationship target as a part name: "/xl/worksheets/sheet1.xml" or
+ * "worksheets/sheet1.xml" (relative to xl/). */
+static char *part_name(const char *target)
+{
+    if (target[0] == '/')
+        return strdup(target + 1);
+    const char *t = target;
+    int up = 0;
+    while (strncmp(t, "../", 3) == 0) {
+        t += 3;
+        up = 1;
+    }
+    size_t n = strlen(t) + 4;
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s%s", up ? "" : "xl/", t);
+    return s;
+}
+
+static int read_workbook(xlsx_ctx *c, sheet_ref **out, size_t *nout)
+{
+    rel *rels;
+    size_t nrels;
+    int rc = read_rels(c, &rels, &nrels);
+    if (rc)
+        return rc;
+    unsigned char *data;
+    xml_in x;
+    *out = NULL;
+    *nout = 0;
+    int r = open_part(c, "xl/workbook.xml", &data, &x, &rc);
+    if (r) {
+        rels_free(rels, nrels);
+        return r > 0 ? em_error(c->em, "ooxml", "xl/workbook.xml is missing") : rc;
+    }
+    while (rc == EM_OK && (r = xml_next(&x)) == 1) {
+        if (!xml_start(&x) || !ns_s(xml_ns(&x)))
+            continue;
+        const char *n = xml_local(&x);
+        if (strcmp(n, "workbookPr") == 0) {
+            char *v = xml_wattr(&x, "date1904");
+            c->date1904 = v && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
+            free(v);
+        } else if (strcmp(n, "sheet") == 0) {
+            char *rid = xml_attr(&x, NS_R, "id");
+            if (!rid)
+                rid = xml_attr(&x, "http://purl.oclc.org/ooxml/officeDocument/relationships", "id");
+            const rel *found = NULL;
+            for (size_t i = 0; rid && i < nrels && !found; i++)
+                if (rels[i].id && strcmp(rels[i].id, rid) == 0)
+                    found = &rels[i];
+            free(rid);
+            /* chartsheets and dialog sheets hold no cells */
+            if (!found || !found->target || !found->type ||
+                strlen(found->type) < 10 || strcmp(found->type + strlen(found->type) - 10, "/worksheet"))
+                continue;
+            sheet_ref *v = realloc(*out, (*nout + 1) * sizeof *v);
+            if (!v) {
+                rc = EM_ABORT;
+                break;
+            }
+            *out = v;
+            char *state = xml_wattr(&x, "state");
+            v[*nout].name = xml_wattr(&x, "name");
+            v[*nout].path = part_name(found->target);
+            v[*nout].hidden = state && strcmp(state, "visible") != 0;
+            free(state);
+            if (!v[*nout].name)
+                v[*nout].name = strdup("");
+            (*nout)++;
+        }
+    }
+    if (r < 0)
+        rc = x.rc;
+    xml_close(&x);
+    free(data);
+    rels_free(rels, nrels);
+    return rc;
+}
+
+/* --- one sheet -------------------------------------------------------------- */
+
+/* "B6" → column 1, row 6 (either may be NULL). 0 ok. */
+static int parse_ref(const char *s, long *col, long *row)
+{
+    long c = 0, r = 0;
+    int letters = 0;
+    for (; *s >= 'A' && *s <= 'Z'; s++, letters++) {
+        c = c * 26 + (*s - 'A' + 1);
+        if (c > 16384)
+            return -1;
+    }
+    for (; *s >= '0' && *s <= '9'; s++) {
+        r = r * 10 + (*s - '0');
+        if (r > 1048576)
+            return -1;
+    }
+    if (*s || !letters)
+        return -1;
+    if (col)
+        *col = c - 1;
+    if (row)
+        *row = r;
+    return 0;
+}
+
+static void col_name(long col, char *out)
+{
+    char tmp[8];
+    int n = 0;
+    for (long c = col + 1; c > 0 && n < 7; c = (c - 1) / 26)
+        tmp[n++] = (char)('A' + (c - 1) % 26);
+    for (int i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    out[n] = '\0';
+}
+
+typedef struct {
+    long r1, c1, r2, c2;
+} range;
+
+static void rows_free(rowlist *rows)
+{
+    for (size_t i = 0; i < rows->n; i++)
+        json_decref(rows->v[i].cells);
+    free(rows->v);
+    memset(rows, 0, sizeof *rows);
+}
+
+static xrow *row_at(rowlist *rows, long r)
+{
+    size_t lo = 0, hi = rows->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (rows->v[mid].r < r)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < rows->n && rows->v[lo].r == r ? &rows->v[lo] : NULL;
+}
+
+static int by_row(const void *a, const void *b)
+{
+    long x = ((const xrow *)a)->r, y = ((const xrow *)b)->r;
+    return (x > y) - (x < y);
+}
+
+static json_int_t cell_col(json_t *cell) { return json_integer_value(json_object_get(cell, "col")); }
+
+/* The top-left cell of a merge gets the spans; the cells it covers go. */
+static int apply_merge(rowlist *rows, const range *m)
+{
+    /* first row at or after r1 */
+    size_t lo = 0, hi = rows->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (rows->v[mid].r < m->r1)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int placed = 0;
+    for (size_t i = lo; i < rows->n && rows->v[i].r <= m->r2; i++) {
+        json_t *cells = rows->v[i].cells;
+        for (size_t k = 0; k < json_array_size(cells);) {
+            json_t *cell = json_array_get(cells, k);
+            json_int_t col = cell_col(cell);
+            if (col < m->c1 || col > m->c2) {
+                k++;
+                continue;
+            }
+            if (rows->v[i].r == m->r1 && col == m->c1) {
+                json_object_set_new(cell, "colspan", json_integer(m->c2 - m->c1 + 1));
+                json_object_set_new(cell, "rowspan", json_integer(m->r2 - m->r1 + 1));
+                placed = 1;
+                k++;
+            } else {
+                json_array_remove(cells, k);
+            }
+        }
+    }
+    if (placed)
+        return 0;
+    /* an empty top-left cell: made, so the span is not lost */
+    xrow *row = row_at(rows, m->r1);
+    if (!row)
+        return 0;  /* the row itself is absent: nothing to hang the span on */
+    json_t *cells = row->cells;
+    size_t k = 0;
+    while (k < json_array_size(cells) && cell_col(json_array_get(cells, k)) < m->c1)
+        k++;
+    json_t *tmp = json_array();
+    if (!tmp || em_cell(tmp, (int)m->c1, "", 0, (int)(m->c2 - m->c1 + 1), (int)(m->r2 - m->r1 + 1))) {
+        json_decref(tmp);
+        return -1;
+    }
+    int rc = json_array_insert(cells, k, json_array_get(tmp, 0));
+    json_decref(tmp);
+    return rc;
+}
+
+typedef struct {
+    long col;
+    char *type;
+    long style;
+    tbuf value;
+    int has_value;
+} xcell;
+
+static int cell_text(xlsx_ctx *c, const xcell *cell, tbuf *out)
+{
+    const char *t = cell->type ? cell->type : "n";
+    const char *v = cell->value.s ? cell->value.s : "";
+    tb_clear(out);
+    if (strcmp(t, "s") == 0) {
+        char *end;
+        long i = strtol(v, &end, 10);
+        if (end == v || i < 0 || (size_t)i >= c->sst.n)
+            return tb_adds(out, "");
+        return tb_adds(out, c->sst.v[i]);
+    }
+    if (strcmp(t, "b") == 0)
+        return tb_adds(out, strcmp(v, "1") == 0 ? "TRUE" : "FALSE");
+    if (strcmp(t, "n") == 0)
+        return numfmt_render(v, format_of(c, cell->style), c->date1904, out);
+    return tb_adds(out, v);  /* str, inlineStr, e (#DIV/0!), d (ISO date) */
+}
+
+static int emit_rows(xlsx_ctx *c, const sheet_ref *sh, rowlist *rows)
+{
+    if (rows->n == 0)
+        return EM_OK;
+    int table = em_new_table(c->em);
+    for (size_t i = 0; i < rows->n; i++) {
+        xrow *row = &rows->v[i];
+        json_t *cells = row->cells;
+        row->cells = NULL;
+        char ref[40] = "";
+        size_t n = json_array_size(cells);
+        if (n) {
+            json_t *last = json_array_get(cells, n - 1);
+            char a[8], b[8];
+            col_name((long)cell_col(json_array_get(cells, 0)), a);
+            col_name((long)(cell_col(last) + json_integer_value(json_object_get(last, "colspan")) - 1), b);
+            snprintf(ref, sizeof ref, "%s%ld:%s%ld", a, row->r, b, row->r);
+        }
+        json_t *extra = json_object();
+        json_object_set_new(extra, "sheet", json_string(sh->name));
+        if (row->hidden || sh->hidden)
+            json_object_set_new(extra, "hidden", json_true());
+        if (ref[0])
+            json_object_set_new(extra, "ref", json_string(ref));
+        json_t *loc = json_object();
+        json_object_set_new(loc, "sheet", json_string(sh->name));
+        if (ref[0])
+            json_object_set_new(loc, "ref", json_string(ref));
+        int rc = em_row(c->em, table, (int)(row->r - 1), extra, cells, loc);
+        if (rc)
+            return rc;
+    }
+    return EM_OK;
+}
+
+static int read_sheet(xlsx_ctx *c, const sheet_ref *sh)
+{
+    unsigned char *data;
+    xml_in x;
+    int rc = EM_OK;
+    int r = open_part(c, sh->path, &data, &x, &rc);
+    if (r)
+        return r > 0 ? em_error(c->em, "ooxml", "sheet %s: part %s is missing", sh->name, sh->path)
+                     : rc;
+    rowlist rows = {0};
+    range *merges = NULL;
+    size_t nmerges = 0;
+    xrow *row = NULL;
+    xcell cell = {0};
+    int in_cell = 0, in_v = 0, in_is = 0, in_t = 0, sorted = 1;
+    long next_row = 1;
+    tbuf text = {0};
+    while (rc == EM_OK && (r = xml_next(&x)) == 1) {
+        if (is_text_node(&x)) {
+            if (in_cell && (in_v || (in_is && in_t))) {
+                const char *v = (const char *)xmlTextReaderConstValue(x.r);
+                if (v && tb_adds(&cell.value, v))
+                    rc = EM_ABORT;
+                cell.has_value = 1;
+            }
+            continue;
+        }
+        if (!ns_s(xml_ns(&x)))
+            continue;
+        const char *n = xml_local(&x);
+        int start = xml_start(&x), end = xml_end(&x);
+        if (start && strcmp(n, "row") == 0) {
+            if (rows.n == rows.cap) {
+                size_t cap = rows.cap ? rows.cap * 2 : 64;
+                xrow *v = realloc(rows.v, cap * sizeof *v);
+                if (!v) {
+                    rc = EM_ABORT;
+                    break;
+                }
+                rows.v = v;
+                rows.cap = cap;
+            }
+            row = &rows.v[rows.n++];
+            row->r = xml_wattr_long(&x, "r", next_row);
+            if (row->r < 1 || row->r > 1048576)
+                row->r = next_row;
+            if (rows.n > 1 && row->r <= rows.v[rows.n - 2].r)
+                sorted = 0;
+            next_row = row->r + 1;
+            char *h = xml_wattr(&x, "hidden");
+            row->hidden = h && (strcmp(h, "1") == 0 || strcmp(h, "true") == 0);
+            free(h);
+            row->cells = json_array();
+            if (!row->cells)
+                rc = EM_ABORT;
+            if (xml_empty(&x))
+                row = NULL;
+        } else if (end && strcmp(n, "row") == 0) {
+            row = NULL;
+        } else if (start && strcmp(n, "c") == 0 && row) {
+            long prev = json_array_size(row->cells)
+                        ? (long)cell_col(json_array_get(row->cells, json_array_size(row->cells) - 1))
+                        : -1;
+            char *ref = xml_wattr(&x, "r");
+            cell.col = prev + 1;
+            if (ref && parse_ref(ref, &cell.col, NULL))
+                cell.col = prev + 1;
+            free(ref);
+            free(cell.type);
+            cell.type = xml_wattr(&x, "t");
+            cell.style = xml_wattr_long(&x, "s", -1);
+            tb_clear(&cell.value);
+            cell.has_value = 0;
+            in_cell = !xml_empty(&x);
+        } else if (end && strcmp(n, "c") == 0 && row) {
+            in_cell = in_v = in_is = in_t = 0;
+            if (!cell.has_value)
+                continue;  /* a styled empty cell */
+            if (cell_text(c, &cell, &text) || em_cell(row->cells, (int)cell.col, tb_str(&text), text.len, 1, 1)) {
+                rc = EM_ABORT;
+                break;
+            }
+            if ((long)json_array_size(row->cells) > c->em->lim->max_cells) {
+                rc = em_error(c->em, "limit", "sheet %s row %ld has more than --max-cells=%ld cells",
+                              sh->name, row->r, c->em->lim->max_cells);
+                break;
+            }
+        } else if (in_cell && strcmp(n, "v") == 0) {
+            in_v = start && !xml_empty(&x);
+        } else if (in_cell && strcmp(n, "is") == 0) {
+            in_is = start && !xml_empty(&x);
+        } else if (in_is && strcmp(n, "t") == 0) {
+            in_t = start && !xml_empty(&x);
+        } else if (start && (strcmp(n, "rPh") == 0 || strcmp(n, "f") == 0)) {
+            if (xml_skip(&x))
+                rc = x.rc;  /* phonetic guides and formula text are not the value */
+        } else if (start && strcmp(n, "mergeCell") == 0) {
+            char *ref = xml_wattr(&x, "ref");
+            char *colon = ref ? strchr(ref, ':') : NULL;
+            range m;
+            if (colon) {
+                *colon = '\0';
+                if (parse_ref(ref, &m.c1, &m.r1) == 0 && parse_ref(colon + 1, &m.c2, &m.r2) == 0 &&
+                    m.r1 <= m.r2 && m.c1 <= m.c2) {
+                    range *v = realloc(merges, (nmerges + 1) * sizeof *v);
+                    if (!v)
+                        rc = EM_ABORT;
+                    else
+                        merges = v, merges[nmerges++] = m;
+                }
+            }
+            free(ref);
+        }
+    }
+    if (r < 0)
+        rc = x.rc;
+    xml_close(&x);
+    free(data);
+    /* a sheet that broke part way is still written as far as it was read */
+    if (rc != EM_ABORT) {
+        if (!sorted)
+            qsort(rows.v, rows.n, sizeof *rows.v, by_row);
+        for (size_t i = 0; i < nmerges; i++)
+            if (apply_merge(&rows, &merges[i])) {
+                rc = EM_ABORT;
+                break;
+            }
+        if (rc != EM_ABORT) {
+            int r2 = emit_rows(c, sh, &rows);
+            if (r2)
+                rc = r2;
+        }
+    }
+    rows_free(&rows);
+    free(merges);
+    free(cell.type);
+    tb_free(&cell.value);
+    tb_free(&text);
+    return rc;
+}
+
+int read_xlsx(const unsigned char *data, size_t len, emitter *em)
+{
+    int rc = EM_OK;
+    xlsx_ctx c = {0};
+    c.em = em;
+    c.za = ooxml_open(em, data, len, &rc);
+    if (!c.za)
+        return rc;
+    sheet_ref *sheets = NULL;
+    size_t nsheets = 0;
+    rc = read_workbook(&c, &sheets, &nsheets);
+    if (rc == EM_OK)
+        rc = read_shared_strings(&c);
+    if (rc == EM_OK)
+        rc = read_styles(&c);
+    for (size_t i = 0; i < nsheets && rc == EM_OK; i++)
+        if (sheets[i].path)
+            rc = read_sheet(&c, &sheets[i]);
+    for (size_t i = 0; i < nsheets; i++) {
+        free(sheets[i].name);
+        free(sheets[i].path);
+    }
+    free(sheets);
+    strlist_free(&c.sst);
+    styles_free(&c.st);
+    zip_discard(c.za);
+    return rc;
+}
