@@ -354,3 +354,20 @@ str.direction warning"
     run bash -c "STAGE=决算 paras_doc '正文' | reconcile | problems"
     assert_output "str.missing-table warning"
 }
+
+# --- mutation test and the real pipeline ---
+
+@test "reconcile: mutation test: every single figure of the nine tables changed by 0.20 is named by a finding (≥95%)" {
+    run python3 "$R/mutation.py" "$S003" --delta -0.20 --reconcile reconcile
+    assert_success
+    assert_output --regexp "^figures 2[0-9]{2} caught "
+}
+
+@test "reconcile: seed 003 through extract | normalize | tabulate: the table slips and identities" {
+    run bash -c "extract '$SEEDS/003_5f83a665e745ca08.txt' | normalize-traditional-chinese | tabulate | reconcile > '$BATS_TEST_TMPDIR/out'"
+    assert_success
+    run jq -r 'select(.type=="finding" and .severity!="info" and (.rule|test("^(fa|tbl|x)"))) | "\(.rule) \(.severity) \(.actual) \(.expected)"' "$BATS_TEST_TMPDIR/out"
+    assert_output "x06 warning 442.86 442.85"
+    run jq -r 'select(.type=="check_summary") | [.by_kind.table.ran > 100, .by_kind.table.failed, .by_kind.cross.ran > 20] | @csv' "$BATS_TEST_TMPDIR/out"
+    assert_output "true,0,true"
+}

@@ -57,6 +57,16 @@ static int has_value_or_fact(const fact *parent, const term *t, int n)
     return 0;
 }
 
+/* Only the first fact at a cell counts: a stream that repeats a cell (a
+ * merged cell read twice) must not add it twice nor check it twice. */
+static int first_at_cell(const factindex *fi, const fact *f)
+{
+    char row[RC_KEY], col[RC_KEY];
+    fi_rowkey(f, row, sizeof row);
+    fi_colkey(f, col, sizeof col);
+    return fi_cell(fi, f->tkey, row, col) == f;
+}
+
 /* One identity on every column of its lhs row (行) or every row of its lhs
  * column (栏). A row or column where nothing is printed is no check. */
 static void run_identity(checker *c, const char *tkey, const identity *id)
@@ -73,6 +83,8 @@ static void run_identity(checker *c, const char *tkey, const identity *id)
     int ran = 0;
     for (size_t i = 0; i < parents.n; i++) {
         const fact *p = &fi->facts[parents.ids[i]];
+        if (!first_at_cell(fi, p))
+            continue;
         char other[RC_KEY];
         if (row_axis)
             fi_colkey(p, other, sizeof other);
@@ -166,7 +178,7 @@ static void check_hierarchy(checker *c, const char *tkey, const fact *first)
     for (size_t i = 0; i < all.n; i++) {
         const fact *f = &fi->facts[all.ids[i]];
         size_t len = f->code ? strlen(f->code) : 0;
-        if (len != 3 && len != 5 && len != 7)
+        if ((len != 3 && len != 5 && len != 7) || !first_at_cell(fi, f))
             continue;
         char col[RC_KEY], key[RC_KEY + 32];
         fi_colkey(f, col, sizeof col);
@@ -186,6 +198,8 @@ static void check_hierarchy(checker *c, const char *tkey, const fact *first)
     for (size_t i = 0; i < all.n; i++) {
         const fact *p = &fi->facts[all.ids[i]];
         size_t len = p->code ? strlen(p->code) : 0;
+        if (!first_at_cell(fi, p))
+            continue;
         char col[RC_KEY], key[RC_KEY + 32];
         fi_colkey(p, col, sizeof col);
         const char *rule;
