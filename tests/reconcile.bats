@@ -371,3 +371,34 @@ str.direction warning"
     run jq -r 'select(.type=="check_summary") | [.by_kind.table.ran > 100, .by_kind.table.failed, .by_kind.cross.ran > 20] | @csv' "$BATS_TEST_TMPDIR/out"
     assert_output "true,0,true"
 }
+
+# --- seed 004 through the real pipeline: the non-standard tables ---
+
+# findings of seed 004 (once per test file run): "rule severity actual expected"
+seed004() {
+    local out="$BATS_FILE_TMPDIR/s004.jsonl"
+    [ -s "$out" ] || extract "$SEEDS/004_e713eabae29e0ccd.txt" | normalize-traditional-chinese | tabulate | reconcile > "$out"
+    jq -r --arg r "$1" 'select(.type=="finding" and .rule==$r) | "\(.severity) \(.actual) \(.expected)"' "$out"
+}
+
+@test "reconcile: seed 004 slip: 表3-3 数据专线维护 预算1.2 执行3.6 完成率100.00% (tbl.exec-rate error)" {
+    run seed004 tbl.exec-rate
+    assert_output "error 100.00 300.00"
+}
+
+@test "reconcile: seed 004 slips: 表2-2 年初预算 + 中期调整 ≠ 年度总预算 for 基本支出 and 人员经费 (tbl.adjust)" {
+    run seed004 tbl.adjust
+    assert_output "error 845.72 845.75
+error 731.35 731.37"
+}
+
+@test "reconcile: seed 004 slip: 表2-2 总计 中期调整 423.14 against 121.86 + 301.31; 表3-2 合计 44.73 inside the envelope" {
+    run seed004 tbl.other-total
+    assert_output "error 423.14 423.17
+info 44.73 44.74"
+}
+
+@test "reconcile: seed 004 template remnant: 增长 59.65%(或与 2022 年度决算数持平) (str.direction)" {
+    run seed004 str.direction
+    assert_output "warning null null"
+}

@@ -134,7 +134,7 @@ static int index_fact(factindex *fi, int id)
     }
     if (index_key(fi, id, "t", f->tkey, NULL, NULL))
         return -1;
-    char rows[3][RC_KEY], cols[2][RC_KEY];
+    char rows[4][RC_KEY], cols[2][RC_KEY];
     int nr = 0, nc = 0;
     if (f->line_no[0])
         snprintf(rows[nr++], RC_KEY, "L%s", f->line_no);
@@ -142,7 +142,11 @@ static int index_fact(factindex *fi, int id)
         snprintf(rows[nr++], RC_KEY, "C%s", f->code);
     if (f->label[0])
         snprintf(rows[nr++], RC_KEY, "I%s", f->label);
-    if (nr == 0)
+    /* the physical row: labels repeat in non-standard tables */
+    const json_t *lr = json_object_get(json_object_get(f->rec, "locator"), "row");
+    if (json_is_integer(lr))
+        snprintf(rows[nr++], RC_KEY, "P%lld", (long long)json_integer_value(lr));
+    else if (nr == 0)
         fi_rowkey(f, rows[nr++], RC_KEY);
     if (f->col_no[0])
         snprintf(cols[nc++], RC_KEY, "N%s", f->col_no);

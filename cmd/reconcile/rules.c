@@ -29,6 +29,9 @@ static const rc_rule RULES[] = {
     {"fa07-1", FAM_TABLE, "SUM", "政府性基金预算财政拨款收入支出决算表 6栏 = 1+2−3栏; 3栏 = 4+5栏", "年末结转和结余、本年支出小计"},
     {"fa08-1", FAM_TABLE, "SUM", "国有资本经营预算财政拨款支出决算表 1栏 = 2+3栏", "合计等于基本支出加项目支出"},
     {"fa09-1", FAM_TABLE, "SUM", "“三公”经费表 1栏 = 2+3+6栏; 3栏 = 4+5栏; 7栏 = 8+9+12栏; 9栏 = 10+11栏", "“三公”经费合计与小计"},
+    {"tbl.exec-rate", FAM_TABLE, "PCT", "non-standard tables: 执行率/完成率 column = 执行 ÷ 预算 columns, each row", "表中执行率计算"},
+    {"tbl.adjust", FAM_TABLE, "SUM", "non-standard tables: 年度总预算 = 年初预算 + 调整, each row", "调整后预算等于年初预算加调整数"},
+    {"tbl.other-total", FAM_TABLE, "SUM", "non-standard tables: the 合计/总计 row = Σ the rows above it (subtotals counted once)", "合计行等于各行之和"},
     /* across tables */
     {"x01", FAM_CROSS, "SAME", "收入支出决算总表 27行 = 收入决算表 合计 1栏", "本年收入合计与收入决算表一致"},
     {"x02", FAM_CROSS, "SAME", "收入支出决算总表 1+2+3行 = 收入决算表 合计 2栏; 4…8行 = 3…7栏", "各项收入与收入决算表一致"},

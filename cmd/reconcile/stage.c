@@ -3,6 +3,7 @@
 #include "check.h"
 #include "cross_table.h"
 #include "narrative.h"
+#include "other_table.h"
 #include "record.h"
 #include "structure.h"
 #include "within_table.h"
@@ -141,6 +142,7 @@ int rc_on_end(void *ctx, ds_stream *s, int truncated)
     c.explain = r->explain;
     if (r->fi.n > 0) {
         check_within_tables(&c);
+        check_other_tables(&c);
         check_cross_tables(&c);
         check_narrative(&c);
         check_structure(&c, c.stage);
