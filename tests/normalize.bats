@@ -183,7 +183,7 @@ column() {
     assert_line --partial '"text":"4.组织实施医疗保障基金监督管理办法，承担处理欺诈骗取医保基金行为的具体事务性工作；"'
     assert_line --partial '"garbled":[{"at":78,"original":"?;'
     assert_line --partial '确保医保基金安全"'
-    assert_line --partial '副部(�)级及以上领导用车0辆'
+    assert_line --partial '副部（�）级及以上领导用车0辆'
     assert_line --partial '"guess":"健）级及以上领","confident":false}]'
     [ "$(grep -c '"garbled"' <<<"$output")" -eq 7 ]
     [ "$(grep -c '"confident":true' <<<"$output")" -eq 6 ]
@@ -257,4 +257,36 @@ opencc_oracle() {
     "$HERE/txt2stream" "$HERE/seed001.txt" | "$NT" | jq -r 'select(.type=="paragraph" or .type=="row") | .text // (.cells[].text)' > "$T/out"
     opencc -c t2s.json -i "$T/out" -o "$T/again"
     cmp "$T/out" "$T/again"
+}
+
+@test "Big5 and GBK pages of seed 001 after extract: same clean Simplified text, spans repaired" {
+    for enc in big5 gbk; do
+        extract "$FIXTURES/wulong-2021-final-$enc.html" > "$T/$enc.jsonl"
+        run "$NT" "$T/$enc.jsonl"
+        assert_success
+        printf '%s\n' "$output" > "$T/$enc.out"
+        jq -r 'select(.type=="paragraph" or .type=="row") | .text // ([.cells[].text] | join("\t"))' \
+            "$T/$enc.out" > "$T/$enc.txt"
+        # the oracle finds nothing Traditional left
+        opencc -c t2s.json -i "$T/$enc.txt" -o "$T/$enc.again"
+        cmp "$T/$enc.txt" "$T/$enc.again"
+        [ "$(grep -c '"garbled"' "$T/$enc.out")" -eq 7 ]
+        [ "$(grep -c '"confident":true' "$T/$enc.out")" -eq 6 ]
+        # figures parse: no full-width digits, thousands separators kept
+        ! grep -q '[０-９]' "$T/$enc.txt"
+        grep -q '1,382.64' "$T/$enc.txt"
+        ! grep -q '鹦\|/span>' "$T/$enc.txt"
+    done
+    cmp "$T/big5.txt" "$T/gbk.txt"
+}
+
+@test "every fixture after extract: twice gives what once gave, upstream errors pass" {
+    # the hostile files under bad/ make extract exit 1: their errors are the point
+    run bash -c "extract '$FIXTURES' > '$T/all.jsonl' 2>/dev/null"
+    assert_failure 1
+    "$NT" "$T/all.jsonl" > "$T/once"
+    "$NT" "$T/once" > "$T/twice"
+    cmp "$T/once" "$T/twice"
+    [ "$(grep -c '"type":"error"' "$T/all.jsonl")" -eq "$(grep -c '"type":"error"' "$T/once")" ]
+    [ "$(grep -c '"type":"document"' "$T/once")" -gt 10 ]
 }

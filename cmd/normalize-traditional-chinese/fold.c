@@ -30,6 +30,14 @@ static int begins_chinese(uint32_t cp)
 }
 
 static int is_digit(uint32_t cp) { return cp >= '0' && cp <= '9'; }
+
+/* Full-width marks that carry their own spacing: a space next to one is
+ * layout (第一部分， 第三部分). */
+static int is_prose_mark(uint32_t cp)
+{
+    return cp == 0xFF0C || cp == 0x3002 || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF1A ||
+           cp == 0xFF01 || cp == 0xFF1F;
+}
 static int is_hspace(uint32_t cp) { return cp == ' ' || cp == '\t'; }
 
 static int decode_pair(const char *s, uint32_t *cp)
@@ -163,6 +171,12 @@ static size_t punctuation(uint32_t *c, size_t n)
         if (c[i] == 0xFF0C && is_digit(before) && is_digit(after)) {
             c[i] = ',';   /* １，３８２．６４ : a thousands separator */
             changed++;
+        } else if (c[i] == '(' && (nt_is_han(after) || after == 0xFFFD)) {
+            c[i] = 0xFF08;     /* (一) (本级): brackets of Chinese text */
+            changed++;
+        } else if (c[i] == ')' && (nt_is_han(before) || before == 0xFFFD)) {
+            c[i] = 0xFF09;
+            changed++;
         } else if ((c[i] == ',' || c[i] == ';' || c[i] == ':' || c[i] == '!') &&
                    !(is_digit(before) && is_digit(after)) &&
                    (ends_chinese(before) || begins_chinese(after))) {
@@ -188,7 +202,8 @@ static size_t collapse(uint32_t *c, size_t n, int cell, size_t *out_n)
         int tab = 0;
         while (j < n && is_hspace(c[j]))
             tab |= c[j++] == '\t';
-        int at_edge = w == 0 || c[w - 1] == '\n' || j == n || c[j] == '\n';
+        int at_edge = w == 0 || c[w - 1] == '\n' || j == n || c[j] == '\n' ||
+                      (!tab && (is_prose_mark(c[w - 1]) || is_prose_mark(c[j])));
         int han_gap = cell && !tab && w > 0 && j < n && nt_is_han(c[w - 1]) && nt_is_han(c[j]);
         if (at_edge || han_gap) {
             changed += j - r;
@@ -249,7 +264,8 @@ int fold_needed(const char *text, size_t len, int cell)
     for (size_t i = 0; i < len; i++) {
         unsigned char c = s[i];
         if (c < 0x80) {
-            if (c <= ' ' || c == '?' || c == ',' || c == ';' || c == ':' || c == '!' || c == 0x7F)
+            if (c <= ' ' || c == '?' || c == ',' || c == ';' || c == ':' || c == '!' || c == '(' ||
+                c == ')' || c == 0x7F)
                 return 1;
             continue;
         }
