@@ -341,11 +341,13 @@ size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sb
     }
     sb_put(out, in + start, len - start);
     /* a user-defined (PUA) character left in text is garbage nobody can read */
-    /* U+E000-U+F8FF is EE 80 80 - EF A3 BF in UTF-8 */
-    const unsigned char *u = (const unsigned char *)in;
+    /* GBK's and GB18030's user-defined codes decode to U+E000-U+E864,
+     * all with the lead byte EE in UTF-8 (U+E000-U+EFFF) */
     for (size_t i = 0; i + 2 < len; i++) {
-        if (!(u[i] == 0xEE || (u[i] == 0xEF && u[i + 1] < 0xA4)))
-            continue;
+        const char *p = memchr(in + i, 0xEE, len - i);
+        if (!p || (size_t)(p - in) + 2 >= len)
+            break;
+        i = (size_t)(p - in);
         int inside = 0;
         for (size_t s = 0; s < r->nspans; s++)
             inside |= i >= r->spans[s].at && i < r->spans[s].at + r->spans[s].len;
