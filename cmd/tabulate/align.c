@@ -1,0 +1,169 @@
+#include "align.h"
+
+#include "decimal.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int digits_only(const char *k, int *n)
+{
+    int i = 0;
+    for (; k[i]; i++)
+        if (k[i] < '0' || k[i] > '9')
+            return 0;
+    *n = i;
+    return i > 0;
+}
+
+int align_is_code(const char *cell)
+{
+    char *k = tx_key(cell);
+    int n = 0;
+    int ok = digits_only(k, &n) && (n == 3 || n == 5 || n == 7);
+    free(k);
+    return ok;
+}
+
+int align_is_figure(const char *cell)
+{
+    char *k = tx_key(cell);
+    size_t l = strlen(k);
+    if (l && k[l - 1] == '%')
+        k[--l] = '\0';
+    decimal d;
+    dec_status st = dec_parse(k, l, &d);
+    free(k);
+    return st == DEC_OK || st == DEC_NIL;
+}
+
+static int is_text(const char *cell)
+{
+    return !tx_is_blank(cell) && !align_is_figure(cell);
+}
+
+/* A code split over 类 | 款 | 项 cells: 210 | 15 | 01. */
+static int split_code(const hrow *r, int i, int end, sbuf *code)
+{
+    char *k = tx_key(r->cells[i]);
+    int n = 0, used = 0;
+    if (digits_only(k, &n) && n == 3) {
+        sb_puts(code, k);
+        used = 1;
+        for (int j = i + 1; j < end && j < i + 3; j++) {
+            char *kj = tx_key(r->cells[j]);
+            int m = 0;
+            if (digits_only(kj, &m) && m == 2) {
+                sb_puts(code, kj);
+                used++;
+                free(kj);
+            } else {
+                free(kj);
+                break;
+            }
+        }
+    }
+    free(k);
+    return used;
+}
+
+int align_row(const hblock *bl, const hrow *row, arow *out)
+{
+    memset(out, 0, sizeof *out);
+    out->ncols = bl->ncols;
+    out->slot = malloc(sizeof(int) * (size_t)(bl->ncols ? bl->ncols : 1));
+    if (!out->slot)
+        abort();
+    for (int j = 0; j < bl->ncols; j++)
+        out->slot[j] = -1;
+    int start = 0, end = row->n;
+    if (start >= end)
+        return -1;
+    int i = start;
+    while (i < end && tx_is_blank(row->cells[i]))
+        i++;
+    int vstart = start;   /* where the values begin when the row has no label */
+    if (i < end) {
+        sbuf code = {0};
+        int used = split_code(row, i, end, &code);
+        if (used > 1 || (used == 1 && align_is_code(row->cells[i]))) {
+            out->code = sb_take(&code);
+            i += used;
+        } else {
+            free(code.s);
+            if (align_is_code(row->cells[i]) && i + 1 < end && is_text(row->cells[i + 1])) {
+                out->code = tx_key(row->cells[i]);
+                i++;
+            }
+        }
+        if (out->code) {
+            while (i < end && tx_is_blank(row->cells[i]))
+                i++;
+            vstart = i;
+        }
+        if (i < end && is_text(row->cells[i])) {
+            out->label = tx_clean(row->cells[i]);
+            i++;
+            if (bl->has_line && i < end && (tx_is_int(row->cells[i]) || tx_is_blank(row->cells[i]))) {
+                if (!tx_is_blank(row->cells[i]))
+                    out->line_no = tx_key(row->cells[i]);
+                i++;
+            }
+            vstart = i;
+        } else if (bl->has_line && i < end && tx_is_int(row->cells[i]) && i + 1 < end) {
+            /* a placeholder row: 行次 but no label */
+            out->line_no = tx_key(row->cells[i]);
+            vstart = i + 1;
+        }
+    }
+    int nv = end - vstart;
+    int first = vstart;
+    if (nv > bl->ncols) {
+        first = end - bl->ncols;
+        nv = bl->ncols;
+    }
+    for (int j = 0; j < nv; j++)
+        out->slot[j] = first + j;
+    return 0;
+}
+
+int align_split(const hmodel *m, const hrow *row, hrow *parts, int *blocks, int max)
+{
+    int np = 0;
+    int seg_start = -1, has_value = 0;
+    for (int i = 0; i <= row->n; i++) {
+        int boundary = i == row->n || (is_text(row->cells[i]) && !align_is_code(row->cells[i]) &&
+                                       seg_start >= 0 && (has_value || 1));
+        if (i < row->n && seg_start < 0) {
+            if (!tx_is_blank(row->cells[i]))
+                seg_start = i;
+            continue;
+        }
+        if (boundary && seg_start >= 0) {
+            /* a code cell before the label belongs to the next segment */
+            int e = i;
+            if (i < row->n && i - 1 > seg_start && align_is_code(row->cells[i - 1]))
+                e = i - 1;
+            if (np < max && np < m->nblocks) {
+                parts[np].cells = row->cells + seg_start;
+                parts[np].n = e - seg_start;
+                blocks[np] = np;
+                np++;
+            }
+            seg_start = i < row->n ? e : -1;
+            has_value = 0;
+        } else if (i < row->n && align_is_figure(row->cells[i])) {
+            has_value = 1;
+        }
+    }
+    return np;
+}
+
+void align_free(arow *a)
+{
+    free(a->code);
+    free(a->label);
+    free(a->line_no);
+    free(a->slot);
+    memset(a, 0, sizeof *a);
+}

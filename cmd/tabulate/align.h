@@ -1,0 +1,32 @@
+/* Aligning one data row with the value columns of its header: which cell
+ * is the code, the label, the 行次, and which cell holds each column's
+ * figure. By header, not by position: text conversions drop spans and
+ * trailing empty cells, so the values are counted from the label cell. */
+#ifndef TAB_ALIGN_H
+#define TAB_ALIGN_H
+
+#include "header.h"
+
+typedef struct {
+    char *code;      /* 3/5/7-digit classification code, or NULL */
+    char *label;     /* the row label as printed (cleaned), or NULL */
+    char *line_no;   /* printed 行次, or NULL */
+    int *slot;       /* per value column: the slot of its cell, -1 when absent */
+    int ncols;
+} arow;
+
+/* 1 when the cell holds a code: 3, 5 or 7 digits (2 for a split 款/项). */
+int align_is_code(const char *cell);
+/* 1 when the cell is a figure: an amount, a nil dash, or a percentage. */
+int align_is_figure(const char *cell);
+/* Aligns row (slots 0..n) with block b of the model. Returns 0, or -1
+ * when the row has nothing for the block. */
+int align_row(const hblock *bl, const hrow *row, arow *out);
+/* Splits a short row of a two-sided table (fewer cells than the grid) into
+ * one sub-row per block: a text cell starts the next block. Returns the
+ * number of sub-rows written to parts (at most max); parts[i] gets the
+ * block index it was assigned in blocks[i]. Sub-rows share row's strings. */
+int align_split(const hmodel *m, const hrow *row, hrow *parts, int *blocks, int max);
+void align_free(arow *a);
+
+#endif

@@ -1,0 +1,180 @@
+#include "catalog.h"
+
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define A(...) (const char *const[]){__VA_ARGS__, NULL}
+
+static const table_kind KINDS[] = {
+    {"FA01", "公开01表", "收入支出决算总表", NULL,
+     A("收入支出决算总表", "部门收支决算总表", "收支决算总表", "部门收入支出决算总表")},
+    {"FA02", "公开02表", "收入决算表", NULL, A("收入决算表", "部门收入决算表", "收入决算总表")},
+    {"FA03", "公开03表", "支出决算表", NULL, A("支出决算表", "部门支出决算表", "支出决算总表")},
+    {"FA04", "公开04表", "财政拨款收入支出决算总表", NULL,
+     A("财政拨款收入支出决算总表", "财政拨款收支决算总表", "财政拨款收入支出决算表")},
+    {"FA04D", NULL, "财政拨款支出决算明细表", NULL, A("财政拨款支出决算明细表")},
+    {"FA05", "公开05表", "一般公共预算财政拨款支出决算表", NULL,
+     A("一般公共预算财政拨款支出决算表", "一般公共预算支出决算表",
+       "一般公共预算财政拨款收入支出决算表")},
+    {"FA05D", NULL, "一般公共预算财政拨款支出决算明细表", NULL,
+     A("一般公共预算财政拨款支出决算明细表")},
+    {"FA06", "公开06表", "一般公共预算财政拨款基本支出决算表", NULL,
+     A("一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算明细表",
+       "基本支出决算表", "基本支出决算明细表")},
+    {"FA06P", NULL, "一般公共预算财政拨款项目支出决算表", NULL,
+     A("一般公共预算财政拨款项目支出决算表", "项目支出决算表")},
+    {"FA07", "公开07表", "政府性基金预算财政拨款收入支出决算表", "政府性基金",
+     A("政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出决算表")},
+    {"FA08", "公开08表", "国有资本经营预算财政拨款支出决算表", "国有资本经营",
+     A("国有资本经营预算财政拨款支出决算表")},
+    {"FA08I", NULL, "国有资本经营预算财政拨款收入支出决算表", "国有资本经营",
+     A("国有资本经营预算财政拨款收入支出决算表")},
+    {"FA09", "公开09表", "财政拨款“三公”经费支出决算表", "三公",
+     A("财政拨款三公经费支出决算表", "一般公共预算财政拨款三公经费支出决算表", "三公经费支出决算表")},
+    {"BU01", NULL, "收支预算总表", NULL,
+     A("收支预算总表", "部门收支总表", "部门财务收支预算总表", "收支总表", "部门收支预算总表")},
+    {"BU02", NULL, "收入预算表", NULL, A("收入预算表", "部门收入总表", "部门收入预算总表")},
+    {"BU03", NULL, "支出预算表", NULL, A("支出预算表", "部门支出总表", "部门支出预算总表")},
+    {"BU04", NULL, "财政拨款收支预算总表", NULL,
+     A("财政拨款收支预算总表", "财政拨款收支总表", "部门财政拨款收支预算总表")},
+    {"BU05", NULL, "一般公共预算支出表", NULL,
+     A("一般公共预算支出表", "一般公共预算支出功能分类预算表", "一般公共预算财政拨款支出表")},
+    {"BU06", NULL, "一般公共预算基本支出表", NULL,
+     A("一般公共预算基本支出表", "一般公共预算基本支出部门预算经济分类预算表")},
+    {"BU07", NULL, "一般公共预算“三公”经费支出表", "三公",
+     A("一般公共预算三公经费支出表", "财政拨款三公经费支出表")},
+    {"BU08", NULL, "政府性基金预算支出表", "政府性基金",
+     A("政府性基金预算支出表", "政府性基金预算支出功能分类预算表")},
+    {"BU09", NULL, "国有资本经营预算支出表", "国有资本经营",
+     A("国有资本经营预算支出表", "国有资本经营预算支出功能分类预算表")},
+};
+
+#define NKINDS (sizeof KINDS / sizeof KINDS[0])
+
+const table_kind *catalog_match(const char *title)
+{
+    char *key = tx_key(title);
+    const table_kind *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < NKINDS; i++)
+        for (const char *const *a = KINDS[i].aliases; *a; a++) {
+            size_t l = strlen(*a);
+            if (l > best_len && strstr(key, *a)) {
+                best = &KINDS[i];
+                best_len = l;
+            }
+        }
+    free(key);
+    return best;
+}
+
+char *catalog_form_in(const char *text)
+{
+    char *key = tx_key(text);
+    char *p = strstr(key, "公开");
+    char *out = NULL;
+    if (p) {
+        char *d = p + strlen("公开");
+        int n = 0, v = 0;
+        while (d[n] >= '0' && d[n] <= '9' && n < 3) {
+            v = v * 10 + (d[n] - '0');
+            n++;
+        }
+        if (n && strncmp(d + n, "表", strlen("表")) == 0) {
+            char buf[32];
+            snprintf(buf, sizeof buf, "公开%02d表", v);
+            out = tx_dup(buf);
+        }
+    }
+    free(key);
+    return out;
+}
+
+const table_kind *catalog_by_form(const char *form)
+{
+    char *f = catalog_form_in(form);
+    const table_kind *k = NULL;
+    if (f)
+        for (size_t i = 0; i < NKINDS && !k; i++)
+            if (KINDS[i].form && strcmp(KINDS[i].form, f) == 0)
+                k = &KINDS[i];
+    free(f);
+    return k;
+}
+
+int catalog_is_title(const char *text)
+{
+    char *key = tx_key(text);
+    size_t n = tx_cplen(key, strlen(key));
+    int ok = n >= 3 && n <= 60 && strstr(key, "表") && strncmp(key, "注", strlen("注")) != 0 &&
+             !strstr(key, "。") && !strstr(key, "=") && !strstr(key, "单位:") &&
+             !strstr(key, "......");
+    /* a bare form line (公开01表) is not a title */
+    if (ok) {
+        char *f = catalog_form_in(key);
+        if (f && strlen(f) + 2 >= strlen(key))
+            ok = 0;
+        free(f);
+    }
+    free(key);
+    return ok;
+}
+
+/* Bytes of a year prefix at s: 2023年度 2023年 (digits ASCII after keying). */
+static size_t year_len(const char *s)
+{
+    int d = 0;
+    while (s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d != 4)
+        return 0;
+    if (strncmp(s + d, "年度", strlen("年度")) == 0)
+        return (size_t)d + strlen("年度");
+    if (strncmp(s + d, "年", strlen("年")) == 0)
+        return (size_t)d + strlen("年");
+    return 0;
+}
+
+char *catalog_caption(const char *title)
+{
+    char *key = tx_key(title);
+    sbuf b = {0};
+    for (char *p = key; *p;) {
+        size_t y = year_len(p);
+        if (y) {
+            p += y;
+            continue;
+        }
+        /* （表一） (表2) 表2-1 附表3 */
+        if (*p == '(' && strncmp(p + 1, "表", strlen("表")) == 0) {
+            char *e = strchr(p, ')');
+            if (e && e - p < 20) {
+                p = e + 1;
+                continue;
+            }
+        }
+        int attach = strncmp(p, "附表", strlen("附表")) == 0;
+        if (attach || (strncmp(p, "表", strlen("表")) == 0 && p == key)) {
+            char *q = p + (attach ? strlen("附表") : strlen("表"));
+            char *r = q;
+            while ((*r >= '0' && *r <= '9') || *r == '-' || *r == '.')
+                r++;
+            if (r > q) {
+                p = r;
+                continue;
+            }
+        }
+        sb_putc(&b, *p);
+        p++;
+    }
+    free(key);
+    char *cap = sb_take(&b);
+    /* numbering such as 一、 at the start */
+    const char *s = tx_skip_numbering(cap);
+    char *out = tx_dup(s);
+    free(cap);
+    return out;
+}

@@ -1,0 +1,203 @@
+#include "tabulate.h"
+
+#include "record.h"
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void *grow(void *p, int *cap, int need, size_t size)
+{
+    if (need <= *cap)
+        return p;
+    int c = *cap ? *cap * 2 : 16;
+    while (c < need)
+        c *= 2;
+    void *q = realloc(p, (size_t)c * size);
+    if (!q)
+        abort();
+    *cap = c;
+    return q;
+}
+
+static int int_field(const json_t *o, const char *key, int dflt)
+{
+    const json_t *v = json_object_get(o, key);
+    return json_is_integer(v) ? (int)json_integer_value(v) : dflt;
+}
+
+static tgrid *grid_for(tab_doc *d, int index)
+{
+    /* rows of one table usually arrive together: look at the last first */
+    for (int i = d->ngrid - 1; i >= 0; i--)
+        if (d->grids[i].index == index)
+            return &d->grids[i];
+    d->grids = grow(d->grids, &d->cgrid, d->ngrid + 1, sizeof(tgrid));
+    tgrid *g = &d->grids[d->ngrid++];
+    memset(g, 0, sizeof *g);
+    g->index = index;
+    g->first_seq = d->seq;
+    return g;
+}
+
+static int take_row(tab_doc *d, const json_t *rec)
+{
+    const json_t *cells = json_object_get(rec, "cells");
+    int table = int_field(rec, "table", -1);
+    if (table < 0 || !json_is_array(cells))
+        return ds_error(d->s, "bad_row", "row record without a table index or cells (record %d)",
+                        d->seq);
+    tgrid *g = grid_for(d, table);
+    g->rows = grow(g->rows, &g->cap, g->nrows + 1, sizeof(trow));
+    trow *r = &g->rows[g->nrows++];
+    memset(r, 0, sizeof *r);
+    r->row = int_field(rec, "row", g->nrows - 1);
+    r->seq = d->seq;
+    g->last_seq = d->seq;
+    size_t n = json_array_size(cells);
+    r->cells = calloc(n ? n : 1, sizeof(tcell));
+    if (!r->cells)
+        abort();
+    int k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const json_t *c = json_array_get(cells, i);
+        const char *text = rec_str(c, "text");
+        int col = int_field(c, "col", (int)i);
+        int span = int_field(c, "colspan", 1);
+        int rspan = int_field(c, "rowspan", 1);
+        if (col < 0 || span < 1 || rspan < 1)
+            continue;
+        if (col >= d->lim.max_columns) {
+            if (!d->clipped) {
+                d->clipped = 1;
+                if (ds_error(d->s, "too_wide",
+                             "table %d row %d has a cell at column %d: columns from %d on are ignored "
+                             "(--max-columns)", table, r->row, col, d->lim.max_columns))
+                    return -1;
+            }
+            continue;
+        }
+        if (span > d->lim.max_columns - col)
+            span = d->lim.max_columns - col;
+        tcell *t = &r->cells[k++];
+        t->col = col;
+        t->span = span;
+        t->rowspan = rspan;
+        t->text = tx_clean(text ? text : "");
+        if (col != (int)i || span > 1 || rspan > 1)
+            g->grid = 1;
+    }
+    r->n = k;
+    return 0;
+}
+
+int doc_take(tab_doc *d, const json_t *rec)
+{
+    int rc = 0;
+    if (d->too_large) {
+        d->seq++;
+        return 0;
+    }
+    if (d->seq >= d->lim.max_doc_records) {
+        d->too_large = 1;
+        d->seq++;
+        return ds_error(d->s, "too_large",
+                        "document has more than %ld records: passed through without facts "
+                        "(--max-doc-records)", d->lim.max_doc_records);
+    }
+    if (rec_is(rec, "paragraph")) {
+        const char *text = rec_str(rec, "text");
+        d->paras = grow(d->paras, &d->cpara, d->npara + 1, sizeof(tpara));
+        tpara *p = &d->paras[d->npara];
+        p->ordinal = d->npara;
+        p->seq = d->seq;
+        p->level = int_field(rec, "level", 0);
+        p->text = tx_clean(text ? text : "");
+        d->npara++;
+    } else if (rec_is(rec, "row")) {
+        rc = take_row(d, rec);
+    }
+    d->seq++;
+    return rc;
+}
+
+static int emit_meta(tab_doc *d)
+{
+    json_t *f = fact_new(d, "meta");
+    json_object_set_new(f, "tables", json_integer(d->ngrid));
+    json_object_set_new(f, "paragraphs", json_integer(d->npara));
+    return fact_emit(d, f);
+}
+
+/* The 部门：/单位： cells of the tables and the paragraphs, for the entity. */
+static void find_meta(tab_doc *d)
+{
+    const char **paras = malloc(sizeof(char *) * (size_t)(d->npara + 1));
+    int nd = 0, cd = 0;
+    const char **dept = NULL;
+    if (!paras)
+        abort();
+    for (int i = 0; i < d->npara; i++)
+        paras[i] = d->paras[i].text;
+    for (int g = 0; g < d->ngrid; g++)
+        for (int r = 0; r < d->grids[g].nrows; r++)
+            for (int c = 0; c < d->grids[g].rows[r].n; c++) {
+                const char *t = d->grids[g].rows[r].cells[c].text;
+                if (strstr(t, "部门：") || strstr(t, "部门:") || strstr(t, "单位：") ||
+                    strstr(t, "单位:")) {
+                    dept = grow(dept, &cd, nd + 1, sizeof(char *));
+                    dept[nd++] = t;
+                }
+            }
+    for (int i = 0; i < d->npara; i++) {
+        const char *t = d->paras[i].text;
+        if ((strncmp(t, "部门：", strlen("部门：")) == 0 || strncmp(t, "单位：", strlen("单位：")) == 0)) {
+            dept = grow(dept, &cd, nd + 1, sizeof(char *));
+            dept[nd++] = t;
+        }
+    }
+    docmeta_find(paras, d->npara, dept, nd, ds_source(d->s), &d->meta);
+    free(paras);
+    free(dept);
+}
+
+int doc_finish(tab_doc *d)
+{
+    if (d->too_large)
+        return 0;
+    find_meta(d);
+    d->formulas = json_array();
+    int rc = emit_meta(d);
+    if (!rc)
+        rc = tables_run(d);
+    size_t i;
+    json_t *f;
+    json_array_foreach(d->formulas, i, f) {
+        if (!rc)
+            rc = ds_emit(d->s, f);
+    }
+    if (!rc)
+        rc = narrative_run(d);
+    return rc;
+}
+
+void doc_reset(tab_doc *d)
+{
+    for (int i = 0; i < d->npara; i++)
+        free(d->paras[i].text);
+    for (int g = 0; g < d->ngrid; g++) {
+        for (int r = 0; r < d->grids[g].nrows; r++) {
+            for (int c = 0; c < d->grids[g].rows[r].n; c++)
+                free(d->grids[g].rows[r].cells[c].text);
+            free(d->grids[g].rows[r].cells);
+        }
+        free(d->grids[g].rows);
+    }
+    free(d->paras);
+    free(d->grids);
+    json_decref(d->formulas);
+    docmeta_free(&d->meta);
+    tab_limits lim = d->lim;
+    memset(d, 0, sizeof *d);
+    d->lim = lim;
+}

@@ -1,0 +1,402 @@
+#include "header.h"
+
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const STUBS[] = {
+    "项目", "项目名称", "科目名称", "科目代码", "科目编码", "功能分类科目编码", "经济分类科目编码",
+    "支出功能分类科目编码", "支出经济分类科目编码", "功能分类", "经济分类", "科目", "预算科目",
+    "类", "款", "项", "栏次", "行次", "单位名称", "编码", "名称", NULL};
+
+int hdr_is_stub(const char *label)
+{
+    char *k = tx_key(label);
+    int stub = 0;
+    for (int i = 0; STUBS[i] && !stub; i++)
+        stub = strcmp(k, STUBS[i]) == 0;
+    /* 项目(按功能分类) and the like */
+    if (!stub && strncmp(k, "项目(", strlen("项目(")) == 0)
+        stub = 1;
+    free(k);
+    return stub;
+}
+
+static int is_key(const char *label, const char *word)
+{
+    char *k = tx_key(label);
+    int eq = strcmp(k, word) == 0;
+    free(k);
+    return eq;
+}
+
+int hdr_is_colno_row(const hrow *r)
+{
+    int ints = 0, expect = 1, ok = 1, has_word = 0;
+    for (int i = 0; i < r->n; i++) {
+        const char *c = r->cells[i];
+        if (tx_is_blank(c))
+            continue;
+        if (is_key(c, "栏次")) {
+            has_word = 1;
+            continue;
+        }
+        if (tx_is_int(c)) {
+            if (atoi(c) == expect || (ints && atoi(c) == expect - 1))
+                expect = atoi(c) + 1;
+            else if (!has_word)
+                ok = 0;
+            ints++;
+            continue;
+        }
+        /* 类 款 项 may share the row */
+        if (!hdr_is_stub(c))
+            ok = 0;
+    }
+    return ints > 0 && (has_word || (ok && ints >= 2));
+}
+
+/* The labels of one block level, bottom-up: each value column has a path
+ * built by prepending; a segment is a run of columns one label covers. */
+typedef struct {
+    int n;
+    char ***path;    /* path[j]: array of labels, top-down after building */
+    int *depth;
+    int *labelled;
+    int *seg;        /* segment id per column at the current top level */
+} builder;
+
+static void prepend(builder *b, int j, const char *label)
+{
+    /* a merged cell repeated in the row below (spans) is one label */
+    if (b->depth[j] && strcmp(b->path[j][0], label) == 0)
+        return;
+    b->path[j] = realloc(b->path[j], sizeof(char *) * (size_t)(b->depth[j] + 1));
+    if (!b->path[j])
+        abort();
+    memmove(b->path[j] + 1, b->path[j], sizeof(char *) * (size_t)b->depth[j]);
+    b->path[j][0] = tx_dup(label);
+    b->depth[j]++;
+    b->labelled[j] = 1;
+}
+
+static char *label_of(const char *cell)
+{
+    /* header labels: spaces inside are layout (收     入) */
+    char *k = tx_clean(cell);
+    sbuf b = {0};
+    for (char *p = k; *p;) {
+        uint32_t c;
+        int l = tx_cp(p, &c);
+        if (!(c == ' ' || c == 0x3000 || c == 0xA0 || c == '\t'))
+            sb_put(&b, p, (size_t)l);
+        p += l;
+    }
+    free(k);
+    return sb_take(&b);
+}
+
+/* Segments after a positional row: a run of adjacent labelled columns is
+ * one segment (the group a label above will cover), an unlabelled column
+ * is its own. */
+static void resegment_positional(builder *b, char **labels)
+{
+    int id = 0;
+    for (int j = 0; j < b->n; j++) {
+        if (j > 0 && labels[j][0] && labels[j - 1][0])
+            b->seg[j] = b->seg[j - 1];
+        else if (j > 0 && !labels[j][0] && !labels[j - 1][0] && b->labelled[j] &&
+                 b->labelled[j - 1] && b->seg[j] == b->seg[j - 1])
+            b->seg[j] = b->seg[j - 1];   /* a group from below stays one */
+        else
+            b->seg[j] = ++id;
+    }
+}
+
+/* A row with fewer labels than columns: its labels go over the segments,
+ * one each, or in equal chunks (预算数 | 决算数 over twice the same six). */
+static void assign_groups(builder *b, char **labels, int nl)
+{
+    int nseg = 0, starts[512];
+    for (int j = 0; j < b->n && nseg < 512; j++)
+        if (j == 0 || b->seg[j] != b->seg[j - 1])
+            starts[nseg++] = j;
+    int per = 0;
+    if (nl == nseg) {
+        per = 1;
+    } else if (nl < nseg && nseg % nl == 0) {
+        per = nseg / nl;
+    } else if (b->n % nl == 0) {
+        /* equal column chunks: 预算数 | 决算数 over one run of columns */
+        nseg = 0;
+        for (int j = 0; j < b->n && nseg < 512; j++)
+            starts[nseg++] = j;
+        per = nseg / nl;
+    } else {
+        return;   /* cannot tell which label covers what: keep what we have */
+    }
+    int *newseg = malloc(sizeof(int) * (size_t)b->n);
+    if (!newseg)
+        abort();
+    for (int s = 0; s < nseg; s++) {
+        int lab = s / per;
+        int a = starts[s], e = s + 1 < nseg ? starts[s + 1] : b->n;
+        for (int j = a; j < e; j++) {
+            prepend(b, j, labels[lab]);
+            newseg[j] = lab + 1;
+        }
+    }
+    memcpy(b->seg, newseg, sizeof(int) * (size_t)b->n);
+    free(newseg);
+}
+
+/* The value area of a row inside a block: what follows its stub cells. */
+static int value_area(const hrow *r, int start, int end, int skip_plain, char ***out)
+{
+    int a = start, e = end < r->n ? end : r->n;
+    if (a >= e) {
+        *out = NULL;
+        return 0;
+    }
+    int stripped = 0;
+    while (a < e && !tx_is_blank(r->cells[a]) && hdr_is_stub(r->cells[a])) {
+        a++;
+        stripped++;
+    }
+    if (!stripped)
+        a += skip_plain;
+    if (a > e)
+        a = e;
+    *out = r->cells + a;
+    return e - a;
+}
+
+static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, int grid,
+                        int has_label, int values_hint)
+{
+    int skip_plain = (has_label ? 1 : 0) + (bl->has_line ? 1 : 0);
+    int colno_row = -1;
+    for (int h = nheader - 1; h >= 0; h--)
+        if (hdr_is_colno_row(&rows[h])) {
+            colno_row = h;
+            break;
+        }
+    /* how many value columns */
+    int n = 0;
+    char **cn = NULL;
+    int ncn = 0;
+    if (colno_row >= 0) {
+        ncn = value_area(&rows[colno_row], bl->start, bl->end, skip_plain, &cn);
+        /* leading blanks before the numbers are stub slots (a 行次 column) */
+        int lead = 0;
+        while (lead < ncn && !tx_is_int(cn[lead]))
+            lead++;
+        cn += lead;
+        ncn -= lead;
+        n = ncn;
+    }
+    if (n == 0) {
+        for (int h = key_row < 0 ? 0 : key_row; h < nheader; h++) {
+            char **area;
+            int na = value_area(&rows[h], bl->start, bl->end, skip_plain, &area);
+            if (na > n)
+                n = na;
+        }
+        if (values_hint > n)
+            n = values_hint;
+    }
+    if (n <= 0) {
+        bl->ncols = 0;
+        return;
+    }
+    builder b = {.n = n};
+    b.path = calloc((size_t)n, sizeof(char **));
+    b.depth = calloc((size_t)n, sizeof(int));
+    b.labelled = calloc((size_t)n, sizeof(int));
+    b.seg = calloc((size_t)n, sizeof(int));
+    if (!b.path || !b.depth || !b.labelled || !b.seg)
+        abort();
+    for (int j = 0; j < n; j++)
+        b.seg[j] = j + 1;
+    int top = key_row < 0 ? 0 : key_row;
+    for (int h = nheader - 1; h >= top; h--) {
+        if (h == colno_row)
+            continue;
+        char **area;
+        int na = value_area(&rows[h], bl->start, bl->end, skip_plain, &area);
+        if (na > n) {
+            area += na - n;
+            na = n;
+        }
+        char **labels = calloc((size_t)n, sizeof(char *));
+        if (!labels)
+            abort();
+        int nonempty = 0;
+        for (int j = 0; j < na; j++) {
+            labels[j] = label_of(area[j]);
+            if (labels[j][0])
+                nonempty++;
+        }
+        for (int j = na; j < n; j++)
+            labels[j] = tx_dup("");
+        if (nonempty && (na == n || grid)) {
+            for (int j = 0; j < n; j++)
+                if (labels[j][0])
+                    prepend(&b, j, labels[j]);
+            resegment_positional(&b, labels);
+        } else if (nonempty) {
+            char **ne = malloc(sizeof(char *) * (size_t)nonempty);
+            int k = 0;
+            for (int j = 0; j < na; j++)
+                if (labels[j][0])
+                    ne[k++] = labels[j];
+            assign_groups(&b, ne, nonempty);
+            free(ne);
+        }
+        for (int j = 0; j < n; j++)
+            free(labels[j]);
+        free(labels);
+    }
+    bl->cols = calloc((size_t)n, sizeof(hcol));
+    if (!bl->cols)
+        abort();
+    bl->ncols = n;
+    for (int j = 0; j < n; j++) {
+        sbuf p = {0};
+        if (bl->side) {
+            sb_puts(&p, bl->side);
+        }
+        for (int d = 0; d < b.depth[j]; d++) {
+            if (p.len)
+                sb_putc(&p, '/');
+            sb_puts(&p, b.path[j][d]);
+        }
+        hcol *c = &bl->cols[j];
+        c->path = sb_take(&p);
+        c->leaf = tx_dup(b.depth[j] ? b.path[j][b.depth[j] - 1] : "");
+        c->col_no = (cn && j < ncn && tx_is_int(cn[j])) ? tx_key(cn[j]) : NULL;
+        c->unit = NULL;
+        for (int d = 0; d < b.depth[j] && !c->unit; d++) {
+            char *k = tx_key(b.path[j][d]);
+            if (strstr(k, "(万元)"))
+                c->unit = tx_dup("万元");
+            else if (strstr(k, "(元)"))
+                c->unit = tx_dup("元");
+            free(k);
+        }
+        for (int d = 0; d < b.depth[j]; d++)
+            free(b.path[j][d]);
+        free(b.path[j]);
+    }
+    free(b.path);
+    free(b.depth);
+    free(b.labelled);
+    free(b.seg);
+}
+
+int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_label,
+                int values_hint, hmodel *out)
+{
+    memset(out, 0, sizeof *out);
+    out->width = width;
+    out->grid = grid;
+    /* the key row: the first with a stub heading other than 栏次 */
+    int key = -1;
+    for (int h = 0; h < nheader && key < 0; h++) {
+        if (hdr_is_colno_row(&rows[h]))
+            continue;
+        for (int i = 0; i < rows[h].n; i++)
+            if (!tx_is_blank(rows[h].cells[i]) && hdr_is_stub(rows[h].cells[i]) &&
+                !is_key(rows[h].cells[i], "栏次")) {
+                key = h;
+                break;
+            }
+    }
+    int starts[64], nb = 0;
+    starts[nb++] = 0;
+    int has_line[64] = {0};
+    if (key >= 0) {
+        const hrow *k = &rows[key];
+        char *first = NULL;
+        int first_at = -1;
+        for (int i = 0; i < k->n; i++)
+            if (!tx_is_blank(k->cells[i]) && hdr_is_stub(k->cells[i])) {
+                first = tx_key(k->cells[i]);
+                first_at = i;
+                break;
+            }
+        for (int i = first_at + 1; first && i < k->n && nb < 64; i++) {
+            if (is_key(k->cells[i], first) && !(grid && is_key(k->cells[i - 1], first)))
+                starts[nb++] = i;
+        }
+        free(first);
+        for (int b = 0; b < nb; b++) {
+            int e = b + 1 < nb ? starts[b + 1] : k->n;
+            for (int i = starts[b]; i < e; i++)
+                if (is_key(k->cells[i], "行次"))
+                    has_line[b] = 1;
+        }
+    }
+    out->blocks = calloc((size_t)nb, sizeof(hblock));
+    if (!out->blocks)
+        abort();
+    out->nblocks = nb;
+    for (int b = 0; b < nb; b++) {
+        hblock *bl = &out->blocks[b];
+        bl->start = starts[b];
+        bl->end = b + 1 < nb ? starts[b + 1] : width;
+        bl->has_line = has_line[b];
+    }
+    /* side headings: rows above the key row of a two-sided table */
+    if (nb > 1) {
+        for (int h = 0; h < key; h++) {
+            const hrow *r = &rows[h];
+            char *labels[64];
+            int nl = 0;
+            for (int i = 0; i < r->n && nl < 64; i++)
+                if (!tx_is_blank(r->cells[i]))
+                    labels[nl++] = label_of(r->cells[i]);
+            if (!nl)
+                continue;
+            if (r->n >= starts[nb - 1] + 1 && (grid || r->n == width)) {
+                for (int b = 0; b < nb; b++) {
+                    hblock *bl = &out->blocks[b];
+                    for (int i = bl->start; i < bl->end && i < r->n && !bl->side; i++)
+                        if (!tx_is_blank(r->cells[i]))
+                            bl->side = label_of(r->cells[i]);
+                }
+            } else {
+                for (int b = 0; b < nb; b++)
+                    if (!out->blocks[b].side)
+                        out->blocks[b].side = tx_dup(labels[b < nl ? b : nl - 1]);
+            }
+            for (int i = 0; i < nl; i++)
+                free(labels[i]);
+        }
+    }
+    int any = 0;
+    for (int b = 0; b < nb; b++) {
+        build_block(rows, nheader, nb > 1 ? key : (key < 0 ? -1 : 0), &out->blocks[b], grid,
+                    has_label, nb > 1 ? 0 : values_hint);
+        any += out->blocks[b].ncols;
+    }
+    return any ? 0 : -1;
+}
+
+void hdr_free(hmodel *m)
+{
+    for (int b = 0; b < m->nblocks; b++) {
+        hblock *bl = &m->blocks[b];
+        for (int j = 0; j < bl->ncols; j++) {
+            free(bl->cols[j].path);
+            free(bl->cols[j].leaf);
+            free(bl->cols[j].col_no);
+            free(bl->cols[j].unit);
+        }
+        free(bl->cols);
+        free(bl->side);
+    }
+    free(m->blocks);
+    memset(m, 0, sizeof *m);
+}

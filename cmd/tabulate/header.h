@@ -1,0 +1,54 @@
+/* Understanding the header of one table: which value columns it has, the
+ * labels above each (its header path) and its printed 栏次, for tables that
+ * sit side by side in one grid (收入 | 支出) each block separately.
+ *
+ * Works on rows as arrays of strings indexed by slot: for a grid whose spans
+ * were resolved (docx, html, xlsx) the slot is the grid column and a header
+ * cell spanning k columns is repeated in its k slots; for text conversions
+ * that lost the spans (rows of different lengths) the slot is the cell's
+ * position, and labels are aligned from the right edge of the block. Either
+ * way the result is the same model. Buffer-level, so a fuzz harness can
+ * drive it. */
+#ifndef TAB_HEADER_H
+#define TAB_HEADER_H
+
+typedef struct {
+    char **cells;   /* cleaned text per slot ("" for an empty slot) */
+    int n;
+} hrow;
+
+typedef struct {
+    char *path;     /* labels top-down joined with '/', side first */
+    char *leaf;     /* the lowest label ("" when the column has none) */
+    char *col_no;   /* printed 栏次, or NULL */
+    char *unit;     /* 万元/元 printed in the labels ("（万元）"), or NULL */
+} hcol;
+
+typedef struct {
+    int start, end;   /* slots of the block: [start, end) */
+    int has_line;     /* a 行次 column follows the label */
+    char *side;       /* 收入/支出, or the group over the block, or NULL */
+    hcol *cols;
+    int ncols;
+} hblock;
+
+typedef struct {
+    hblock *blocks;
+    int nblocks;
+    int width;        /* the widest row, in slots */
+    int grid;         /* rows are full-width slot arrays (spans resolved) */
+} hmodel;
+
+/* 1 when the label is a stub heading (项目, 科目名称, 类, 款, 项, 行次, 栏次 …). */
+int hdr_is_stub(const char *label);
+/* 1 when the row is a 栏次 row: a 栏次 cell, or only the integers 1..k (k ≥ 2). */
+int hdr_is_colno_row(const hrow *r);
+/* Analyses rows[0..nheader) (top-down, 栏次 row included when printed).
+ * has_label: data rows carry a row label; values_hint: most value cells a
+ * data row carries (used when there is no 栏次 row). Returns 0, or -1 when
+ * the header gives no value column at all. */
+int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_label,
+                int values_hint, hmodel *out);
+void hdr_free(hmodel *m);
+
+#endif

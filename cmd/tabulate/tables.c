@@ -1,0 +1,632 @@
+/* From the rows of each grid to table facts: split a grid holding several
+ * tables, read each table's title, form, unit and header, align its data
+ * rows, and collect the formulas printed under it. */
+#include "align.h"
+#include "catalog.h"
+#include "formula.h"
+#include "header.h"
+#include "tabulate.h"
+#include "text.h"
+
+#include "decimal.h"
+#include "record.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    tab_doc *d;
+    tgrid *g;
+    int gi;          /* index of g in d->grids */
+    int width;
+    hrow *plain;     /* per grid row: text at its slot */
+    hrow *spread;    /* per grid row: header cells repeated over their span */
+} gview;
+
+typedef struct {
+    int a, b;                  /* rows of the grid */
+    int part;
+    char *title;               /* as printed */
+    char *form;
+    char *unit;
+    const table_kind *kind;
+    char *name;                /* canonical, or the caption */
+    int body, notes;           /* first body row, first note row (b if none) */
+    long figures;              /* non-nil figures emitted */
+} tpart;
+
+static int row_nonempty(const hrow *r, int *only)
+{
+    int n = 0;
+    for (int i = 0; i < r->n; i++)
+        if (!tx_is_blank(r->cells[i])) {
+            if (!n && only)
+                *only = i;
+            n++;
+        }
+    return n;
+}
+
+static void build_view(gview *v)
+{
+    tgrid *g = v->g;
+    int w = 0;
+    for (int r = 0; r < g->nrows; r++)
+        for (int c = 0; c < g->rows[r].n; c++) {
+            int e = g->rows[r].cells[c].col + g->rows[r].cells[c].span;
+            if (e > w)
+                w = e;
+        }
+    v->width = w;
+    v->plain = calloc((size_t)(g->nrows ? g->nrows : 1), sizeof(hrow));
+    v->spread = calloc((size_t)(g->nrows ? g->nrows : 1), sizeof(hrow));
+    if (!v->plain || !v->spread)
+        abort();
+    static char empty[] = "";
+    for (int r = 0; r < g->nrows; r++) {
+        trow *t = &g->rows[r];
+        int n = 0;
+        for (int c = 0; c < t->n; c++)
+            if (t->cells[c].col + t->cells[c].span > n)
+                n = t->cells[c].col + t->cells[c].span;
+        if (g->grid)
+            n = w;
+        hrow *p = &v->plain[r], *s = &v->spread[r];
+        p->n = s->n = n;
+        p->cells = malloc(sizeof(char *) * (size_t)(n ? n : 1));
+        s->cells = malloc(sizeof(char *) * (size_t)(n ? n : 1));
+        if (!p->cells || !s->cells)
+            abort();
+        for (int i = 0; i < n; i++)
+            p->cells[i] = s->cells[i] = empty;
+        for (int c = 0; c < t->n; c++) {
+            tcell *x = &t->cells[c];
+            p->cells[x->col] = x->text;
+            for (int k = x->col; k < x->col + x->span && k < n; k++)
+                s->cells[k] = x->text;
+        }
+    }
+}
+
+static void free_view(gview *v)
+{
+    for (int r = 0; r < v->g->nrows; r++) {
+        free(v->plain[r].cells);
+        free(v->spread[r].cells);
+    }
+    free(v->plain);
+    free(v->spread);
+}
+
+/* --- formulas ----------------------------------------------------------- */
+
+typedef struct {
+    tab_doc *d;
+    const tpart *p;
+    json_t *locator;
+} formula_ctx;
+
+static int on_formula(void *ctx, const char *text, const formula *f)
+{
+    formula_ctx *fc = ctx;
+    json_t *r = rec_new("formula", ds_doc(fc->d->s));
+    fact_set_str(r, "table", fc->p->name);
+    fact_set_str(r, "table_id", fc->p->kind ? fc->p->kind->id : NULL);
+    fact_set_str(r, "form", fc->p->form);
+    json_object_set(r, "locator", fc->locator);
+    char *t = tx_ndup(text + f->start, f->end - f->start);
+    char *c = tx_clean(t);
+    fact_set_str(r, "text", c);
+    free(t);
+    free(c);
+    fact_set_str(r, "axis", f->axis_row ? "row" : "column");
+    char buf[32];
+    snprintf(buf, sizeof buf, "%ld", f->lhs);
+    fact_set_str(r, "lhs", buf);
+    json_t *rhs = json_array();
+    for (int i = 0; i < f->nterms; i++) {
+        json_t *term = json_object();
+        json_object_set_new(term, "sign", json_integer(f->sign[i]));
+        snprintf(buf, sizeof buf, "%ld", f->ref[i]);
+        json_object_set_new(term, "ref", json_string(buf));
+        json_array_append_new(rhs, term);
+    }
+    json_object_set_new(r, "rhs", rhs);
+    json_object_set_new(r, "each", json_boolean(f->each));
+    json_array_append_new(fc->d->formulas, r);
+    return 0;
+}
+
+static void scan_formulas(tab_doc *d, const tpart *p, const char *text, json_t *locator)
+{
+    formula_ctx fc = {d, p, locator};
+    formula_scan(text, on_formula, &fc);
+    json_decref(locator);
+}
+
+/* --- title, form, unit ------------------------------------------------------ */
+
+static char *unit_in(const char *text)
+{
+    char *k = tx_key(text);
+    char *u = NULL;
+    char *p = strstr(k, "单位:");
+    if (p) {
+        p += strlen("单位:");
+        if (strncmp(p, "万元", strlen("万元")) == 0)
+            u = tx_dup("万元");
+        else if (strncmp(p, "亿元", strlen("亿元")) == 0)
+            u = tx_dup("亿元");
+        else if (strncmp(p, "元", strlen("元")) == 0)
+            u = tx_dup("元");
+    }
+    free(k);
+    return u;
+}
+
+static int is_meta_cell(const char *text)
+{
+    char *k = tx_key(text);
+    int meta = strstr(k, "单位:") || strstr(k, "部门:") || strstr(k, "公开") ||
+               strstr(k, "填报") || strstr(k, "编制");
+    free(k);
+    if (!meta) {
+        char *f = catalog_form_in(text);
+        meta = f != NULL;
+        free(f);
+    }
+    return meta || catalog_is_title(text);
+}
+
+static int is_note_row(const hrow *r)
+{
+    int first = -1;
+    int n = row_nonempty(r, &first);
+    if (!n || n > 2)
+        return 0;
+    char *k = tx_key(r->cells[first]);
+    int note = strncmp(k, "注", strlen("注")) == 0 || strncmp(k, "说明:", strlen("说明:")) == 0;
+    free(k);
+    if (!note)
+        note = formula_scan(r->cells[first], NULL, NULL) > 0;
+    return note;
+}
+
+/* The paragraphs printed right before a grid (after the previous one). */
+static void around(const tab_doc *d, int gi, int before, int *from, int *to)
+{
+    const tgrid *g = &d->grids[gi];
+    int lo = -1, hi = 1 << 30;
+    for (int i = 0; i < d->ngrid; i++) {
+        if (i == gi)
+            continue;
+        if (d->grids[i].last_seq < g->first_seq && d->grids[i].last_seq > lo)
+            lo = d->grids[i].last_seq;
+        if (d->grids[i].first_seq > g->last_seq && d->grids[i].first_seq < hi)
+            hi = d->grids[i].first_seq;
+    }
+    *from = d->npara;
+    *to = d->npara;
+    int a = -1, b = -1;
+    for (int i = 0; i < d->npara; i++) {
+        int s = d->paras[i].seq;
+        if (before ? (s > lo && s < g->first_seq) : (s > g->last_seq && s < hi)) {
+            if (a < 0)
+                a = i;
+            b = i + 1;
+        }
+    }
+    if (a >= 0) {
+        *from = a;
+        *to = b;
+    }
+}
+
+static void read_meta_rows(gview *v, tpart *p)
+{
+    int i = p->a;
+    for (; i < p->b; i++) {
+        hrow *r = &v->plain[i];
+        int only = -1, n = row_nonempty(r, &only);
+        if (!n)
+            continue;
+        int all_meta = 1;
+        for (int c = 0; c < r->n; c++) {
+            const char *t = r->cells[c];
+            if (tx_is_blank(t))
+                continue;
+            if (!is_meta_cell(t)) {
+                all_meta = 0;
+                continue;
+            }
+            if (n == 1 && catalog_is_title(t) && !p->title)
+                p->title = tx_dup(t);
+            char *f = catalog_form_in(t);
+            if (f && !p->form)
+                p->form = f;
+            else
+                free(f);
+            char *u = unit_in(t);
+            if (u && !p->unit)
+                p->unit = u;
+            else
+                free(u);
+        }
+        if (!all_meta)
+            break;
+    }
+    p->body = i;
+    p->notes = p->b;
+    for (int k = i; k < p->b; k++)
+        if (is_note_row(&v->plain[k])) {
+            p->notes = k;
+            break;
+        }
+}
+
+static void name_part(gview *v, tpart *p)
+{
+    tab_doc *d = v->d;
+    if (!p->title && p->part == 0) {
+        int from, to;
+        around(d, v->gi, 1, &from, &to);
+        for (int i = to - 1; i >= from && i >= to - 3; i--) {
+            const char *t = d->paras[i].text;
+            char *u = unit_in(t);
+            if (u && !p->unit)
+                p->unit = u;
+            else
+                free(u);
+            char *f = catalog_form_in(t);
+            if (f && !p->form)
+                p->form = f;
+            else
+                free(f);
+            if (!p->title && catalog_is_title(t))
+                p->title = tx_dup(t);
+        }
+    }
+    if (p->title)
+        p->kind = catalog_match(p->title);
+    if (!p->kind && p->form)
+        p->kind = catalog_by_form(p->form);
+    if (p->kind)
+        p->name = tx_dup(p->kind->canonical);
+    else if (p->title)
+        p->name = catalog_caption(p->title);
+}
+
+/* --- facts ------------------------------------------------------------------ */
+
+static char *item_of(const char *label)
+{
+    const char *s = tx_skip_numbering(label);
+    sbuf b = {0};
+    uint32_t prev = 0;
+    for (const char *p = s; *p;) {
+        uint32_t c;
+        int l = tx_cp(p, &c);
+        int space = c == ' ' || c == 0x3000 || c == 0xA0 || c == '\t';
+        if (space) {
+            /* keep a space between two non-CJK words */
+            uint32_t next = 0;
+            const char *q = p + l;
+            while (*q == ' ')
+                q++;
+            tx_cp(q, &next);
+            if (prev && !tx_is_cjk(prev) && *q && !tx_is_cjk(next))
+                sb_putc(&b, ' ');
+            p += l;
+            continue;
+        }
+        sb_put(&b, p, (size_t)l);
+        prev = c;
+        p += l;
+    }
+    return sb_take(&b);
+}
+
+/* Normalises a figure cell: value string (NULL for nil/blank), unit of a
+ * percentage. Returns 1 for a figure (or a nil/blank), 0 for text. */
+static int figure_of(const char *cell, char *buf, size_t size, int *nil, int *percent)
+{
+    char *k = tx_key(cell);
+    size_t l = strlen(k);
+    *nil = 0;
+    *percent = 0;
+    if (l && k[l - 1] == '%') {
+        k[--l] = '\0';
+        *percent = 1;
+    }
+    decimal dv;
+    dec_status st = dec_parse(k, l, &dv);
+    free(k);
+    if (st == DEC_EMPTY || st == DEC_NIL) {
+        *nil = 1;
+        return 1;
+    }
+    if (st != DEC_OK)
+        return 0;
+    return dec_format(dv, buf, size) > 0;
+}
+
+static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, int r,
+                    int has_label)
+{
+    tab_doc *d = v->d;
+    const hblock *bl = &m->blocks[b];
+    /* a placeholder: 行次 but neither label nor figure */
+    int any = 0;
+    for (int j = 0; j < ar->ncols; j++) {
+        if (ar->slot[j] < 0)
+            continue;
+        char buf[40];
+        int nil, pct;
+        const char *t = v->plain[r].cells[ar->slot[j]];
+        (void)t;
+        if (figure_of(v->plain[r].cells[ar->slot[j]], buf, sizeof buf, &nil, &pct) && !nil)
+            any = 1;
+    }
+    if (!ar->label && !ar->code && !any && (has_label || !p->kind))
+        return 0;
+    char *item = ar->label ? item_of(ar->label) : NULL;
+    for (int j = 0; j < ar->ncols; j++) {
+        const hcol *col = &bl->cols[j];
+        int slot = ar->slot[j];
+        const char *cell = slot >= 0 ? v->plain[r].cells[slot] : "";
+        char buf[40];
+        int nil, pct;
+        if (!figure_of(cell, buf, sizeof buf, &nil, &pct))
+            continue;
+        if (nil && !p->kind && (slot < 0 || tx_is_blank(cell)))
+            continue;   /* a blank cell of a table we do not know: no figure belongs */
+        json_t *f = fact_new(d, "table");
+        fact_set_str(f, "table", p->name);
+        fact_set_str(f, "table_id", p->kind ? p->kind->id : NULL);
+        fact_set_str(f, "form", p->form ? p->form : (p->kind ? p->kind->form : NULL));
+        fact_set_str(f, "item", item);
+        fact_set_str(f, "code", ar->code);
+        fact_set_str(f, "side", bl->side);
+        fact_set_str(f, "column", col->leaf);
+        fact_set_str(f, "header_path", col->path);
+        fact_set_str(f, "value", nil ? NULL : buf);
+        char *raw = tx_clean(cell);
+        fact_set_str(f, "raw", raw);
+        free(raw);
+        fact_set_str(f, "unit", pct ? "%" : (col->unit ? col->unit : p->unit));
+        json_t *loc = json_object();
+        json_object_set_new(loc, "table", json_integer(v->g->index));
+        json_object_set_new(loc, "part", json_integer(p->part));
+        json_object_set_new(loc, "row", json_integer(v->g->rows[r].row));
+        json_object_set_new(loc, "col", slot >= 0 ? json_integer(slot) : json_null());
+        if (ar->line_no)
+            json_object_set_new(loc, "line_no", json_string(ar->line_no));
+        if (col->col_no)
+            json_object_set_new(loc, "col_no", json_string(col->col_no));
+        json_object_set_new(f, "locator", loc);
+        if (!nil)
+            p->figures++;
+        if (fact_emit(d, f)) {
+            free(item);
+            return -1;
+        }
+    }
+    free(item);
+    return 0;
+}
+
+static int first_is_text(const hrow *r)
+{
+    int i = 0;
+    while (i < r->n && tx_is_blank(r->cells[i]))
+        i++;
+    if (i < r->n && align_is_code(r->cells[i]))
+        i++;
+    while (i < r->n && tx_is_blank(r->cells[i]))
+        i++;
+    return i < r->n && !align_is_figure(r->cells[i]);
+}
+
+static int values_after_label(const hrow *r)
+{
+    int i = 0;
+    while (i < r->n && (tx_is_blank(r->cells[i]) || !align_is_figure(r->cells[i])))
+        i++;
+    return r->n - i;
+}
+
+static int statement_for(tab_doc *d, gview *v, tpart *p, int last_part)
+{
+    if (!p->kind)
+        return 0;
+    int found = -1;
+    if (last_part) {
+        int from, to;
+        around(d, v->gi, 0, &from, &to);
+        for (int i = from; i < to && i < from + 3 && found < 0; i++)
+            if (strstr(d->paras[i].text, "无"))
+                found = i;
+    }
+    if (found < 0 && p->kind->keyword)
+        for (int i = 0; i < d->npara && found < 0; i++) {
+            const char *t = d->paras[i].text;
+            if (strstr(t, "无") && strstr(t, p->kind->keyword) && tx_cplen(t, strlen(t)) < 80)
+                found = i;
+        }
+    json_t *f = fact_new(d, "empty_table");
+    fact_set_str(f, "table", p->name);
+    fact_set_str(f, "table_id", p->kind->id);
+    fact_set_str(f, "form", p->form ? p->form : p->kind->form);
+    json_object_set_new(f, "value", json_null());
+    fact_set_str(f, "sentence", found >= 0 ? d->paras[found].text : NULL);
+    json_t *loc = json_object();
+    json_object_set_new(loc, "table", json_integer(v->g->index));
+    json_object_set_new(loc, "part", json_integer(p->part));
+    if (found >= 0)
+        json_object_set_new(loc, "paragraph", json_integer(d->paras[found].ordinal));
+    json_object_set_new(f, "locator", loc);
+    return fact_emit(d, f);
+}
+
+static int run_part(gview *v, tpart *p, int last_part)
+{
+    tab_doc *d = v->d;
+    read_meta_rows(v, p);
+    name_part(v, p);
+    int colno = -1;
+    for (int r = p->body; r < p->notes; r++)
+        if (hdr_is_colno_row(&v->plain[r])) {
+            colno = r;
+            break;
+        }
+    int data = colno >= 0 ? colno + 1 : p->notes;
+    if (colno < 0)
+        for (int r = p->body; r < p->notes; r++) {
+            const hrow *h = &v->plain[r];
+            int fig = 0;
+            for (int c = 0; c < h->n && !fig; c++)
+                fig = !tx_is_blank(h->cells[c]) && align_is_figure(h->cells[c]);
+            if (fig) {
+                data = r;
+                break;
+            }
+        }
+    int has_label = 0, hint = 0;
+    for (int r = data; r < p->notes; r++) {
+        if (!row_nonempty(&v->plain[r], NULL))
+            continue;
+        if (first_is_text(&v->plain[r]))
+            has_label = 1;
+        int n = values_after_label(&v->plain[r]);
+        if (n > hint)
+            hint = n;
+    }
+    /* the width of this table, not of the whole grid it shares */
+    int width = 0;
+    for (int r = p->body; r < p->notes; r++)
+        if (v->plain[r].n > width)
+            width = v->plain[r].n;
+    int rc = 0;
+    hmodel m;
+    int nheader = data - p->body;
+    if (data > p->body && hdr_analyse(v->spread + p->body, nheader, width, v->g->grid, has_label,
+                                      hint, &m) == 0) {
+        /* a standard table without row labels (三公) printed empty still
+         * has its one data row: its figures are nil, not missing */
+        int blank_body = 1;
+        for (int r = data; r < p->notes; r++)
+            if (row_nonempty(&v->plain[r], NULL))
+                blank_body = 0;
+        for (int r = data; r < p->notes && !rc; r++) {
+            hrow *row = &v->plain[r];
+            if (!row_nonempty(row, NULL) && !(blank_body && r == data && p->kind && !has_label))
+                continue;
+            if (m.nblocks == 1 || v->g->grid || row->n == width) {
+                for (int b = 0; b < m.nblocks && !rc; b++) {
+                    arow ar;
+                    hrow sub = *row;
+                    int base = 0;
+                    if (m.nblocks > 1) {
+                        int e = m.blocks[b].end < row->n ? m.blocks[b].end : row->n;
+                        if (m.blocks[b].start >= e)
+                            continue;
+                        sub.cells = row->cells + m.blocks[b].start;
+                        sub.n = e - m.blocks[b].start;
+                        base = m.blocks[b].start;
+                    }
+                    if (align_row(&m.blocks[b], &sub, &ar) == 0) {
+                        for (int j = 0; j < ar.ncols; j++)
+                            if (ar.slot[j] >= 0)
+                                ar.slot[j] += base;
+                        rc = emit_row(v, p, &m, b, &ar, r, has_label);
+                    }
+                    align_free(&ar);
+                }
+            } else {
+                hrow parts[16];
+                int blocks[16];
+                int np = align_split(&m, row, parts, blocks, 16);
+                for (int k = 0; k < np && !rc; k++) {
+                    arow ar;
+                    int base = (int)(parts[k].cells - row->cells);
+                    if (align_row(&m.blocks[blocks[k]], &parts[k], &ar) == 0) {
+                        for (int j = 0; j < ar.ncols; j++)
+                            if (ar.slot[j] >= 0)
+                                ar.slot[j] += base;
+                        rc = emit_row(v, p, &m, blocks[k], &ar, r, has_label);
+                    }
+                    align_free(&ar);
+                }
+            }
+        }
+        hdr_free(&m);
+    }
+    if (!rc && p->kind && p->figures == 0)
+        rc = statement_for(d, v, p, last_part);
+    /* formulas in the notes, then in the paragraphs right after the grid */
+    for (int r = p->notes; r < p->b; r++)
+        for (int c = 0; c < v->plain[r].n; c++)
+            if (!tx_is_blank(v->plain[r].cells[c])) {
+                json_t *loc = json_object();
+                json_object_set_new(loc, "table", json_integer(v->g->index));
+                json_object_set_new(loc, "part", json_integer(p->part));
+                json_object_set_new(loc, "row", json_integer(v->g->rows[r].row));
+                scan_formulas(d, p, v->plain[r].cells[c], loc);
+            }
+    if (last_part) {
+        int from, to;
+        around(d, v->gi, 0, &from, &to);
+        for (int i = from; i < to && i < from + 4; i++) {
+            if (!formula_scan(d->paras[i].text, NULL, NULL))
+                continue;
+            json_t *loc = json_object();
+            json_object_set_new(loc, "paragraph", json_integer(d->paras[i].ordinal));
+            scan_formulas(d, p, d->paras[i].text, loc);
+        }
+    }
+    return rc;
+}
+
+static int run_grid(tab_doc *d, int gi)
+{
+    gview v = {.d = d, .g = &d->grids[gi], .gi = gi};
+    build_view(&v);
+    int rc = 0;
+    int start = 0, part = 0;
+    for (int r = 0; r <= v.g->nrows && !rc; r++) {
+        int split = 0;
+        if (r == v.g->nrows) {
+            split = 1;
+        } else {
+            int only = -1;
+            if (row_nonempty(&v.plain[r], &only) == 1 && catalog_is_title(v.plain[r].cells[only]) &&
+                r > start) {
+                /* only when what came before holds something */
+                for (int k = start; k < r && !split; k++)
+                    if (row_nonempty(&v.plain[k], NULL))
+                        split = 1;
+            }
+        }
+        if (!split)
+            continue;
+        tpart p = {.a = start, .b = r, .part = part};
+        rc = run_part(&v, &p, r == v.g->nrows);
+        free(p.title);
+        free(p.form);
+        free(p.unit);
+        free(p.name);
+        part++;
+        start = r;
+    }
+    free_view(&v);
+    return rc;
+}
+
+int tables_run(tab_doc *d)
+{
+    for (int g = 0; g < d->ngrid; g++)
+        if (run_grid(d, g))
+            return -1;
+    return 0;
+}

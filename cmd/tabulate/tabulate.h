@@ -1,0 +1,76 @@
+/* One document as tabulate holds it between its header and its trailer:
+ * the paragraphs and the table rows, cleaned, and what it has learned about
+ * the report. Memory is one document. */
+#ifndef TAB_TABULATE_H
+#define TAB_TABULATE_H
+
+#include "docmeta.h"
+#include "docstream.h"
+
+#include <jansson.h>
+
+typedef struct {
+    long max_doc_records;   /* records of one document analysed */
+    int max_columns;        /* grid columns of one row analysed */
+    int max_paragraph_figures;
+} tab_limits;
+
+typedef struct {
+    int ordinal;     /* 0-based among the document's paragraphs */
+    int seq;         /* 0-based among the document's records */
+    int level;
+    char *text;      /* cleaned (markers dropped, trimmed) */
+} tpara;
+
+typedef struct {
+    int col, span, rowspan;
+    char *text;      /* cleaned */
+} tcell;
+
+typedef struct {
+    int row;         /* the record's row index */
+    int seq;
+    tcell *cells;
+    int n;
+} trow;
+
+typedef struct {
+    int index;       /* the records' table index */
+    int grid;        /* the reader resolved spans: cols are grid columns */
+    trow *rows;
+    int nrows, cap;
+    int first_seq, last_seq;
+} tgrid;
+
+typedef struct {
+    tab_limits lim;
+    ds_stream *s;
+    tpara *paras;
+    int npara, cpara;
+    tgrid *grids;
+    int ngrid, cgrid;
+    int seq;             /* records seen in this document */
+    int too_large;       /* over max_doc_records: passed through, not analysed */
+    int clipped;         /* a row was wider than max_columns */
+    docmeta meta;
+    json_t *formulas;    /* formula records, written after the table facts */
+    long nfacts;
+} tab_doc;
+
+/* doc.c */
+int doc_take(tab_doc *d, const json_t *rec);
+int doc_finish(tab_doc *d);
+void doc_reset(tab_doc *d);
+
+/* facts.c: a fact with the common fields of the document, in order. */
+json_t *fact_new(const tab_doc *d, const char *kind);
+/* Writes the record into the stream and releases it. 0 or -1. */
+int fact_emit(tab_doc *d, json_t *rec);
+void fact_set_str(json_t *f, const char *key, const char *value);
+
+/* tables.c: the facts of every table, the formulas under them. */
+int tables_run(tab_doc *d);
+/* narrative.c: the facts of the text. */
+int narrative_run(tab_doc *d);
+
+#endif

@@ -1,0 +1,294 @@
+#include "text.h"
+
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void sb_put(sbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->s, cap);
+        if (!p)
+            abort();
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void sb_puts(sbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+void sb_putc(sbuf *b, char c) { sb_put(b, &c, 1); }
+
+char *sb_take(sbuf *b)
+{
+    char *s = b->s ? b->s : tx_dup("");
+    b->s = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+char *tx_dup(const char *s)
+{
+    return tx_ndup(s, strlen(s));
+}
+
+char *tx_ndup(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (!p)
+        abort();
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+int tx_cp(const char *s, uint32_t *cp)
+{
+    size_t n = strnlen(s, 4);
+    int l = utf8_decode((const unsigned char *)s, n, cp);
+    if (l == 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    return l;
+}
+
+static int is_space_cp(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 || c == 0x3000 ||
+           c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0x200B || c == 0xFEFF;
+}
+
+int tx_is_cjk(uint32_t c)
+{
+    return (c >= 0x3000 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+size_t tx_cplen(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            k++;
+    return k;
+}
+
+/* Length of a `[bookmark: …]`-style marker at s, or 0. */
+static size_t marker_len(const char *s)
+{
+    static const char *const open[] = {"[bookmark:", "[image:", NULL};
+    for (int i = 0; open[i]; i++) {
+        size_t l = strlen(open[i]);
+        if (strncmp(s, open[i], l) == 0) {
+            const char *e = strchr(s + l, ']');
+            if (e)
+                return (size_t)(e - s) + 1;
+        }
+    }
+    return 0;
+}
+
+char *tx_clean(const char *s)
+{
+    sbuf b = {0};
+    uint32_t prev = 0;   /* last code point written that is not white space */
+    int pending_break = 0;
+    for (const char *p = s; *p;) {
+        size_t m = marker_len(p);
+        if (m) {
+            p += m;
+            continue;
+        }
+        uint32_t c;
+        int l = tx_cp(p, &c);
+        if (c == '\n' || c == '\r') {
+            pending_break = 1;
+            p += l;
+            continue;
+        }
+        if (pending_break) {
+            /* a wrapped cell: CJK runs join directly, words get a space */
+            if (b.len && !is_space_cp(c) && !tx_is_cjk(c) && !tx_is_cjk(prev))
+                sb_putc(&b, ' ');
+            pending_break = 0;
+            if (is_space_cp(c)) {
+                p += l;
+                continue;
+            }
+        }
+        if (!is_space_cp(c))
+            prev = c;
+        sb_put(&b, p, (size_t)l);
+        p += l;
+    }
+    char *out = sb_take(&b);
+    /* trim */
+    char *start = out;
+    for (;;) {
+        uint32_t c;
+        int l = tx_cp(start, &c);
+        if (!*start || !is_space_cp(c))
+            break;
+        start += l;
+    }
+    size_t n = strlen(start);
+    while (n) {
+        size_t k = n - 1;
+        while (k && ((unsigned char)start[k] & 0xC0) == 0x80)
+            k--;
+        uint32_t c;
+        tx_cp(start + k, &c);
+        if (!is_space_cp(c))
+            break;
+        n = k;
+    }
+    memmove(out, start, n);
+    out[n] = '\0';
+    return out;
+}
+
+static void fold_into(sbuf *b, const char *s, int drop_space)
+{
+    for (const char *p = s; *p;) {
+        uint32_t c;
+        int l = tx_cp(p, &c);
+        p += l;
+        if (c >= 0xFF01 && c <= 0xFF5E)
+            c = c - 0xFF01 + 0x21;
+        else if (c == 0x3000 || c == 0xA0)
+            c = ' ';
+        else if (c == 0x2212)
+            c = '-';
+        if (drop_space && (is_space_cp(c) || c == 0x201C || c == 0x201D || c == 0x2018 ||
+                           c == 0x2019 || c == '"' || c == '\'' || c == 0x300C || c == 0x300D ||
+                           c == 0x300E || c == 0x300F))
+            continue;
+        char enc[4];
+        int n = utf8_encode(c, enc);
+        if (n)
+            sb_put(b, enc, (size_t)n);
+    }
+}
+
+char *tx_fold(const char *s)
+{
+    sbuf b = {0};
+    fold_into(&b, s, 0);
+    return sb_take(&b);
+}
+
+char *tx_key(const char *s)
+{
+    sbuf b = {0};
+    fold_into(&b, s, 1);
+    return sb_take(&b);
+}
+
+static int is_cn_numeral(uint32_t c)
+{
+    static const uint32_t n[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+                                 0x516B, 0x4E5D, 0x5341, 0x767E, 0x96F6, 0x3007, 0};
+    for (int i = 0; n[i]; i++)
+        if (c == n[i])
+            return 1;
+    return 0;
+}
+
+static const char *skip_spaces(const char *s)
+{
+    for (;;) {
+        uint32_t c;
+        int l = tx_cp(s, &c);
+        if (!*s || !is_space_cp(c))
+            return s;
+        s += l;
+    }
+}
+
+const char *tx_skip_numbering(const char *s0)
+{
+    const char *s = skip_spaces(s0);
+    uint32_t c;
+    int l = tx_cp(s, &c);
+    /* (一) （一） (1) （1） */
+    if (c == '(' || c == 0xFF08) {
+        const char *p = s + l;
+        int k = 0;
+        for (;;) {
+            uint32_t d;
+            int m = tx_cp(p, &d);
+            if (*p && (is_cn_numeral(d) || (d >= '0' && d <= '9') || (d >= 0xFF10 && d <= 0xFF19))) {
+                p += m;
+                k++;
+                continue;
+            }
+            if (k && k <= 4 && (d == ')' || d == 0xFF09))
+                return skip_spaces(p + m);
+            return s;
+        }
+    }
+    /* ⑴..⒇ ①..⑳ */
+    if ((c >= 0x2474 && c <= 0x2487) || (c >= 0x2460 && c <= 0x2473))
+        return skip_spaces(s + l);
+    /* 一、 十三、 1. 1、 12． 第一 */
+    const char *p = s;
+    int k = 0, digits = 0;
+    if (c == 0x7B2C) { /* 第 */
+        p += l;
+    }
+    for (;;) {
+        uint32_t d;
+        int m = tx_cp(p, &d);
+        if (*p && is_cn_numeral(d)) {
+            p += m;
+            k++;
+            continue;
+        }
+        if (*p && ((d >= '0' && d <= '9') || (d >= 0xFF10 && d <= 0xFF19))) {
+            p += m;
+            k++;
+            digits = 1;
+            continue;
+        }
+        if (k && k <= 4 && (d == 0x3001 || (digits && (d == '.' || d == 0xFF0E)))) {
+            /* "1.5万元" is a number, not an item: a digit after the point */
+            if (d == '.' || d == 0xFF0E) {
+                uint32_t e;
+                tx_cp(p + m, &e);
+                if ((e >= '0' && e <= '9') || (e >= 0xFF10 && e <= 0xFF19))
+                    return s;
+            }
+            return skip_spaces(p + m);
+        }
+        return s;
+    }
+}
+
+int tx_is_blank(const char *s)
+{
+    return *skip_spaces(s) == '\0';
+}
+
+int tx_is_int(const char *s)
+{
+    char *f = tx_key(s);
+    int ok = f[0] != '\0';
+    for (char *p = f; *p; p++)
+        if (*p < '0' || *p > '9')
+            ok = 0;
+    free(f);
+    return ok;
+}
+
+int tx_ends(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && memcmp(s + a - b, suffix, b) == 0;
+}

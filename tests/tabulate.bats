@@ -1,0 +1,205 @@
+#!/usr/bin/env bats
+# tabulate: tables, headers, alignment, formulas, meta, empty tables,
+# narrative facts, pass-through, bad input, limits.
+
+setup() {
+    load test_helper
+    T="$BATS_TEST_DIRNAME/tabulate"
+    S003="$SEEDS/003_5f83a665e745ca08.txt"
+    S004="$SEEDS/004_e713eabae29e0ccd.txt"
+    S000="$SEEDS/000_4eb2c36d0e3e33ff.txt"
+}
+
+# A row record: row TABLE ROW 'cell' 'cell' … (cells at columns 0, 1, …)
+row() {
+    local t=$1 r=$2
+    shift 2
+    local cells="" i=0 c
+    for c in "$@"; do
+        [ -n "$cells" ] && cells="$cells,"
+        cells="$cells{\"col\":$i,\"text\":$(printf '%s' "$c" | jq -Rs .),\"colspan\":1,\"rowspan\":1}"
+        i=$((i + 1))
+    done
+    printf '{"type":"row","doc":"d","table":%d,"row":%d,"cells":[%s]}' "$t" "$r" "$cells"
+}
+para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '%s' "$1" | jq -Rs .)"; }
+
+@test "tabulate: --help and --version" {
+    run tabulate --help
+    assert_success
+    assert_output --partial "Usage: tabulate"
+    run tabulate --version
+    assert_success
+    assert_output "tabulate (yujuesuan) 0.1.0"
+}
+
+@test "tabulate: bad options exit 2" {
+    run -2 tabulate --no-such-option
+    run -2 --separate-stderr tabulate --max-columns 0
+    assert_equal "$stderr" "$(printf "tabulate: invalid --max-columns '0'\nTry 'tabulate --help' for more information.")"
+    run -2 tabulate --max-doc-records abc
+}
+
+@test "tabulate: seed 003 as text: every figure of its nine tables (golden)" {
+    run bash -c "'$T/seed2stream' '$S003' | tabulate | '$T/project' | awk -F'\t' '\$2 ~ /^FA/ || \$1 == \"meta\"'"
+    assert_success
+    assert_output "$(cat "$T/seed003.tables.golden")"
+}
+
+@test "tabulate: seed 003: each printed figure becomes exactly one fact" {
+    awk '/收入支出决算总表（表一）/{on=1} /^第三部分/{on=0} on && /^\t/' "$S003" |
+        sed 's/^\t//; s/^ *//; s/ *$//' | grep -E '^-?[0-9]+\.[0-9]+$' | sort > "$BATS_TEST_TMPDIR/printed"
+    "$T/seed2stream" "$S003" | tabulate |
+        jq -r 'select(.type=="fact" and .kind=="table" and (.table_id // "" | startswith("FA")) and .value != null) | .value' |
+        sort > "$BATS_TEST_TMPDIR/facts"
+    run diff "$BATS_TEST_TMPDIR/printed" "$BATS_TEST_TMPDIR/facts"
+    assert_success
+    [ "$(wc -l < "$BATS_TEST_TMPDIR/facts")" -eq 269 ]
+}
+
+@test "tabulate: passes every record through unchanged and recounts the trailer" {
+    "$T/seed2stream" "$S003" > "$BATS_TEST_TMPDIR/in"
+    tabulate "$BATS_TEST_TMPDIR/in" > "$BATS_TEST_TMPDIR/out"
+    run bash -c "grep -v '\"type\":\"fact\"' '$BATS_TEST_TMPDIR/out' | grep -v '\"type\":\"formula\"' | grep -v '\"type\":\"end\"'"
+    assert_output "$(grep -v '"type":"end"' "$BATS_TEST_TMPDIR/in")"
+    n=$(($(wc -l < "$BATS_TEST_TMPDIR/out") - 2))
+    run jq -c 'select(.type=="end") | .records' "$BATS_TEST_TMPDIR/out"
+    assert_output "$n"
+}
+
+@test "tabulate: unknown record types pass through byte for byte" {
+    doc=$(make_doc d '{"type":"mystery","doc":"d","x":[1, 2],"y":"é"}' "$(para '本部门2023年度部门决算')")
+    run bash -c "printf '%s\n' '$doc' | tabulate"
+    assert_success
+    assert_line --index 1 '{"type":"mystery","doc":"d","x":[1, 2],"y":"é"}'
+}
+
+@test "tabulate: nil, blank and zero stay distinct; rows shorter than the header align by label" {
+    doc=$(make_doc d \
+        "$(row 0 0 '2023年度支出决算表')" \
+        "$(row 0 1 '部门：测试局' '金额单位：万元')" \
+        "$(row 0 2 '项目' '本年支出合计' '基本支出' '项目支出')" \
+        "$(row 0 3 '合计' '10.00' '-' '0.00')" \
+        "$(row 0 4 '2101501' '行政运行' '1,382.64')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | '$T/project' | grep -v '^meta' | cut -f2,5,6,8,9,10"
+    assert_success
+    assert_output "$(printf '%s\n' \
+        $'FA03\t合计\t-\t本年支出合计\t10.00\t万元' \
+        $'FA03\t合计\t-\t基本支出\t-\t万元' \
+        $'FA03\t合计\t-\t项目支出\t0.00\t万元' \
+        $'FA03\t行政运行\t2101501\t本年支出合计\t1382.64\t万元' \
+        $'FA03\t行政运行\t2101501\t基本支出\t-\t万元' \
+        $'FA03\t行政运行\t2101501\t项目支出\t-\t万元')"
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"meta\") | .entity'"
+    assert_output "测试局"
+}
+
+@test "tabulate: a grid holding two tables is split at the title row" {
+    doc=$(make_doc d \
+        "$(row 0 0 '2023年度收入决算表（表2）')" \
+        "$(row 0 1 '项目' '本年收入合计' '财政拨款收入')" \
+        "$(row 0 2 '合计' '5.00' '5.00')" \
+        "$(row 0 3 '2023年度一般公共预算财政拨款支出决算表（表5）')" \
+        "$(row 0 4 '项目' '本年支出')" \
+        "$(row 0 5 '科目编码' '科目名称' '小计' '基本支出' '项目支出')" \
+        "$(row 0 6 '合计' '7.00' '7.00' '')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | '$T/project' | grep -v '^meta' | cut -f2,3,5,8,9"
+    assert_output "$(printf '%s\n' \
+        $'FA02\t收入决算表\t合计\t本年收入合计\t5.00' \
+        $'FA02\t收入决算表\t合计\t财政拨款收入\t5.00' \
+        $'FA05\t一般公共预算财政拨款支出决算表\t合计\t本年支出/小计\t7.00' \
+        $'FA05\t一般公共预算财政拨款支出决算表\t合计\t本年支出/基本支出\t7.00' \
+        $'FA05\t一般公共预算财政拨款支出决算表\t合计\t本年支出/项目支出\t-')"
+}
+
+@test "tabulate: spans resolved by the reader (docx/html grids) give the same header paths" {
+    c() { printf '{"col":%d,"text":"%s","colspan":%d,"rowspan":%d}' "$1" "$2" "$3" "$4"; }
+    doc=$(make_doc d \
+        "{\"type\":\"row\",\"doc\":\"d\",\"table\":0,\"row\":0,\"cells\":[$(c 0 '财政拨款“三公”经费支出决算表' 4 1)]}" \
+        "{\"type\":\"row\",\"doc\":\"d\",\"table\":0,\"row\":1,\"cells\":[$(c 0 '决算数' 4 1)]}" \
+        "{\"type\":\"row\",\"doc\":\"d\",\"table\":0,\"row\":2,\"cells\":[$(c 0 '合计' 1 2),$(c 1 '公务用车购置及运行维护费' 3 1)]}" \
+        "{\"type\":\"row\",\"doc\":\"d\",\"table\":0,\"row\":3,\"cells\":[$(c 1 '小计' 1 1),$(c 2 '公务用车购置费' 1 1),$(c 3 '公务用车运行维护费' 1 1)]}" \
+        "{\"type\":\"row\",\"doc\":\"d\",\"table\":0,\"row\":4,\"cells\":[$(c 0 '4.00' 1 1),$(c 1 '1.00' 1 1),$(c 3 '1.00' 1 1)]}")
+    run bash -c "printf '%s\n' '$doc' | tabulate | '$T/project' | grep -v '^meta' | cut -f2,8,9"
+    assert_output "$(printf '%s\n' \
+        $'FA09\t决算数/合计\t4.00' \
+        $'FA09\t决算数/公务用车购置及运行维护费/小计\t1.00' \
+        $'FA09\t决算数/公务用车购置及运行维护费/公务用车购置费\t-' \
+        $'FA09\t决算数/公务用车购置及运行维护费/公务用车运行维护费\t1.00')"
+}
+
+@test "tabulate: formulas under the seed 003 tables (golden)" {
+    run bash -c "'$T/seed2stream' '$S003' | tabulate | '$T/project' | grep '^formula'"
+    assert_output "$(grep '^formula' "$T/seed003.tables.golden")"
+    assert_line $'formula\tFA01\t58行＝（32＋33＋…＋57）行\trow\t58\t+32+33+34+35+36+37+38+39+40+41+42+43+44+45+46+47+48+49+50+51+52+53+54+55+56+57\tfalse'
+    assert_line $'formula\tFA07\t6栏各行＝（1＋2－3）栏各行\tcolumn\t6\t+1+2-3\ttrue'
+}
+
+@test "tabulate: formulas printed as paragraphs after a table, ASCII forms" {
+    doc=$(make_doc d \
+        "$(row 0 0 '支出决算表')" \
+        "$(row 0 1 '项目' '本年支出合计' '基本支出' '项目支出')" \
+        "$(row 0 2 '合计' '3.00' '1.00' '2.00')" \
+        "$(para '注：1栏各行=(2+3)栏各行; 9栏=(10+...+12)栏')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -c 'select(.type==\"formula\") | [.text,.lhs,[.rhs[].ref],.each,.locator]'"
+    assert_output "$(printf '%s\n' '["1栏各行=(2+3)栏各行","1",["2","3"],true,{"paragraph":0}]' \
+        '["9栏=(10+...+12)栏","9",["10","11","12"],false,{"paragraph":0}]')"
+}
+
+@test "tabulate: empty tables with their statements (seed 003 公开07-09表)" {
+    run bash -c "'$T/seed2stream' '$S003' | tabulate | jq -r 'select(.kind==\"empty_table\") | [.table_id, .sentence] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'FA07 本部门当年无政府性基金预算财政拨款收入支出' \
+        'FA08 武汉市蔡甸区医疗保障局（本级）2023年度无国有资本经营预算财政拨款收入。' \
+        'FA09 武汉市蔡甸区医疗保障局（本级）2023年度无财政拨款“三公”经费支出。')"
+}
+
+@test "tabulate: entity, year and stage of seeds 000, 003, 004" {
+    for s in "$S000" "$S003" "$S004"; do
+        "$T/seed2stream" "$s" | tabulate | "$T/project" | grep '^meta'
+    done > "$BATS_TEST_TMPDIR/meta"
+    run cat "$BATS_TEST_TMPDIR/meta"
+    assert_output "$(printf '%s\n' $'meta\t广元市昭化区医疗保障局\t2023\t决算' \
+        $'meta\t武汉市蔡甸区医疗保障局（本级）\t2023\t决算' $'meta\t遂宁市医疗保障局\t2023\t决算')"
+}
+
+@test "tabulate: a truncated document gets no facts; exit 1" {
+    run bash -c "printf '%s\n' '{\"type\":\"document\",\"contract\":\"yujuesuan/1\",\"doc\":\"d\",\"source\":\"x\",\"format\":\"txt\",\"encoding\":\"utf-8\",\"bytes\":1,\"sha256\":\"d\"}' '$(para '2023年度部门决算')' | tabulate"
+    assert_failure 1
+    refute_output --partial '"type":"fact"'
+    assert_output --partial '"code":"truncated"'
+}
+
+@test "tabulate: bad records become error records and the batch goes on" {
+    good=$(make_doc d "$(row 0 0 '支出决算表')" "$(row 0 1 '项目' '本年支出合计')" "$(row 0 2 '合计' '3.00')")
+    bad=$(make_doc b '{"type":"row","doc":"b","table":"x"}')
+    run --separate-stderr bash -c "{ printf '%s\n' '$bad'; echo 'not json'; printf '%s\n' '$good'; } | tabulate"
+    assert_failure 1
+    assert_output --partial '"code":"bad_row"'
+    assert_output --partial '"value":"3.00"'
+    [[ "$stderr" == *"tabulate: "* ]]
+}
+
+@test "tabulate: --max-doc-records passes a large document through without facts" {
+    doc=$(make_doc d "$(para 'a')" "$(para 'b')" "$(para 'c')" "$(para '2023年度部门决算')")
+    run bash -c "printf '%s\n' '$doc' | tabulate --max-doc-records 3"
+    assert_failure 1
+    assert_output --partial '"code":"too_large"'
+    refute_output --partial '"type":"fact"'
+    run bash -c "printf '%s\n' '$doc' | tabulate --max-doc-records 4"
+    assert_success
+    assert_output --partial '"kind":"meta"'
+}
+
+@test "tabulate: --max-columns ignores cells further right with an error" {
+    doc=$(make_doc d "$(row 0 0 '支出决算表')" "$(row 0 1 '项目' '本年支出合计' '基本支出')" "$(row 0 2 '合计' '3.00' '1.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate --max-columns 2 2>/dev/null | jq -r 'select(.type==\"fact\" or .type==\"error\") | [.type, .code // .column // \"\"] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'error too_wide' 'fact ' 'fact 本年支出合计')"
+}
+
+@test "tabulate: write error exits 3; closed pipe is quiet" {
+    "$T/seed2stream" "$S003" > "$BATS_TEST_TMPDIR/in"
+    run -3 --separate-stderr bash -c "tabulate '$BATS_TEST_TMPDIR/in' > /dev/full"
+    [[ "$stderr" == *"write error"* ]]
+    run bash -c "tabulate '$BATS_TEST_TMPDIR/in' | head -1"
+    assert_success
+}
