@@ -43,6 +43,9 @@ typedef struct {
     int c0, nc;     /* chunks */
     bool anchor;    /* holds a figure: the row's reference line */
     bool caption;   /* "部门：… 金额单位：万元": said of a table, never in it */
+    bool carried;   /* from the previous page: a table that runs on */
+    bool footer;    /* a page number under everything else */
+    int page, no;   /* 1-based page and line number on that page */
     int region;     /* -1: running text */
 } line;
 
@@ -182,6 +185,16 @@ typedef struct {
     int capcells;
     const pdf_sink *sink;
     int table;            /* next table index in the document */
+    /* a table at the foot of a page, held to be continued by the next one */
+    line *cl;
+    int cnl, capcl;
+    chunk *cc;
+    int cnc, capcc;
+    strbuf ctext;
+    /* the paragraph being joined, which may run on to the next page */
+    int para_page, para_line;
+    bool last_full;       /* its last line ran to the right margin */
+    double last_h, last_yc;
 } layout;
 
 static void layout_free(layout *L)
@@ -201,6 +214,9 @@ static void layout_free(layout *L)
     free(L->cellcol);
     free(L->cellspan);
     free(L->celltext);
+    free(L->cl);
+    free(L->cc);
+    free(L->ctext.p);
 }
 
 static bool grow(void **p, int *cap, int need, size_t size)
@@ -251,7 +267,7 @@ static bool collect_glyphs(layout *L, const char *text, const PopplerRectangle *
 
 /* Glyphs whose vertical centres are within 0.4 glyph heights of the line's
  * first glyph share a line (CJK and Latin fonts sit a little apart). */
-static bool make_lines(layout *L)
+static bool make_lines(layout *L, int page)
 {
     L->nl = 0;
     if (!grow((void **)&L->order, &L->capo, L->ng, sizeof *L->order))
@@ -283,6 +299,8 @@ static bool make_lines(layout *L)
         l->g0 = i;
         l->ng = j - i;
         l->region = -1;
+        l->page = page;
+        l->no = L->nl;
         l->y1 = 1e300;
         l->x1 = 1e300;
         l->y2 = l->x2 = -1e300;
@@ -442,7 +460,7 @@ static int find_regions(layout *L)
     for (int i = 0; i < n; i++) {
         if (L->ln[i].x1 < left) left = L->ln[i].x1;
         if (L->ln[i].x2 > right) right = L->ln[i].x2;
-        L->ln[i].region = L->ln[i].nc >= 2 && !L->ln[i].caption ? 0 : -1;
+        L->ln[i].region = L->ln[i].carried || (L->ln[i].nc >= 2 && !L->ln[i].caption) ? 0 : -1;
     }
     double width = right - left;
     bool changed = true;
@@ -714,8 +732,9 @@ static bool join_piece(strbuf *s, size_t start, const char *piece, bool same_lin
 
 /* One table row from the lines [r0, r1): chunks gathered per column range,
  * ranges that overlap (a span over a cell) merged into one cell. */
-static int emit_row(layout *L, int page, int row, int r0, int r1)
+static int emit_row(layout *L, int row, int r0, int r1)
 {
+    int page = L->ln[r0].page;
     int nc = 0;
     for (int i = r0; i < r1; i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
@@ -793,7 +812,7 @@ static int emit_row(layout *L, int page, int row, int r0, int r1)
 }
 
 /* Emits the table made of lines [a, b). */
-static int emit_table(layout *L, int page, int a, int b)
+static int emit_table(layout *L, int a, int b)
 {
     if (!find_columns(L, a, b))
         return -1;
@@ -809,22 +828,13 @@ static int emit_table(layout *L, int page, int a, int b)
         int j = i + 1;
         while (j < b && L->tmp[j - a] == L->tmp[i - a])
             j++;
-        int rc = emit_row(L, page, row++, i, j);
+        int rc = emit_row(L, row++, i, j);
         if (rc)
             return rc;
         i = j;
     }
     L->table++;
     return 0;
-}
-
-static int flush_para(layout *L, int page, int line)
-{
-    if (L->para.len == 0)
-        return 0;
-    int rc = L->sink->paragraph(L->sink->ctx, page, line, L->para.p);
-    L->para.len = 0;
-    return rc < 0 ? -2 : 0;
 }
 
 /* "（二）", "(3)", "二、", "3." or "第三部分" opens a new paragraph even
@@ -855,55 +865,167 @@ static bool opens_section(const char *t)
     return c == 0x3001 /* 、 */ || c == '.' || c == 0xFF0E;
 }
 
-/* Running text: a line joins the paragraph above when that one ran to the
- * right margin and this one starts at the left margin, close below it, in
- * the same size. */
-static int emit_page(layout *L, int page)
+static int flush_para(layout *L)
+{
+    if (L->para.len == 0)
+        return 0;
+    int rc = L->sink->paragraph(L->sink->ctx, L->para_page, L->para_line, L->para.p);
+    L->para.len = 0;
+    L->last_full = false;
+    return rc < 0 ? -2 : 0;
+}
+
+/* A page number under everything else ("- 3 -", "第3页 共13页", "3/13"):
+ * not text of the report, and it would cut a paragraph or a table that runs
+ * on to the next page, so it is left out (rows and paragraphs carry their
+ * page). */
+static bool is_footer(const layout *L, const line *l)
+{
+    if (l->nc > 3 || l->region > 0)
+        return false;
+    bool digit = false;
+    for (int k = 0; k < l->nc; k++)
+        for (const char *p = chunk_text(L, &L->ck[l->c0 + k]); *p; p = g_utf8_next_char(p)) {
+            uint32_t c = g_utf8_get_char(p);
+            if (c >= '0' && c <= '9')
+                digit = true;
+            else if (!(c == ' ' || c == '-' || c == '/' || c == '.' || c == 0x2013 || c == 0x2014 ||
+                       c == 0x7B2C /* 第 */ || c == 0x9875 /* 页 */ || c == 0x5171 /* 共 */))
+                return false;
+        }
+    return digit;
+}
+
+/* Keeps the lines [a, b) (one table) to be laid out with the next page:
+ * their chunks and texts are copied, and their y moved above that page. */
+static bool hold_table(layout *L, int a, int b, double page_h)
+{
+    int c0 = L->ln[a].c0, c1 = L->ln[b - 1].c0 + L->ln[b - 1].nc;
+    if (!grow((void **)&L->cl, &L->capcl, L->cnl + (b - a), sizeof *L->cl) ||
+        !grow((void **)&L->cc, &L->capcc, L->cnc + (c1 - c0), sizeof *L->cc))
+        return false;
+    /* the carry may already hold lines (a table over three pages): they
+     * were prepended to this page and are among [a, b) again */
+    L->cnl = 0;
+    L->cnc = 0;
+    L->ctext.len = 0;
+    for (int k = c0; k < c1; k++) {
+        chunk c = L->ck[k];
+        int off = (int)L->ctext.len;
+        const char *t = chunk_text(L, &L->ck[k]);
+        if (!sb_add(&L->ctext, t, strlen(t) + 1))
+            return false;
+        c.text = off;
+        L->cc[L->cnc++] = c;
+    }
+    for (int i = a; i < b; i++) {
+        line l = L->ln[i];
+        l.c0 -= c0;
+        l.carried = true;
+        l.yc -= page_h;
+        l.y1 -= page_h;
+        l.y2 -= page_h;
+        L->cl[L->cnl++] = l;
+    }
+    return true;
+}
+
+/* Puts the held lines in front of this page's lines. */
+static bool prepend_held(layout *L)
+{
+    if (L->cnl == 0)
+        return true;
+    int k = L->cnl, m = L->cnc;
+    if (!grow((void **)&L->ln, &L->capl, L->nl + k, sizeof *L->ln) ||
+        !grow((void **)&L->ck, &L->capc, L->nc + m, sizeof *L->ck))
+        return false;
+    memmove(L->ln + k, L->ln, (size_t)L->nl * sizeof *L->ln);
+    memmove(L->ck + m, L->ck, (size_t)L->nc * sizeof *L->ck);
+    for (int i = k; i < L->nl + k; i++)
+        L->ln[i].c0 += m;
+    memcpy(L->ln, L->cl, (size_t)k * sizeof *L->ln);
+    int base = (int)L->pool.len;
+    if (!sb_add(&L->pool, L->ctext.p ? L->ctext.p : "", L->ctext.len))
+        return false;
+    for (int j = 0; j < m; j++) {
+        L->ck[j] = L->cc[j];
+        L->ck[j].text += base;
+    }
+    L->nl += k;
+    L->nc += m;
+    L->cnl = L->cnc = 0;
+    L->ctext.len = 0;
+    return true;
+}
+
+/* Emits the page's text and tables in reading order. A table that reaches
+ * the foot of the page (page numbers aside) is held for the next page, so
+ * that a table over several pages keeps one index and one column grid; a
+ * paragraph whose last line runs to the margin stays open, so that one
+ * broken by a page joins up. Running text: a line joins the paragraph above
+ * when that one ran to the right margin and this one starts at the left
+ * margin, close below it, in the same size. */
+static int emit_page(layout *L, double page_h, bool last_page)
 {
     double left = 1e300, right = -1e300;
     for (int i = 0; i < L->nl; i++) {
+        if (L->ln[i].carried)
+            continue;
         if (L->ln[i].x1 < left) left = L->ln[i].x1;
         if (L->ln[i].x2 > right) right = L->ln[i].x2;
     }
-    L->para.len = 0;
-    int para_line = 0, last = -1;
+    int t = L->nl - 1;
+    while (t >= 0 && is_footer(L, &L->ln[t])) {
+        L->ln[t].footer = true;
+        t--;
+    }
+    int hold = !last_page && t >= 0 && L->ln[t].region > 0 ? L->ln[t].region : 0;
+    bool first = true; /* no text of this page emitted yet */
     for (int i = 0; i < L->nl;) {
         const line *l = &L->ln[i];
+        if (l->footer) {
+            i++;
+            continue;
+        }
         if (l->region > 0) {
-            int rc = flush_para(L, page, para_line);
+            int rc = flush_para(L);
             if (rc)
                 return rc;
-            last = -1;
             int j = i;
             while (j < L->nl && L->ln[j].region == l->region)
                 j++;
-            rc = emit_table(L, page, i, j);
-            if (rc)
+            if (l->region == hold) {
+                if (!hold_table(L, i, j, page_h))
+                    return -1;
+            } else if ((rc = emit_table(L, i, j)) != 0)
                 return rc;
+            first = false;
             i = j;
             continue;
         }
-        bool join = false;
-        if (last >= 0 && !l->caption && !L->ln[last].caption) {
-            const line *p = &L->ln[last];
-            join = p->x2 - p->x1 >= 0.6 * (right - left) && p->x2 >= right - 2 * p->h && l->x1 <= left + 0.5 * l->h &&
-                   l->yc - p->yc <= 2.0 * p->h && l->h > 0.8 * p->h && l->h < 1.25 * p->h &&
-                   !opens_section(chunk_text(L, &L->ck[l->c0]));
-        }
+        const char *head = chunk_text(L, &L->ck[l->c0]);
+        bool join = L->para.len > 0 && L->last_full && !l->caption &&
+                    l->x1 <= left + 0.5 * l->h && l->h > 0.8 * L->last_h &&
+                    l->h < 1.25 * L->last_h && !opens_section(head) &&
+                    (first || l->yc - L->last_yc <= 2.0 * L->last_h);
         if (!join) {
-            int rc = flush_para(L, page, para_line);
+            int rc = flush_para(L);
             if (rc)
                 return rc;
-            para_line = i + 1;
+            L->para_page = l->page;
+            L->para_line = l->no;
         }
-        size_t start = join ? 0 : L->para.len;
         for (int k = 0; k < l->nc; k++)
-            if (!join_piece(&L->para, start, chunk_text(L, &L->ck[l->c0 + k]), k > 0))
+            if (!join_piece(&L->para, 0, chunk_text(L, &L->ck[l->c0 + k]), k > 0))
                 return -1;
-        last = i;
+        L->last_full = !l->caption && l->x2 - l->x1 >= 0.6 * (right - left) &&
+                       l->x2 >= right - 2 * l->h;
+        L->last_h = l->h;
+        L->last_yc = l->yc;
+        first = false;
         i++;
     }
-    return flush_para(L, page, para_line);
+    return last_page ? flush_para(L) : 0;
 }
 
 /* ---------- document ---------- */
@@ -973,24 +1095,27 @@ int pdf_extract_limited(const unsigned char *data, size_t len, const pdf_sink *s
     int rc = 0;
     for (int p = 0; p < npages && rc == 0; p++) {
         PopplerPage *page = poppler_document_get_page(doc, p);
-        if (!page)
-            continue;
-        char *text = poppler_page_get_text(page);
+        char *text = page ? poppler_page_get_text(page) : NULL;
         PopplerRectangle *rects = NULL;
         guint nrects = 0;
-        if (text && *text && poppler_page_get_text_layout(page, &rects, &nrects)) {
-            if (!collect_glyphs(&L, text, rects, nrects) || !make_lines(&L) ||
-                !make_chunks(&L, text))
-                rc = -1;
-            else {
-                glyphs += L.ng;
-                find_regions(&L);
-                rc = emit_page(&L, p + 1);
-            }
+        double w = 0, h = 0;
+        if (page)
+            poppler_page_get_size(page, &w, &h);
+        L.ng = 0;
+        if (text && *text && !poppler_page_get_text_layout(page, &rects, &nrects))
+            nrects = 0;
+        if (!collect_glyphs(&L, text ? text : "", rects, nrects) || !make_lines(&L, p + 1) ||
+            !make_chunks(&L, text ? text : "") || !prepend_held(&L))
+            rc = -1;
+        else {
+            glyphs += L.ng;
+            find_regions(&L);
+            rc = emit_page(&L, h, p + 1 == npages);
         }
         g_free(rects);
         g_free(text);
-        g_object_unref(page);
+        if (page)
+            g_object_unref(page);
     }
     layout_free(&L);
     g_object_unref(doc);

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAXREC 256
+#define MAXREC 1024
 
 typedef struct {
     char kind;      /* 'p' paragraph, 'r' row */
@@ -96,6 +96,36 @@ static const rec *find_row(const sink_log *s, int table, int row)
 {
     for (int i = 0; i < s->n; i++)
         if (s->r[i].kind == 'r' && s->r[i].table == table && s->r[i].row == row)
+            return &s->r[i];
+    return NULL;
+}
+
+/* The first row with a cell whose text is text; its column in *col. */
+static const rec *row_with(const sink_log *s, const char *text, int *col)
+{
+    for (int i = 0; i < s->n; i++)
+        for (int c = 0; s->r[i].kind == 'r' && c < s->r[i].ncells; c++)
+            if (strcmp(s->r[i].cells[c], text) == 0) {
+                if (col)
+                    *col = s->r[i].col[c];
+                return &s->r[i];
+            }
+    return NULL;
+}
+
+/* The column of the cell whose text is text in row r, or -1. */
+static int col_of(const rec *r, const char *text)
+{
+    for (int c = 0; r && c < r->ncells; c++)
+        if (strcmp(r->cells[c], text) == 0)
+            return r->col[c];
+    return -1;
+}
+
+static const rec *para_with(const sink_log *s, const char *needle)
+{
+    for (int i = 0; i < s->n; i++)
+        if (s->r[i].kind == 'p' && strstr(s->r[i].text, needle))
             return &s->r[i];
     return NULL;
 }
@@ -207,5 +237,69 @@ int main(void)
     rc = d ? extract(d, n, &log, NULL, code, msg) : 99;
     OK(rc == -1 && strcmp(code, "pdf_encrypted") == 0, "password-protected: pdf_encrypted (%s)", msg);
     free(d);
+
+    /* The nine standard tables of seed 003, as LibreOffice prints them from
+     * the docx (data/fixtures/caidian-2023-final.pdf, scripts/make-fixtures). */
+    d = slurp("data/fixtures/caidian-2023-final.pdf", &n);
+    OK(d != NULL, "read data/fixtures/caidian-2023-final.pdf");
+    memset(&log, 0, sizeof log);
+    rc = d ? extract(d, n, &log, NULL, code, msg) : 99;
+    OK(rc == 0 && log.n < MAXREC, "the fixture extracts (%d records)", log.n);
+    free(d);
+    int c0, c1;
+    /* 表2 收入决算表: figures under their headers */
+    const rec *hdr = row_with(&log, "财政拨款收入", NULL);
+    c0 = col_of(hdr, "本年收入合计");
+    const rec *r = row_with(&log, "2080505", NULL);
+    OK(hdr && r && hdr->table == r->table, "收入决算表: header and rows in one table");
+    STR_EQ(r ? cell_at(r, col_of(r, "2080505") + 2) : NULL, "机关事业单位基本养老保险缴费支出",
+           "a name wrapped around its code's line is joined back");
+    STR_EQ(r ? cell_at(r, c0) : NULL, "22.07", "2080505 本年收入合计 22.07");
+    c1 = hdr ? col_of(hdr, "财政拨款收入") : -1;
+    STR_EQ(r ? cell_at(r, c1) : NULL, "22.07", "2080505 财政拨款收入 22.07");
+    c1 = hdr ? col_of(hdr, "上级补助收入") : -1;
+    STR_EQ(r ? cell_at(r, c1) : NULL, "0.00", "2080505 上级补助收入 0.00");
+    c1 = hdr ? col_of(hdr, "其他收入") : -1;
+    STR_EQ(r ? cell_at(r, c1) : NULL, "0.00", "2080505 其他收入 0.00 (last column)");
+    r = row_with(&log, "2210202", NULL);
+    STR_EQ(r ? cell_at(r, c0) : NULL, "4.12", "2210202 提租补贴 4.12 under 本年收入合计");
+    OK(r && r->ncells == 4, "2210202 has code, name and two figures (%d cells)", r ? r->ncells : 0);
+    /* 表1 收入支出决算总表: two sides of 项目/行次/金额 */
+    r = row_with(&log, "一、一般公共预算财政拨款收入", &c0);
+    hdr = r ? find_row(&log, r->table, 1) : NULL;
+    OK(hdr && col_of(hdr, "行次") == c0 + 1 && col_of(hdr, "金额") == c0 + 2, "表1 header: 项目 行次 金额");
+    STR_EQ(r ? cell_at(r, c0 + 1) : NULL, "1", "表1 行次 1");
+    STR_EQ(r ? cell_at(r, c0 + 2) : NULL, "442.86", "表1 金额 442.86 beside its label");
+    STR_EQ(r ? cell_at(r, c0 + 3) : NULL, "一、一般公共服务支出", "表1 expense label in its own column");
+    const rec *rx = row_with(&log, "八、社会保障和就业支出", &c1);
+    int last_amount = -1;
+    for (int c = 0; hdr && c < hdr->ncells; c++)
+        if (strcmp(hdr->cells[c], "金额") == 0)
+            last_amount = hdr->col[c];
+    OK(rx && r && rx->table == r->table, "表1 expense rows in the same table");
+    STR_EQ(rx ? cell_at(rx, last_amount) : NULL, "22.28", "表1 社会保障和就业支出 22.28 under the second 金额");
+    /* 表3 支出决算表: header on page 3, body on page 4, one table */
+    hdr = row_with(&log, "上缴上级支出", NULL);
+    c0 = col_of(hdr, "本年支出合计");
+    r = NULL;
+    for (int i = 0; hdr && i < log.n; i++)
+        if (log.r[i].kind == 'r' && log.r[i].table == hdr->table && col_of(&log.r[i], "2101599") >= 0)
+            r = &log.r[i];
+    OK(hdr && hdr->page == 3 && r && r->page == 4, "a table over a page break keeps its index");
+    STR_EQ(r ? cell_at(r, c0) : NULL, "27.80", "2101599 本年支出合计 27.80 under the page-3 header");
+    c1 = hdr ? col_of(hdr, "基本支出") : -1;
+    STR_EQ(r ? cell_at(r, c1) : NULL, "15.00", "2101599 基本支出 15.00");
+    c1 = hdr ? col_of(hdr, "项目支出") : -1;
+    STR_EQ(r ? cell_at(r, c1) : NULL, "12.80", "2101599 项目支出 12.80");
+    /* 表4: labels centred over two lines */
+    OK(row_with(&log, "二、政府性基金预算财政拨款", NULL) && row_with(&log, "三、国有资本经营预算财政拨款", NULL) &&
+           row_with(&log, "二十六、抗疫特别国债安排的支出", NULL),
+       "表4 labels wrapped above and below their row are joined");
+    /* running text */
+    OK(para_with(&log, "2023年度部门决算") != NULL, "title without the layout's space");
+    OK(para_with(&log, "2023年政府购买服务86万元") != NULL, "a paragraph broken by a page joins up");
+    OK(para_with(&log, "- 1 -") == NULL, "page numbers are left out");
+    const rec *cap = para_with(&log, "部门：武汉市蔡甸区医疗保障局（本级）");
+    OK(cap && strstr(cap->text, "金额单位：万元"), "the 部门/金额单位 line is a paragraph, not a row");
     return TAP_DONE();
 }
