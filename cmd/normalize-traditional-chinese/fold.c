@@ -263,13 +263,35 @@ int fold_needed(const char *text, size_t len, int cell)
     const unsigned char *s = (const unsigned char *)text;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = s[i];
+        unsigned char prev = i > 0 ? s[i - 1] : 0, next = i + 1 < len ? s[i + 1] : 0;
         if (c < 0x80) {
-            if (c <= ' ' || c == '?' || c == ',' || c == ';' || c == ':' || c == '!' || c == '(' ||
-                c == ')' || c == 0x7F)
+            if (c == ' ') {
+                /* one space between ASCII characters stays as it is */
+                if (i == 0 || i + 1 == len || next == ' ' || next == '\t' || prev >= 0x80 || next >= 0x80)
+                    return 1;
+            } else if (c < ' ' || c == '?' || c == 0x7F) {
                 return 1;
+            } else if (c == ',' || c == ';' || c == ':' || c == '!' || c == '(' || c == ')') {
+                /* these change only next to Chinese text */
+                if (prev >= 0x80 || next >= 0x80)
+                    return 1;
+            }
             continue;
         }
-        unsigned char c1 = i + 1 < len ? s[i + 1] : 0, c2 = i + 2 < len ? s[i + 2] : 0;
+        unsigned char c1 = next, c2 = i + 2 < len ? s[i + 2] : 0;
+        if (c == 0xEF && c1 == 0xBC) {
+            /* U+FF00-FF3F: the marks kept full-width need nothing, but for
+             * ， between digits */
+            uint32_t cp = 0xFF00 + (uint32_t)(c2 - 0x80);
+            if (cp == 0xFF0C && prev >= '0' && prev <= '9' && i + 3 < len && s[i + 3] >= '0' && s[i + 3] <= '9')
+                return 1;
+            if (cp == 0xFF01 || cp == 0xFF08 || cp == 0xFF09 || cp == 0xFF0C || cp == 0xFF1A || cp == 0xFF1B ||
+                cp == 0xFF1F) {
+                i += 2;
+                continue;
+            }
+            return 1;
+        }
         switch (c) {
         case 0xC2: /* U+00A0 NBSP, U+00AD soft hyphen */
             if (c1 == 0xA0 || c1 == 0xAD)
