@@ -5,10 +5,13 @@
 setup() {
     load test_helper
     T="$BATS_TEST_DIRNAME/tabulate"
-    S003="$SEEDS/003_5f83a665e745ca08.txt"
-    S004="$SEEDS/004_e713eabae29e0ccd.txt"
+    S003="$FIXTURES/caidian-2023-final.txt"     # seed 003 as-is
+    S004="$FIXTURES/suining-2023-final.txt"     # seed 004 as-is
     S000="$SEEDS/000_4eb2c36d0e3e33ff.txt"
 }
+
+# The real stream: extract | normalize-traditional-chinese
+stream() { extract "$1" | normalize-traditional-chinese; }
 
 # A row record: row TABLE ROW 'cell' 'cell' … (cells at columns 0, 1, …)
 row() {
@@ -41,7 +44,7 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
 }
 
 @test "tabulate: seed 003 as text: every figure of its nine tables (golden)" {
-    run bash -c "'$T/seed2stream' '$S003' | tabulate | '$T/project' | awk -F'\t' '\$2 ~ /^FA/ || \$1 == \"meta\"'"
+    run bash -c "extract '$S003' | normalize-traditional-chinese | tabulate | '$T/project' | awk -F'\t' '\$2 ~ /^FA/ || \$1 == \"meta\"'"
     assert_success
     assert_output "$(cat "$T/seed003.tables.golden")"
 }
@@ -49,7 +52,7 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
 @test "tabulate: seed 003: each printed figure becomes exactly one fact" {
     awk '/收入支出决算总表（表一）/{on=1} /^第三部分/{on=0} on && /^\t/' "$S003" |
         sed 's/^\t//; s/^ *//; s/ *$//' | grep -E '^-?[0-9]+\.[0-9]+$' | sort > "$BATS_TEST_TMPDIR/printed"
-    "$T/seed2stream" "$S003" | tabulate |
+    stream "$S003" | tabulate |
         jq -r 'select(.type=="fact" and .kind=="table" and (.table_id // "" | startswith("FA")) and .value != null) | .value' |
         sort > "$BATS_TEST_TMPDIR/facts"
     run diff "$BATS_TEST_TMPDIR/printed" "$BATS_TEST_TMPDIR/facts"
@@ -58,7 +61,7 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
 }
 
 @test "tabulate: passes every record through unchanged and recounts the trailer" {
-    "$T/seed2stream" "$S003" > "$BATS_TEST_TMPDIR/in"
+    stream "$S003" > "$BATS_TEST_TMPDIR/in"
     tabulate "$BATS_TEST_TMPDIR/in" > "$BATS_TEST_TMPDIR/out"
     run bash -c "grep -v '\"type\":\"fact\"' '$BATS_TEST_TMPDIR/out' | grep -v '\"type\":\"formula\"' | grep -v '\"type\":\"end\"'"
     assert_output "$(grep -v '"type":"end"' "$BATS_TEST_TMPDIR/in")"
@@ -129,10 +132,10 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
 }
 
 @test "tabulate: formulas under the seed 003 tables (golden)" {
-    run bash -c "'$T/seed2stream' '$S003' | tabulate | '$T/project' | grep '^formula'"
+    run bash -c "extract '$S003' | normalize-traditional-chinese | tabulate | '$T/project' | grep '^formula'"
     assert_output "$(grep '^formula' "$T/seed003.tables.golden")"
-    assert_line $'formula\tFA01\t58行＝（32＋33＋…＋57）行\trow\t58\t+32+33+34+35+36+37+38+39+40+41+42+43+44+45+46+47+48+49+50+51+52+53+54+55+56+57\tfalse'
-    assert_line $'formula\tFA07\t6栏各行＝（1＋2－3）栏各行\tcolumn\t6\t+1+2-3\ttrue'
+    assert_line $'formula\tFA01\t58行=（32+33+…+57）行\trow\t58\t+32+33+34+35+36+37+38+39+40+41+42+43+44+45+46+47+48+49+50+51+52+53+54+55+56+57\tfalse'
+    assert_line $'formula\tFA07\t6栏各行=（1+2-3）栏各行\tcolumn\t6\t+1+2-3\ttrue'
 }
 
 @test "tabulate: formulas printed as paragraphs after a table, ASCII forms" {
@@ -147,7 +150,7 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
 }
 
 @test "tabulate: empty tables with their statements (seed 003 公开07-09表)" {
-    run bash -c "'$T/seed2stream' '$S003' | tabulate | jq -r 'select(.kind==\"empty_table\") | [.table_id, .sentence] | join(\" \")'"
+    run bash -c "extract '$S003' | normalize-traditional-chinese | tabulate | jq -r 'select(.kind==\"empty_table\") | [.table_id, .sentence] | join(\" \")'"
     assert_output "$(printf '%s\n' 'FA07 本部门当年无政府性基金预算财政拨款收入支出' \
         'FA08 武汉市蔡甸区医疗保障局（本级）2023年度无国有资本经营预算财政拨款收入。' \
         'FA09 武汉市蔡甸区医疗保障局（本级）2023年度无财政拨款“三公”经费支出。')"
@@ -155,11 +158,61 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
 
 @test "tabulate: entity, year and stage of seeds 000, 003, 004" {
     for s in "$S000" "$S003" "$S004"; do
-        "$T/seed2stream" "$s" | tabulate | "$T/project" | grep '^meta'
+        stream "$s" | tabulate | "$T/project" | grep '^meta'
     done > "$BATS_TEST_TMPDIR/meta"
     run cat "$BATS_TEST_TMPDIR/meta"
     assert_output "$(printf '%s\n' $'meta\t广元市昭化区医疗保障局\t2023\t决算' \
         $'meta\t武汉市蔡甸区医疗保障局（本级）\t2023\t决算' $'meta\t遂宁市医疗保障局\t2023\t决算')"
+}
+
+@test "tabulate: seed 003 as docx and as html: the same facts as the text (golden)" {
+    for f in caidian-2023-final.docx caidian-2023-final-utf8.html; do
+        run bash -c "extract '$FIXTURES/$f' | normalize-traditional-chinese | tabulate | '$T/project' | awk -F'\t' '\$2 ~ /^FA/ || \$1 == \"meta\"'"
+        assert_success
+        assert_output "$(cat "$T/seed003.tables.golden")"
+    done
+}
+
+@test "tabulate: seed 003 as xlsx: the same table facts (no text, so no statements)" {
+    run bash -c "extract '$FIXTURES/caidian-2023-final.xlsx' | normalize-traditional-chinese | tabulate | '$T/project' | awk -F'\t' '\$2 ~ /^FA/'"
+    assert_success
+    assert_output "$(awk -F'\t' 'BEGIN{OFS=FS} $2 ~ /^FA/ { if ($1 == "empty_table") $13 = "-"; print }' "$T/seed003.tables.golden")"
+}
+
+@test "tabulate: narrative of seeds 000, 003, 004 (golden)" {
+    for s in 000 003 004; do
+        case $s in 000) f=$S000 ;; 003) f=$S003 ;; 004) f=$S004 ;; esac
+        run bash -c "extract '$f' | normalize-traditional-chinese | tabulate | '$T/project' | grep '^narrative'"
+        assert_success
+        assert_output "$(cat "$T/seed$s.narrative.golden")"
+    done
+}
+
+@test "tabulate: narrative subjects, codes, bases and units" {
+    stream "$S004" | tabulate > "$BATS_TEST_TMPDIR/004"
+    q() { jq -r "select(.kind==\"narrative\") | $1" "$BATS_TEST_TMPDIR/004"; }
+    run q 'select(.value=="306.11") | [.measure,.basis,.code,.unit] | join(" ")'
+    assert_output "amount 支出决算 2101501 万元"
+    run q 'select(.value=="50.73" and .unit=="元") | .code'
+    assert_output "2210201"
+    run q 'select(.value=="490.97") | [.measure,.subject,.direction,.base_year] | join(" ")'
+    assert_output "change 收、支总计 increase 2022"
+    run q 'select(.value=="82.06") | [.measure,.base] | join(" ")'
+    assert_output "execution_rate 预算"
+    stream "$S003" | tabulate > "$BATS_TEST_TMPDIR/003"
+    run jq -r 'select(.kind=="narrative" and .value=="108.42") | [.measure,.code,.base] | join(" ")' "$BATS_TEST_TMPDIR/003"
+    assert_output "execution_rate 2101101+2101103 年初预算"
+    run jq -r 'select(.kind=="narrative" and .value=="2673.61" and .measure=="change") | .direction' "$BATS_TEST_TMPDIR/003"
+    assert_output "$(printf 'unknown\ndecrease')"
+    run jq -r 'select(.kind=="narrative" and .value=="54.9") | [.measure,.subject,.base,.section] | join(" ")' "$BATS_TEST_TMPDIR/003"
+    assert_output "share 基本支出 本年支出 三、支出决算情况说明"
+}
+
+@test "tabulate: a sentence cut over two paragraphs (PDF lines) is read as one" {
+    doc=$(make_doc d "$(para '2.社会保障和就业支出（208）人力资源和社会保障管理事务（01）社会保险经办机构（09）：支出决算为 273.32 万元，完')" \
+        "$(para '成预算 93.22%。')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"narrative\") | [.measure,.code,.value,.locator.paragraph,.locator.offset] | map(tostring) | join(\" \")'"
+    assert_output "$(printf '%s\n' 'amount 2080109 273.32 0 52' 'execution_rate 2080109 93.22 1 4')"
 }
 
 @test "tabulate: a truncated document gets no facts; exit 1" {
@@ -197,7 +250,7 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
 }
 
 @test "tabulate: write error exits 3; closed pipe is quiet" {
-    "$T/seed2stream" "$S003" > "$BATS_TEST_TMPDIR/in"
+    stream "$S003" > "$BATS_TEST_TMPDIR/in"
     run -3 --separate-stderr bash -c "tabulate '$BATS_TEST_TMPDIR/in' > /dev/full"
     [[ "$stderr" == *"write error"* ]]
     run bash -c "tabulate '$BATS_TEST_TMPDIR/in' | head -1"

@@ -91,7 +91,11 @@ int align_row(const hblock *bl, const hrow *row, arow *out)
             i += used;
         } else {
             free(code.s);
-            if (align_is_code(row->cells[i]) && i + 1 < end && is_text(row->cells[i + 1])) {
+            /* a merged code cell: the slots it covers are empty */
+            int k = i + 1;
+            while (k < end && tx_is_blank(row->cells[k]))
+                k++;
+            if (align_is_code(row->cells[i]) && k < end && is_text(row->cells[k])) {
                 out->code = tx_key(row->cells[i]);
                 i++;
             }

@@ -200,7 +200,11 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
         for (int h = key_row < 0 ? 0 : key_row; h < nheader; h++) {
             char **area;
             int na = value_area(&rows[h], bl->start, bl->end, skip_plain, &area);
-            if (na > n)
+            int labels = 0;
+            for (int j = 0; j < na; j++)
+                labels += !tx_is_blank(area[j]);
+            /* an empty row says nothing about the columns */
+            if (labels && na > n)
                 n = na;
         }
         if (values_hint > n)

@@ -522,7 +522,20 @@ static int run_part(gview *v, tpart *p, int last_part)
             hrow *row = &v->plain[r];
             if (!row_nonempty(row, NULL) && !(blank_body && r == data && p->kind && !has_label))
                 continue;
-            if (m.nblocks == 1 || v->g->grid || row->n == width) {
+            /* a label spanning into the next block (人员经费合计 | 公用经费合计
+             * merged over two blocks) makes the blocks of this row follow
+             * its text cells, not the header */
+            int crosses = 0;
+            if (m.nblocks > 1 && v->g->grid) {
+                const trow *t = &v->g->rows[r];
+                for (int c = 0; c < t->n && !crosses; c++)
+                    for (int b = 1; b < m.nblocks; b++)
+                        if (t->cells[c].col < m.blocks[b].start &&
+                            t->cells[c].col + t->cells[c].span > m.blocks[b].start &&
+                            !tx_is_blank(t->cells[c].text))
+                            crosses = 1;
+            }
+            if (m.nblocks == 1 || ((v->g->grid || row->n == width) && !crosses)) {
                 for (int b = 0; b < m.nblocks && !rc; b++) {
                     arow ar;
                     hrow sub = *row;

@@ -1,0 +1,16 @@
+/* Resolving the classification a sentence names to its code:
+ * `卫生健康（210）医疗保障管理事务（15）行政运行（01）` → 2101501,
+ * `社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）`
+ * → 2080505, `行政单位医疗、公务员医疗补助（项）` → 2101101+2101103,
+ * `社会保障和就业支出` → 208. Buffer-level. */
+#ifndef TAB_CODES_H
+#define TAB_CODES_H
+
+/* A new string with the code(s), or NULL when the text names no
+ * classification or a name is not in the list. */
+char *codes_resolve(const char *text);
+/* 1 when the text carries classification markers: （类）（款）（项） or a
+ * parenthesised 3-digit code. */
+int codes_is_classification(const char *text);
+
+#endif
