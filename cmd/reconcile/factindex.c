@@ -18,14 +18,12 @@ int fi_init(factindex *fi, size_t max_facts)
 
 void fi_clear(factindex *fi)
 {
-    for (size_t i = 0; i < fi->n; i++)
-        json_decref(fi->facts[i].rec);
+    arena_clear(&fi->strings);
     for (size_t i = 0; i < fi->nformulas; i++)
         json_decref(fi->formulas[i]);
     fi->n = fi->nformulas = 0;
     fi->over_limit = 0;
-    strmap_free(fi->idx);
-    fi->idx = strmap_new();
+    strmap_clear(fi->idx);
     json_array_clear(fi->paragraphs);
 }
 
@@ -33,16 +31,31 @@ void fi_free(factindex *fi)
 {
     fi_clear(fi);
     strmap_free(fi->idx);
+    arena_free(&fi->strings);
     json_decref(fi->paragraphs);
     free(fi->facts);
     free(fi->formulas);
     memset(fi, 0, sizeof *fi);
 }
 
-static const char *nonempty(const json_t *rec, const char *key)
+/* The string field, copied into the document's arena; NULL when missing or empty. */
+static const char *keep(factindex *fi, const json_t *rec, const char *key, int *nomem)
 {
     const char *s = rec_str(rec, key);
-    return s && *s ? s : NULL;
+    if (!s || !*s)
+        return NULL;
+    const char *c = arena_strdup(&fi->strings, s);
+    if (!c)
+        *nomem = 1;
+    return c;
+}
+
+json_t *fact_locator(const fact *f)
+{
+    json_t *rec = json_loadb(f->raw, f->rawlen, 0, NULL);
+    json_t *loc = json_incref(json_object_get(rec, "locator"));
+    json_decref(rec);
+    return loc;
 }
 
 /* 行次/栏次 as a plain number string, or "" when the locator has none. */
@@ -105,8 +118,7 @@ void fi_rowkey(const fact *f, char *out, size_t size)
     else if (f->label[0])
         snprintf(out, size, "I%s", f->label);
     else
-        snprintf(out, size, "P%lld", (long long)json_integer_value(
-            json_object_get(json_object_get(f->rec, "locator"), "row")));
+        snprintf(out, size, "P%ld", f->loc_row);
 }
 
 void fi_colkey(const fact *f, char *out, size_t size)
@@ -143,9 +155,8 @@ static int index_fact(factindex *fi, int id)
     if (f->label[0])
         snprintf(rows[nr++], RC_KEY, "I%s", f->label);
     /* the physical row: labels repeat in non-standard tables */
-    const json_t *lr = json_object_get(json_object_get(f->rec, "locator"), "row");
-    if (json_is_integer(lr))
-        snprintf(rows[nr++], RC_KEY, "P%lld", (long long)json_integer_value(lr));
+    if (f->loc_row >= 0)
+        snprintf(rows[nr++], RC_KEY, "P%ld", f->loc_row);
     else if (nr == 0)
         fi_rowkey(f, rows[nr++], RC_KEY);
     if (f->col_no[0])
@@ -158,14 +169,17 @@ static int index_fact(factindex *fi, int id)
     for (int c = 0; c < nc; c++)
         if (index_key(fi, id, "c", f->tkey, cols[c], NULL))
             return -1;
+    /* cells by every row key, but only by the preferred column key (栏次
+     * when printed), and by the column name in the physical row */
     for (int r = 0; r < nr; r++)
-        for (int c = 0; c < nc; c++)
-            if (index_key(fi, id, "x", f->tkey, rows[r], cols[c]))
-                return -1;
+        if (index_key(fi, id, "x", f->tkey, rows[r], cols[0]))
+            return -1;
+    if (nc > 1 && f->loc_row >= 0 && index_key(fi, id, "x", f->tkey, rows[nr - 1], cols[1]))
+        return -1;
     return 0;
 }
 
-fi_status fi_add_fact(factindex *fi, json_t *rec)
+fi_status fi_add_fact(factindex *fi, const json_t *rec, const char *raw, size_t len)
 {
     if (fi->max_facts && fi->n >= fi->max_facts) {
         fi->over_limit = 1;
@@ -181,32 +195,44 @@ fi_status fi_add_fact(factindex *fi, json_t *rec)
     } else if (!json_is_null(v) && v) {
         return FI_BAD_VALUE;
     }
-    f.rec = rec;
-    f.table = nonempty(rec, "table");
-    f.form = nonempty(rec, "form");
-    f.item = nonempty(rec, "item");
-    f.column = nonempty(rec, "column");
-    f.header_path = nonempty(rec, "header_path");
-    f.unit = nonempty(rec, "unit");
-    f.kind = nonempty(rec, "kind");
-    f.measure = nonempty(rec, "measure");
-    f.subject = nonempty(rec, "subject");
-    f.heading = nonempty(rec, "heading");
-    f.sentence = nonempty(rec, "sentence");
-    f.table_id = nonempty(rec, "table_id");
-    f.side = nonempty(rec, "side");
-    f.basis = nonempty(rec, "basis");
-    f.direction = nonempty(rec, "direction");
-    f.base = nonempty(rec, "base");
-    f.base_year = nonempty(rec, "base_year");
-    const char *code = nonempty(rec, "code");
-    f.codes = code;
-    f.code = code && label_is_code(code) ? code : NULL;
+    int nomem = 0;
+    f.raw = arena_strndup(&fi->strings, raw, len);
+    f.rawlen = len;
+    f.value_text = keep(fi, rec, "value", &nomem);
+    f.table = keep(fi, rec, "table", &nomem);
+    f.form = keep(fi, rec, "form", &nomem);
+    f.item = keep(fi, rec, "item", &nomem);
+    f.column = keep(fi, rec, "column", &nomem);
+    f.header_path = keep(fi, rec, "header_path", &nomem);
+    f.unit = keep(fi, rec, "unit", &nomem);
+    f.kind = keep(fi, rec, "kind", &nomem);
+    f.measure = keep(fi, rec, "measure", &nomem);
+    f.subject = keep(fi, rec, "subject", &nomem);
+    f.heading = keep(fi, rec, "heading", &nomem);
+    f.section = keep(fi, rec, "section", &nomem);
+    f.sentence = keep(fi, rec, "sentence", &nomem);
+    f.table_id = keep(fi, rec, "table_id", &nomem);
+    f.side = keep(fi, rec, "side", &nomem);
+    f.basis = keep(fi, rec, "basis", &nomem);
+    f.direction = keep(fi, rec, "direction", &nomem);
+    f.base = keep(fi, rec, "base", &nomem);
+    f.base_year = keep(fi, rec, "base_year", &nomem);
+    f.codes = keep(fi, rec, "code", &nomem);
+    f.code = f.codes && label_is_code(f.codes) ? f.codes : NULL;
+    if (f.kind && strcmp(f.kind, "meta") == 0) {
+        f.meta_entity = keep(fi, rec, "entity", &nomem);
+        f.meta_year = keep(fi, rec, "year", &nomem);
+        f.meta_stage = keep(fi, rec, "stage", &nomem);
+    }
+    if (nomem || !f.raw)
+        return FI_NOMEM;
     if (f.has_value && to_wan(f.printed, f.measure && strcmp(f.measure, "amount") != 0 ? NULL : f.unit, &f.value))
         return FI_BAD_VALUE;
     const json_t *loc = json_object_get(rec, "locator");
     locator_number(loc, "line_no", f.line_no, sizeof f.line_no);
     locator_number(loc, "col_no", f.col_no, sizeof f.col_no);
+    const json_t *lr = json_object_get(loc, "row");
+    f.loc_row = json_is_integer(lr) ? (long)json_integer_value(lr) : -1;
     if (f.item)
         label_norm(f.item, f.label, sizeof f.label);
     const json_t *lp = json_object_get(loc, "paragraph");
@@ -216,7 +242,7 @@ fi_status fi_add_fact(factindex *fi, json_t *rec)
         if (json_is_integer(lt))
             snprintf(f.tkey, sizeof f.tkey, "#%lld", (long long)json_integer_value(lt));
         else if (f.table)
-            snprintf(f.tkey, sizeof f.tkey, "%s", f.table);
+            str_copy(f.tkey, sizeof f.tkey, f.table);
     }
     if (fi->n == fi->cap) {
         size_t cap = fi->cap ? fi->cap * 2 : 256;
@@ -227,11 +253,8 @@ fi_status fi_add_fact(factindex *fi, json_t *rec)
         fi->cap = cap;
     }
     fi->facts[fi->n] = f;
-    json_incref(rec);
-    if (index_fact(fi, (int)fi->n)) {
-        json_decref(rec);
+    if (index_fact(fi, (int)fi->n))
         return FI_NOMEM;
-    }
     fi->n++;
     return FI_OK;
 }

@@ -8,6 +8,7 @@
 #ifndef RC_FACTINDEX_H
 #define RC_FACTINDEX_H
 
+#include "arena.h"
 #include "decimal.h"
 #include "strmap.h"
 
@@ -17,7 +18,12 @@
 #define RC_KEY 400
 
 typedef struct {
-    json_t *rec;                 /* the fact record (a reference we hold) */
+    const char *raw;             /* the fact's line, for its locator (fact_locator) */
+    size_t rawlen;
+    const char *value_text;      /* the value as in the record, NULL for nil */
+    const char *section;
+    const char *meta_entity, *meta_year, *meta_stage;   /* kind meta */
+    long loc_row;                /* locator.row, -1 when none */
     const char *table, *form, *item, *code, *column, *header_path, *unit;
     const char *kind, *measure, *subject, *heading, *sentence;
     const char *table_id, *side, *basis, *direction, *base, *base_year;
@@ -38,6 +44,7 @@ typedef struct {
     size_t nformulas, capf;
     json_t *paragraphs;          /* [{"p":ordinal,"text":…}] that structure checks want */
     strmap *idx;
+    arena strings;               /* every string a fact points to */
     size_t max_facts;            /* 0: unlimited */
     int over_limit;              /* more facts than max_facts arrived */
 } factindex;
@@ -47,8 +54,10 @@ void fi_clear(factindex *fi);    /* forget the document, keep the limits */
 void fi_free(factindex *fi);
 
 typedef enum { FI_OK, FI_BAD_VALUE, FI_NOMEM, FI_LIMIT } fi_status;
-/* Takes a reference to rec. */
-fi_status fi_add_fact(factindex *fi, json_t *rec);
+/* Copies what the checks need from rec (raw is its line). */
+fi_status fi_add_fact(factindex *fi, const json_t *rec, const char *raw, size_t len);
+/* The fact's locator (a new reference), parsed again from its line. */
+json_t *fact_locator(const fact *f);
 int fi_add_formula(factindex *fi, json_t *rec);
 /* Keeps a paragraph's text and its 0-based ordinal among the document's paragraphs. */
 int fi_add_paragraph(factindex *fi, long ordinal, const char *text);

@@ -454,8 +454,7 @@ static int in_list(const char *s, const char *const *list, int n)
 
 static const char *section_of(const fact *f)
 {
-    const char *s = json_string_value(json_object_get(f->rec, "section"));
-    return s ? s : f->heading ? f->heading : "";
+    return f->section ? f->section : f->heading ? f->heading : "";
 }
 
 static void check_sums(narr *n)

@@ -191,7 +191,7 @@ static void check_one(checker *c, const char *tkey)
         }
         if (k < ncols && f->unit && strcmp(f->unit, "%") == 0)
             cols[k].pct = 1;
-        long r = (long)json_integer_value(json_object_get(json_object_get(f->rec, "locator"), "row"));
+        long r = f->loc_row;
         if ((nrows == 0 || rows[nrows - 1] != r) && nrows < MAX_ROWS)
             rows[nrows++] = r;
     }

@@ -55,7 +55,7 @@ int rc_on_record(void *ctx, ds_stream *s, json_t *rec, const char *raw, size_t l
         return fi_add_formula(&r->fi, rec) ? ds_error(s, "memory", "out of memory") : 0;
     if (!rec_is(rec, "fact"))
         return 0;
-    switch (fi_add_fact(&r->fi, rec)) {
+    switch (fi_add_fact(&r->fi, rec, raw, len)) {
     case FI_OK:
         return 0;
     case FI_BAD_VALUE: {
@@ -118,7 +118,10 @@ static const char *doc_field(const reconciler *r, const char *key)
     if (v)
         return v;
     idlist m = fi_kind(&r->fi, "meta");
-    return m.n ? rec_str(r->fi.facts[m.ids[0]].rec, key) : NULL;
+    if (!m.n)
+        return NULL;
+    const fact *f = &r->fi.facts[m.ids[0]];
+    return strcmp(key, "entity") == 0 ? f->meta_entity : strcmp(key, "year") == 0 ? f->meta_year : f->meta_stage;
 }
 
 int rc_on_end(void *ctx, ds_stream *s, int truncated)

@@ -15,6 +15,8 @@ typedef struct {
 
 strmap *strmap_new(void);
 void strmap_free(strmap *m);
+/* Forgets every key, keeping the memory for the next document. */
+void strmap_clear(strmap *m);
 /* Returns 0, or -1 when memory ran out. */
 int strmap_add(strmap *m, const char *key, int id);
 /* The ids stored under key, in insertion order (n 0 when absent). */

@@ -17,14 +17,14 @@ int structure_wants(const char *text)
 
 static void para_finding(checker *c, const char *rule, verdict v, long p, const char *msg, const char *identity)
 {
-    json_t *loc = json_pack("{s:I}", "paragraph", (json_int_t)p);
-    json_t *rec = json_pack("{s:o}", "locator", loc);
+    char raw[64];
+    int n = snprintf(raw, sizeof raw, "{\"locator\":{\"paragraph\":%ld}}", p);
     fact f;
     memset(&f, 0, sizeof f);
-    f.rec = rec;
+    f.raw = raw;
+    f.rawlen = (size_t)n;
     const fact *inv[1] = {&f};
     chk_report(c, rule, v, msg, NULL, NULL, NULL, identity, inv, 1);
-    json_decref(rec);
 }
 
 /* A short excerpt around position at in text, for the message. */

@@ -108,9 +108,7 @@ static const mapping MAP[] = {
 
 static int in_gpb_section(const fact *n)
 {
-    return (n->heading && strstr(n->heading, "一般公共预算")) ||
-           (n->rec && json_string_value(json_object_get(n->rec, "section")) &&
-            strstr(json_string_value(json_object_get(n->rec, "section")), "一般公共预算"));
+    return (n->heading && strstr(n->heading, "一般公共预算")) || (n->section && strstr(n->section, "一般公共预算"));
 }
 
 int subject_target_of(const checker *c, const fact *n, subject_target *t)
