@@ -179,6 +179,12 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     assert_output "$(awk -F'\t' 'BEGIN{OFS=FS} $2 ~ /^FA/ { if ($1 == "empty_table") $13 = "-"; print }' "$T/seed003.tables.golden")"
 }
 
+@test "tabulate: seed 003 as PDF: every figure right; the empty 三公 row a PDF cannot show is missing" {
+    run bash -c "extract '$FIXTURES/caidian-2023-final.pdf' | normalize-traditional-chinese | tabulate | '$T/project' | awk -F'\t' '\$2 ~ /^FA/ || \$1 == \"meta\"'"
+    assert_success
+    assert_output "$(awk -F'\t' '!($1 == "table" && $2 == "FA09")' "$T/seed003.tables.golden")"
+}
+
 @test "tabulate: narrative of seeds 000, 003, 004 (golden)" {
     for s in 000 003 004; do
         case $s in 000) f=$S000 ;; 003) f=$S003 ;; 004) f=$S004 ;; esac

@@ -25,8 +25,24 @@ int align_is_code(const char *cell)
     return ok;
 }
 
+/* "3 4 5": numbers a conversion ran together (PDF 栏次 cells), not one */
+int align_is_run_together(const char *cell)
+{
+    char *f = tx_fold(cell);
+    char *c = tx_clean(f);
+    int run = 0;
+    for (char *p = c; *p && !run; p++)
+        if (*p == ' ' && p > c && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' && p[1] <= '9')
+            run = 1;
+    free(f);
+    free(c);
+    return run;
+}
+
 int align_is_figure(const char *cell)
 {
+    if (align_is_run_together(cell))
+        return 0;
     char *k = tx_key(cell);
     size_t l = strlen(k);
     if (l && k[l - 1] == '%')
@@ -148,9 +164,13 @@ int align_split(const hmodel *m, const hrow *row, hrow *parts, int *blocks, int 
             int e = i;
             if (i < row->n && i - 1 > seg_start && align_is_code(row->cells[i - 1]))
                 e = i - 1;
+            /* blank cells at its end are the gap before the next label */
+            int last = e;
+            while (last > seg_start + 1 && tx_is_blank(row->cells[last - 1]))
+                last--;
             if (np < max && np < m->nblocks) {
                 parts[np].cells = row->cells + seg_start;
-                parts[np].n = e - seg_start;
+                parts[np].n = last - seg_start;
                 blocks[np] = np;
                 np++;
             }

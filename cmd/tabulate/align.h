@@ -17,6 +17,8 @@ typedef struct {
 
 /* 1 when the cell holds a code: 3, 5 or 7 digits (2 for a split 款/项). */
 int align_is_code(const char *cell);
+/* 1 when the cell holds several numbers run together ("3 4 5"). */
+int align_is_run_together(const char *cell);
 /* 1 when the cell is a figure: an amount, a nil dash, or a percentage. */
 int align_is_figure(const char *cell);
 /* Aligns row (slots 0..n) with block b of the model. Returns 0, or -1

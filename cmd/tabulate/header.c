@@ -31,6 +31,35 @@ static int is_key(const char *label, const char *word)
     return eq;
 }
 
+/* A cell of consecutive integers separated by spaces, continuing expect. */
+static int int_run(const char *cell, int *expect)
+{
+    char *f = tx_fold(cell);
+    int n = 0, e = *expect, ok = 1;
+    for (char *p = f; *p && ok;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        if (*p < '0' || *p > '9') {
+            ok = 0;
+            break;
+        }
+        int v = 0;
+        while (*p >= '0' && *p <= '9')
+            v = v * 10 + (*p++ - '0');
+        if (v != e)
+            ok = 0;
+        e++;
+        n++;
+    }
+    free(f);
+    if (!ok || n < 2)
+        return 0;
+    *expect = e;
+    return 1;
+}
+
 int hdr_is_colno_row(const hrow *r)
 {
     int ints = 0, expect = 1, ok = 1, has_word = 0;
@@ -48,6 +77,11 @@ int hdr_is_colno_row(const hrow *r)
             else if (!has_word)
                 ok = 0;
             ints++;
+            continue;
+        }
+        /* "3 4 5": 栏次 a PDF conversion ran into one cell */
+        if (int_run(c, &expect)) {
+            ints += 2;
             continue;
         }
         /* 类 款 项 may share the row */

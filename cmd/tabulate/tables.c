@@ -6,6 +6,7 @@
 #include "formula.h"
 #include "header.h"
 #include "tabulate.h"
+#include "template.h"
 #include "text.h"
 
 #include "decimal.h"
@@ -271,8 +272,10 @@ static void name_part(gview *v, tpart *p)
     if (!p->title && p->part == 0) {
         int from, to;
         around(d, v->gi, 1, &from, &to);
-        for (int i = to - 1; i >= from && i >= to - 3; i--) {
+        for (int i = to - 1; i >= from && i >= to - 6; i--) {
             const char *t = d->paras[i].text;
+            if (tx_cplen(t, strlen(t)) > 60)
+                break;   /* body text: the title is not above it */
             char *u = unit_in(t);
             if (u && !p->unit)
                 p->unit = u;
@@ -331,6 +334,10 @@ static char *item_of(const char *label)
  * percentage. Returns 1 for a figure (or a nil/blank), 0 for text. */
 static int figure_of(const char *cell, char *buf, size_t size, int *nil, int *percent)
 {
+    *nil = 0;
+    *percent = 0;
+    if (align_is_run_together(cell))
+        return 0;
     char *k = tx_key(cell);
     size_t l = strlen(k);
     *nil = 0;
@@ -381,15 +388,27 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
             continue;
         if (nil && !p->kind && (slot < 0 || tx_is_blank(cell)))
             continue;   /* a blank cell of a table we do not know: no figure belongs */
+        /* a header the conversion mangled: the standard layout by 栏次 */
+        const char *path = col->path, *leaf = col->leaf, *side = bl->side;
+        char *tside = NULL;
+        const char *tp = p->kind ? template_path(p->kind->id, col->col_no) : NULL;
+        if (tp && strcmp(tp, path) != 0 && template_fits(tp, leaf)) {
+            path = tp;
+            const char *slash = strrchr(tp, '/');
+            leaf = slash ? slash + 1 : tp;
+            if (strncmp(tp, "收入/", strlen("收入/")) == 0 || strncmp(tp, "支出/", strlen("支出/")) == 0)
+                side = tside = tx_ndup(tp, strlen("收入"));
+        }
         json_t *f = fact_new(d, "table");
         fact_set_str(f, "table", p->name);
         fact_set_str(f, "table_id", p->kind ? p->kind->id : NULL);
         fact_set_str(f, "form", p->form ? p->form : (p->kind ? p->kind->form : NULL));
         fact_set_str(f, "item", item);
         fact_set_str(f, "code", ar->code);
-        fact_set_str(f, "side", bl->side);
-        fact_set_str(f, "column", col->leaf);
-        fact_set_str(f, "header_path", col->path);
+        fact_set_str(f, "side", side);
+        fact_set_str(f, "column", leaf);
+        fact_set_str(f, "header_path", path);
+        free(tside);
         fact_set_str(f, "value", nil ? NULL : buf);
         char *raw = tx_clean(cell);
         fact_set_str(f, "raw", raw);
@@ -469,6 +488,54 @@ static int statement_for(tab_doc *d, gview *v, tpart *p, int last_part)
     return fact_emit(d, f);
 }
 
+/* Whether a block's slice of a row holds text and figures. */
+static void block_content(const hrow *row, const hblock *bl, int *text, int *fig)
+{
+    for (int i = bl->start; i < bl->end && i < row->n; i++) {
+        const char *c = row->cells[i];
+        if (tx_is_blank(c))
+            continue;
+        if (align_is_figure(c)) {
+            if (!align_is_code(c))
+                *fig = 1;
+        } else {
+            *text = 1;
+        }
+    }
+}
+
+/* A standard table printed in blocks side by side (公开06表: three times
+ * 科目代码 | 科目名称 | 决算数) whose header did not show the blocks. */
+static void force_template_blocks(const tpart *p, hmodel *m, int width)
+{
+    int w;
+    const char *const *sides;
+    int nb = p->kind ? template_blocks(p->kind->id, &w, &sides) : 0;
+    if (!nb || m->nblocks == nb || width != nb * w)
+        return;
+    hdr_free(m);
+    m->nblocks = nb;
+    m->width = width;
+    m->blocks = calloc((size_t)nb, sizeof(hblock));
+    if (!m->blocks)
+        abort();
+    for (int b = 0; b < nb; b++) {
+        hblock *bl = &m->blocks[b];
+        bl->start = b * w;
+        bl->end = (b + 1) * w;
+        bl->side = tx_dup(sides[b]);
+        bl->ncols = 1;
+        bl->cols = calloc(1, sizeof(hcol));
+        if (!bl->cols)
+            abort();
+        sbuf path = {0};
+        sb_puts(&path, sides[b]);
+        sb_puts(&path, "/决算数");
+        bl->cols[0].path = sb_take(&path);
+        bl->cols[0].leaf = tx_dup("决算数");
+    }
+}
+
 static int run_part(gview *v, tpart *p, int last_part)
 {
     tab_doc *d = v->d;
@@ -512,6 +579,7 @@ static int run_part(gview *v, tpart *p, int last_part)
     int nheader = data - p->body;
     if (data > p->body && hdr_analyse(v->spread + p->body, nheader, width, v->g->grid, has_label,
                                       hint, &m) == 0) {
+        force_template_blocks(p, &m, width);
         /* a standard table without row labels (三公) printed empty still
          * has its one data row: its figures are nil, not missing */
         int blank_body = 1;
@@ -534,6 +602,15 @@ static int run_part(gview *v, tpart *p, int last_part)
                             t->cells[c].col + t->cells[c].span > m.blocks[b].start &&
                             !tx_is_blank(t->cells[c].text))
                             crosses = 1;
+            }
+            /* …or a label alone in its block with its figure in the next
+             * (PDF: 公用经费合计 under one block, 7.87 under the next) */
+            for (int b = 0; b + 1 < m.nblocks && !crosses && row->n >= m.blocks[b + 1].end; b++) {
+                int text0 = 0, fig0 = 0, text1 = 0, fig1 = 0;
+                block_content(row, &m.blocks[b], &text0, &fig0);
+                block_content(row, &m.blocks[b + 1], &text1, &fig1);
+                if (text0 && !fig0 && fig1 && !text1)
+                    crosses = 1;
             }
             if (m.nblocks == 1 || ((v->g->grid || row->n == width) && !crosses)) {
                 for (int b = 0; b < m.nblocks && !rc; b++) {

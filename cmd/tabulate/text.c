@@ -278,7 +278,10 @@ int tx_is_blank(const char *s)
 
 int tx_is_int(const char *s)
 {
-    char *f = tx_key(s);
+    /* spaces inside ("3 4 5") make several numbers, not one */
+    char *folded = tx_fold(s);
+    char *f = tx_clean(folded);
+    free(folded);
     int ok = f[0] != '\0';
     for (char *p = f; *p; p++)
         if (*p < '0' || *p > '9')

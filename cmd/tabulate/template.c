@@ -1,0 +1,91 @@
+#include "template.h"
+
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *id, *col_no, *path;
+} tcol;
+
+static const tcol COLS[] = {
+    {"FA01", "1", "收入/金额"},
+    {"FA01", "2", "支出/金额"},
+    {"FA02", "1", "本年收入合计"},
+    {"FA02", "2", "财政拨款收入"},
+    {"FA02", "3", "上级补助收入"},
+    {"FA02", "4", "事业收入"},
+    {"FA02", "5", "经营收入"},
+    {"FA02", "6", "附属单位上缴收入"},
+    {"FA02", "7", "其他收入"},
+    {"FA03", "1", "本年支出合计"},
+    {"FA03", "2", "基本支出"},
+    {"FA03", "3", "项目支出"},
+    {"FA03", "4", "上缴上级支出"},
+    {"FA03", "5", "经营支出"},
+    {"FA03", "6", "对附属单位补助支出"},
+    {"FA04", "1", "收入/决算数"},
+    {"FA04", "2", "支出/决算数/合计"},
+    {"FA04", "3", "支出/决算数/一般公共预算财政拨款"},
+    {"FA04", "4", "支出/决算数/政府性基金预算财政拨款"},
+    {"FA04", "5", "支出/决算数/国有资本经营预算财政拨款"},
+    {"FA05", "1", "本年支出/小计"},
+    {"FA05", "2", "本年支出/基本支出"},
+    {"FA05", "3", "本年支出/项目支出"},
+    {"FA07", "1", "年初结转和结余"},
+    {"FA07", "2", "本年收入"},
+    {"FA07", "3", "本年支出/小计"},
+    {"FA07", "4", "本年支出/基本支出"},
+    {"FA07", "5", "本年支出/项目支出"},
+    {"FA07", "6", "年末结转和结余"},
+    {"FA08", "1", "本年支出/合计"},
+    {"FA08", "2", "本年支出/基本支出"},
+    {"FA08", "3", "本年支出/项目支出"},
+    {"FA09", "1", "预算数/合计"},
+    {"FA09", "2", "预算数/因公出国（境）费"},
+    {"FA09", "3", "预算数/公务用车购置及运行维护费/小计"},
+    {"FA09", "4", "预算数/公务用车购置及运行维护费/公务用车购置费"},
+    {"FA09", "5", "预算数/公务用车购置及运行维护费/公务用车运行维护费"},
+    {"FA09", "6", "预算数/公务接待费"},
+    {"FA09", "7", "决算数/合计"},
+    {"FA09", "8", "决算数/因公出国（境）费"},
+    {"FA09", "9", "决算数/公务用车购置及运行维护费/小计"},
+    {"FA09", "10", "决算数/公务用车购置及运行维护费/公务用车购置费"},
+    {"FA09", "11", "决算数/公务用车购置及运行维护费/公务用车运行维护费"},
+    {"FA09", "12", "决算数/公务接待费"},
+};
+
+const char *template_path(const char *id, const char *col_no)
+{
+    if (!id || !col_no)
+        return NULL;
+    for (size_t i = 0; i < sizeof COLS / sizeof COLS[0]; i++)
+        if (strcmp(COLS[i].id, id) == 0 && strcmp(COLS[i].col_no, col_no) == 0)
+            return COLS[i].path;
+    return NULL;
+}
+
+int template_fits(const char *path, const char *leaf)
+{
+    if (!leaf || !leaf[0])
+        return 1;
+    const char *t = strrchr(path, '/');
+    t = t ? t + 1 : path;
+    char *a = tx_key(t), *b = tx_key(leaf);
+    int fits = strstr(b, a) != NULL;
+    free(a);
+    free(b);
+    return fits;
+}
+
+int template_blocks(const char *id, int *width, const char *const **sides)
+{
+    static const char *const FA06[] = {"人员经费", "公用经费", "公用经费"};
+    if (id && strcmp(id, "FA06") == 0) {
+        *width = 3;
+        *sides = FA06;
+        return 3;
+    }
+    return 0;
+}

@@ -1,0 +1,17 @@
+/* The printed layout of the standard 决算 tables (2023 central template,
+ * domain.md §1): the header path of each 栏次. Used to complete a header
+ * that a conversion mangled (PDF text runs header cells together and drops
+ * header rows), never to override a header that says something else. */
+#ifndef TAB_TEMPLATE_H
+#define TAB_TEMPLATE_H
+
+/* The template path of column col_no of table id, or NULL. */
+const char *template_path(const char *id, const char *col_no);
+/* 1 when the computed leaf fits the template path: the same lowest label,
+ * the label run together with others (`本年支出基本支出`), or none. */
+int template_fits(const char *path, const char *leaf);
+/* The number of side-by-side blocks, their width in slots and the side of
+ * each, for a standard table printed in blocks (公开06表), or 0. */
+int template_blocks(const char *id, int *width, const char *const **sides);
+
+#endif
