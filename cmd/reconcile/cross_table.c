@@ -68,6 +68,38 @@ static void class_rows(checker *c, const char *rule, const char *coded, const ch
     }
 }
 
+/* The other way round: a 类 row of 总表 with a figure that the coded table
+ * does not list at all (no row to compare with is itself a break). */
+static void class_rows_missing(checker *c, const char *rule, const char *named, int from, int to, const char *ncol,
+                               const char *coded, const char *identity)
+{
+    const char *nk = table_of(c, named), *tk = table_of(c, coded);
+    if (!nk || !tk)
+        return;
+    for (int line = from; line <= to; line++) {
+        char row[16];
+        snprintf(row, sizeof row, "L%d", line);
+        const fact *f = fi_cell(c->fi, nk, row, ncol);
+        if (!f || !f->has_value || dec_is_zero(f->value) || !f->label[0])
+            continue;
+        char lab[200];
+        snprintf(lab, sizeof lab, "I%s", f->label);
+        idlist l = fi_row(c->fi, tk, lab);
+        int listed = 0;
+        for (size_t i = 0; i < l.n && !listed; i++)
+            listed = c->fi->facts[l.ids[i]].code != NULL;
+        if (listed)
+            continue;
+        char fl[300], msg[700];
+        fact_label(f, fl, sizeof fl);
+        snprintf(msg, sizeof msg, "%s %s 万元，但%s中没有「%s」这一类级科目", fl, rec_value_text(f),
+                 strcmp(coded, "FA03") == 0 ? "支出决算表（公开03表）" : "一般公共预算财政拨款支出决算表（公开05表）", f->label);
+        const fact *inv[1] = {f};
+        decimal zero = dec_from_int(0, f->value.scale);
+        chk_report(c, rule, V_ERROR, msg, &zero, &f->value, &f->value, identity, inv, 1);
+    }
+}
+
 /* Rows of two coded tables matched by code: total ≥ its 财政拨款 part. */
 static void coded_ge(checker *c, const char *rule, const char *big, const char *bcol,
                      const char *part, const char *pcol, const char *identity)
@@ -168,6 +200,7 @@ void check_cross_tables(checker *c)
     }
     same(c, "x03", "FA01", "L58", "N2", "FA03", "I合计", "N1", "收入支出决算总表 58行 ＝ 支出决算表 合计 1栏");
     class_rows(c, "x04", "FA03", "N1", "FA01", "N2", 0, "收入支出决算总表 支出功能分类类级 ＝ 支出决算表 类级 1栏");
+    class_rows_missing(c, "x04", "FA01", 32, 57, "N2", "FA03", "收入支出决算总表 支出功能分类类级 ＝ 支出决算表 类级 1栏");
     /* X05: 财政拨款 income in both 总表 */
     for (int k = 1; k <= 3; k++) {
         char row[8], id[120];
@@ -179,6 +212,7 @@ void check_cross_tables(checker *c)
     /* X06: 表4 一般公共预算 column against 表5 */
     same(c, "x06", "FA04", "L59", "N3", "FA05", "I合计", "N1", "财政拨款收入支出决算总表 59行3栏 ＝ 一般公共预算财政拨款支出决算表 合计 1栏");
     class_rows(c, "x06", "FA05", "N1", "FA04", "N3", 0, "财政拨款收入支出决算总表 类级 3栏 ＝ 一般公共预算财政拨款支出决算表 类级 1栏");
+    class_rows_missing(c, "x06", "FA04", 33, 58, "N3", "FA05", "财政拨款收入支出决算总表 类级 3栏 ＝ 一般公共预算财政拨款支出决算表 类级 1栏");
     /* X07: 表5 基本支出 = 表6 人员经费 + 公用经费 */
     if (both_tables(c, "FA05", "FA06")) {
         term t[2] = {{cell(c, "FA06", "I人员经费合计", NULL), 1}, {cell(c, "FA06", "I公用经费合计", NULL), 1}};
