@@ -97,7 +97,7 @@ verdict tol_pct_n(decimal num, int num_terms, decimal den, int den_terms, decima
     if (meets(n - hn, n + hn, lo_d, hi_d, p - hp, p + hp, ps))
         return V_PASS;
     /* truncated rather than rounded: the true value lies in [p, p + 1 unit) */
-    if (meets(n - hn, n + hn, lo_d, hi_d, p, p + 2 * hp - 1, ps))
+    if (meets(n - hn, n + hn, lo_d, hi_d, p, p + 2 * hp, ps))
         return V_WARN;
     return V_ERROR;
 }
