@@ -25,11 +25,43 @@ FUZZ_BINS := $(addprefix $(FUZZ_DIR)/,$(FUZZ_HARNESSES))
 
 # Stage parsers the harnesses link (cmd/NAME/*.c minus main.c), e.g.
 # FUZZ_STAGE_fuzz_zip := extract
+FUZZ_STAGE_fuzz_extract := extract
+FUZZ_STAGE_fuzz_extract_txt := extract
+FUZZ_STAGE_fuzz_extract_html := extract
+FUZZ_STAGE_fuzz_extract_docx := extract
+FUZZ_STAGE_fuzz_extract_xlsx := extract
+FUZZ_STAGE_fuzz_extract_pdf := extract
+FUZZ_STAGE_fuzz_extract_names := extract
+FUZZ_STAGE_fuzz_tabulate_sentence := tabulate
+FUZZ_STAGE_fuzz_tabulate_formula := tabulate
+FUZZ_STAGE_fuzz_tabulate_header := tabulate
+FUZZ_STAGE_fuzz_tabulate_stream := tabulate
+FUZZ_STAGE_fuzz_reconcile_stream := reconcile
+FUZZ_STAGE_fuzz_reconcile_formula := reconcile
+FUZZ_STAGE_fuzz_normalize := normalize-traditional-chinese
+# objects a stage builds outside its folder: normalize's generated tables
+# (data, not code: compiled without coverage)
+FUZZ_EXTRA_fuzz_normalize := $(FUZZ_DIR)/obj/normalize-tables.o
+$(FUZZ_DIR)/obj/normalize-tables.o: $(BUILD)/normalize/tables.c
+	@mkdir -p $(dir $@)
+	@echo "FUZZCC $<"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -Icmd/normalize-traditional-chinese -c $< -o $@
+# the harnesses build zip packages with zlib's crc32
+FUZZ_LDLIBS := -lz
+
 # Extra libFuzzer options per harness. The stream harnesses write one
 # diagnostic per bad record to stderr: close it (crash reports still show).
 FUZZ_JSON_OPTS := -dict=tests/fuzz/json.dict
 FUZZ_OPTS_fuzz_docstream := $(FUZZ_JSON_OPTS) -close_fd_mask=3
 FUZZ_OPTS_fuzz_linereader := $(FUZZ_JSON_OPTS) -close_fd_mask=1
+# stage harnesses: stderr closed (diagnostics per bad input), inputs up to 64 KiB
+FUZZ_STAGE_OPTS := -close_fd_mask=3 -max_len=65536
+$(foreach h,$(filter fuzz_extract% fuzz_tabulate% fuzz_reconcile% fuzz_normalize%,$(FUZZ_HARNESSES)),\
+  $(eval FUZZ_OPTS_$(h) ?= $(FUZZ_STAGE_OPTS)))
+FUZZ_OPTS_fuzz_extract_docx := $(FUZZ_STAGE_OPTS) -dict=tests/fuzz/xml.dict
+FUZZ_OPTS_fuzz_extract_xlsx := $(FUZZ_STAGE_OPTS) -dict=tests/fuzz/xml.dict
+FUZZ_OPTS_fuzz_extract_html := $(FUZZ_STAGE_OPTS) -dict=tests/fuzz/xml.dict
+FUZZ_OPTS_fuzz_extract := -close_fd_mask=3 -max_len=131072
 
 FUZZ_LIB_OBJ := $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(LIB_SRC))
 fuzz_stage_objs = $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(filter-out %/main.c,$(wildcard cmd/$(1)/*.c)))
@@ -43,11 +75,12 @@ $(FUZZ_DIR)/obj/%.o: %.c
 	@echo "FUZZCC $<"
 	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
 
-$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ) $$(call fuzz_stage_objs,$$(FUZZ_STAGE_fuzz_$$*))
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ) $$(call fuzz_stage_objs,$$(FUZZ_STAGE_fuzz_$$*)) \
+		$$(FUZZ_EXTRA_fuzz_$$*) $(wildcard tests/fuzz/*.h)
 	@mkdir -p $(dir $@)
 	@echo "FUZZLD $@"
 	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz $(addprefix -Icmd/,$(FUZZ_STAGE_fuzz_$*)) \
-		-o $@ $< $(filter %.o,$^) $(LDLIBS_ALL)
+		-o $@ $< $(filter %.o,$^) $(LDLIBS_ALL) $(FUZZ_LDLIBS)
 
 # One harness at a time, niced: the machine is shared.
 fuzz: $(FUZZ_BINS)
