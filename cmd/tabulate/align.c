@@ -28,15 +28,26 @@ int align_is_code(const char *cell)
 /* "3 4 5": numbers a conversion ran together (PDF 栏次 cells), not one */
 int align_is_run_together(const char *cell)
 {
-    char *f = tx_fold(cell);
-    char *c = tx_clean(f);
-    int run = 0;
-    for (char *p = c; *p && !run; p++)
-        if (*p == ' ' && p > c && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' && p[1] <= '9')
-            run = 1;
-    free(f);
-    free(c);
-    return run;
+    /* digits, white space, digits: ASCII or full-width, no allocation */
+    int state = 0;   /* 0 start, 1 in digits, 2 spaces after digits */
+    for (const char *p = cell; *p;) {
+        uint32_t c;
+        int l = tx_cp(p, &c);
+        p += l;
+        int digit = (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+        int space = c == ' ' || c == 0x3000 || c == 0xA0 || c == '\t';
+        if (digit) {
+            if (state == 2)
+                return 1;
+            state = 1;
+        } else if (space) {
+            if (state == 1)
+                state = 2;
+        } else {
+            state = 0;
+        }
+    }
+    return 0;
 }
 
 int align_is_figure(const char *cell)

@@ -8,6 +8,7 @@
 typedef struct {
     const char *code;   /* 3, 5 or 7 digits */
     const char *name;
+    const char *key;    /* name in the form codes.c compares */
 } code_entry;
 
 extern const code_entry CODELIST[];

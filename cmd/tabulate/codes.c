@@ -8,9 +8,10 @@
 
 /* Old and variant names of a 类 (domain.md §3.4, §6.2). */
 static const code_entry ALIASES[] = {
-    {"210", "医疗卫生与计划生育支出"}, {"210", "医疗卫生支出"}, {"207", "文化体育与传媒支出"},
-    {"220", "国土海洋气象等支出"}, {"215", "资源勘探信息等支出"}, {"2101102", "事业单位医疗保险"},
-    {"2080505", "机关事业单位基本养老保险缴费"},
+    {"210", "医疗卫生与计划生育支出", "医疗卫生和计划生育"}, {"210", "医疗卫生支出", "医疗卫生"},
+    {"207", "文化体育与传媒支出", "文化体育和传媒"}, {"220", "国土海洋气象等支出", "国土海洋气象等"},
+    {"215", "资源勘探信息等支出", "资源勘探信息等"}, {"2101102", "事业单位医疗保险", "事业单位医疗保险"},
+    {"2080505", "机关事业单位基本养老保险缴费", "机关事业单位基本养老保险缴费"},
 };
 
 /* The form names are compared in: folded, no spaces, 与 as 和, no trailing 支出. */
@@ -47,10 +48,8 @@ static const char *lookup(const char *name, size_t n, const char *parent, size_t
             const char *c = list[i].code;
             if (strlen(c) != digits || (parent && strncmp(c, parent, strlen(parent)) != 0))
                 continue;
-            char *k = name_key(list[i].name, strlen(list[i].name));
-            if (strcmp(k, key) == 0)
+            if (strcmp(list[i].key, key) == 0)
                 found = c;
-            free(k);
         }
     }
     free(key);

@@ -23,7 +23,15 @@ void sb_put(sbuf *b, const char *s, size_t n)
 }
 
 void sb_puts(sbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
-void sb_putc(sbuf *b, char c) { sb_put(b, &c, 1); }
+void sb_putc(sbuf *b, char c)
+{
+    if (b->len + 2 <= b->cap) {
+        b->s[b->len++] = c;
+        b->s[b->len] = '\0';
+        return;
+    }
+    sb_put(b, &c, 1);
+}
 
 char *sb_take(sbuf *b)
 {
@@ -50,6 +58,10 @@ char *tx_ndup(const char *s, size_t n)
 
 int tx_cp(const char *s, uint32_t *cp)
 {
+    if ((unsigned char)*s < 0x80) {
+        *cp = (unsigned char)*s;
+        return 1;
+    }
     size_t n = strnlen(s, 4);
     int l = utf8_decode((const unsigned char *)s, n, cp);
     if (l == 0) {
@@ -83,6 +95,8 @@ size_t tx_cplen(const char *s, size_t n)
 /* Length of a `[bookmark: …]`-style marker at s, or 0. */
 static size_t marker_len(const char *s)
 {
+    if (*s != '[')
+        return 0;
     static const char *const open[] = {"[bookmark:", "[image:", NULL};
     for (int i = 0; open[i]; i++) {
         size_t l = strlen(open[i]);
@@ -170,6 +184,10 @@ static void fold_into(sbuf *b, const char *s, int drop_space)
                            c == 0x2019 || c == '"' || c == '\'' || c == 0x300C || c == 0x300D ||
                            c == 0x300E || c == 0x300F))
             continue;
+        if (c < 0x80) {
+            sb_putc(b, (char)c);
+            continue;
+        }
         char enc[4];
         int n = utf8_encode(c, enc);
         if (n)
