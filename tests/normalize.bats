@@ -290,3 +290,17 @@ opencc_oracle() {
     [ "$(grep -c '"type":"error"' "$T/all.jsonl")" -eq "$(grep -c '"type":"error"' "$T/once")" ]
     [ "$(grep -c '"type":"document"' "$T/once")" -gt 10 ]
 }
+
+@test "hostile text: no crash, and twice gives what once gave, in paragraphs and cells" {
+    "$HERE/make-hostile" 4000 1 > "$T/h.txt"
+    { printf '{"type":"document","contract":"yujuesuan/1","doc":"h","source":"h","format":"txt","encoding":"utf-8","bytes":1,"sha256":"h"}\n'
+      jq -R -c '{type: "paragraph", doc: "h", text: ., level: 0}' "$T/h.txt"
+      jq -R -c '{type: "row", doc: "h", table: 0, row: 0, cells: [{col: 0, text: .}, {col: 1, text: ("合 " + .)}]}' "$T/h.txt"
+      printf '{"type":"end","doc":"h","records":8000}\n'; } > "$T/h.jsonl"
+    run "$NT" "$T/h.jsonl"
+    assert_success
+    printf '%s\n' "$output" > "$T/once"
+    [ "$(grep -c '"normalized"' "$T/once")" -gt 7000 ]
+    "$NT" "$T/once" > "$T/twice"
+    cmp "$T/once" "$T/twice"
+}

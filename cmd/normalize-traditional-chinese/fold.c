@@ -166,16 +166,21 @@ static size_t question_runs(uint32_t *c, size_t n)
 static size_t punctuation(uint32_t *c, size_t n)
 {
     size_t changed = 0;
+    /* brackets first: the marks below look at them */
     for (size_t i = 0; i < n; i++) {
         uint32_t before = i ? c[i - 1] : 0, after = i + 1 < n ? c[i + 1] : 0;
-        if (c[i] == 0xFF0C && is_digit(before) && is_digit(after)) {
-            c[i] = ',';   /* １，３８２．６４ : a thousands separator */
-            changed++;
-        } else if (c[i] == '(' && (nt_is_han(after) || after == 0xFFFD)) {
+        if (c[i] == '(' && (nt_is_han(after) || after == 0xFFFD)) {
             c[i] = 0xFF08;     /* (一) (本级): brackets of Chinese text */
             changed++;
         } else if (c[i] == ')' && (nt_is_han(before) || before == 0xFFFD)) {
             c[i] = 0xFF09;
+            changed++;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t before = i ? c[i - 1] : 0, after = i + 1 < n ? c[i + 1] : 0;
+        if (c[i] == 0xFF0C && is_digit(before) && is_digit(after)) {
+            c[i] = ',';   /* １，３８２．６４ : a thousands separator */
             changed++;
         } else if ((c[i] == ',' || c[i] == ';' || c[i] == ':' || c[i] == '!') &&
                    !(is_digit(before) && is_digit(after)) &&
@@ -244,9 +249,13 @@ size_t fold_text(fold_table *f, const char *in, size_t len, int cell, sbuf *out)
         c[n++] = m;
     }
     n = compact(c, n);
+    /* brackets first: whether a '?' is a question mark depends on them */
+    changed += punctuation(c, n);
     changed += question_runs(c, n);
     changed += punctuation(c, n);
     changed += collapse(c, n, cell, &n);
+    /* collapsing makes new neighbours (1， 2 -> 1，2): look again */
+    changed += punctuation(c, n);
     sb_reserve(out, n * 4);
     for (size_t i = 0; i < n; i++)
         sb_put_cp(out, c[i]);

@@ -160,20 +160,33 @@ static size_t entity_at(const char *s, size_t n, uint32_t *cp)
     return 0;
 }
 
-/* Decoding &lt;span or &amp;nbsp; would make new markup that a second run
- * removes: such entities stay, so that twice gives what once gave. */
+/* Decoding &lt;span> or &amp;nbsp; would make new markup that a second
+ * run removes: such entities stay, so that twice gives what once gave.
+ * Only those: &lt; before anything else is decoded. */
 static int would_make_markup(uint32_t cp, const char *rest, size_t n)
 {
-    if (n == 0)
+    char buf[256];
+    if (cp != '<' && cp != '&' && cp != '[' && cp != '/')
         return 0;
-    unsigned char c = (unsigned char)rest[0];
-    if (cp == '<')
-        return isalpha(c) || c == '/' || c == '!';
-    if (cp == '&')
-        return isalpha(c) || c == '#';
-    if (cp == '[')
-        return 1;
-    return 0;
+    /* what follows as a later round would see it: &gt; &lt; decoded */
+    size_t k = 0;
+    buf[k++] = (char)cp;
+    for (size_t i = 0; i < n && k < sizeof buf; i++) {
+        if (n - i >= 4 && (memcmp(rest + i, "&gt;", 4) == 0 || memcmp(rest + i, "&lt;", 4) == 0)) {
+            buf[k++] = rest[i + 1] == 'g' ? '>' : '<';
+            i += 3;
+        } else {
+            buf[k++] = rest[i];
+        }
+    }
+    int kind;
+    uint32_t v;
+    switch (cp) {
+    case '<': return comment_at(buf, k) || tag_at(buf, k, &kind);
+    case '&': return entity_at(buf, k, &v) != 0;
+    case '[': return bookmark_at(buf, k) != 0;
+    default: return orphan_close_at(buf, k) != 0;
+    }
 }
 
 size_t strip_markup(const char *in, size_t len, sbuf *out)

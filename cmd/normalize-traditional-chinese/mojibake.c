@@ -27,7 +27,11 @@ struct repairer {
     sbuf strings;          /* the original/guess strings of spans */
     size_t offsets[MAX_SPANS_KEPT][2];
     sbuf tmp, tmp2;
+    int dry;               /* only tell whether something would be repaired */
+    int limited;           /* the last repair_text stopped at max_spans */
 };
+
+int repair_limited(const repairer *r) { return r->limited; }
 
 repairer *repairer_new(const t2s_table *t2s)
 {
@@ -176,7 +180,7 @@ static int closing_tag_follows(const char *s, size_t len, size_t at)
 static void keep_span(repairer *r, size_t at, size_t len, const char *orig, size_t olen,
                       const char *guess, size_t glen, int has_guess, int confident)
 {
-    if (r->nspans >= MAX_SPANS_KEPT)
+    if (r->dry || r->nspans >= MAX_SPANS_KEPT)
         return;
     size_t i = r->nspans++;
     r->spans[i] = (nt_garbled){.at = at, .len = len, .confident = confident};
@@ -222,9 +226,12 @@ static double reading_gain(repairer *r, const char *in, size_t q, size_t end, ui
 /* Tries the span that starts with the '?' at q. Returns the bytes of input
  * consumed (from q) and appends the repair to out, or 0 when the span does
  * not have the shape of a shifted GBK span. */
-static size_t try_span(repairer *r, const char *in, size_t len, size_t q, sbuf *out, size_t *repaired)
+static size_t try_span(repairer *r, const char *in, size_t len, size_t q, sbuf *out, size_t *repaired,
+                       size_t *budget)
 {
-    uint32_t prev = cp_before(in, q);
+    /* the character before, as repaired so far: a span right after a
+     * repaired one follows a real character, not garbage */
+    uint32_t prev = out->len ? cp_before(out->data, out->len) : cp_before(in, q);
     if (!prev || prev == '\n' || prev == ' ' || prev == '?' || (prev < 0x80 && prev != '(' && prev != ';' && prev != ',' && prev != ':'))
         return 0;
     /* the bytes after the lost lead byte, up to the resync */
@@ -280,6 +287,12 @@ static size_t try_span(repairer *r, const char *in, size_t len, size_t q, sbuf *
         after = '<';
     else if (end < len)
         after = cp_at(in, len, end, &after_at);
+    /* the byte search is the costly part: --max-repairs bounds it */
+    if (*budget == 0) {
+        r->limited = 1;
+        return 0;
+    }
+    --*budget;
     uint32_t first_right = nmid ? simplified(r, mid[0]) : 0;
     hole_choice h = choose(r, 1, bytes[0], simplified(r, prev), first_right);
     if (!h.best)
@@ -323,15 +336,16 @@ size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sb
 {
     r->nspans = 0;
     sb_clear(&r->strings);
-    size_t repaired = 0, start = 0, tried = 0;
-    for (size_t i = 0; i < len && tried < max_spans; i++) {
+    size_t repaired = 0, start = 0;
+    r->limited = 0;
+    size_t budget = max_spans;
+    for (size_t i = 0; i < len; i++) {
         const char *q = memchr(in + i, '?', len - i);
         if (!q)
             break;
         i = (size_t)(q - in);
-        tried++;
         sb_put(out, in + start, i - start);
-        size_t used = try_span(r, in, len, i, out, &repaired);
+        size_t used = try_span(r, in, len, i, out, &repaired, &budget);
         if (used) {
             i += used - 1;
             start = i + 1;
@@ -380,4 +394,25 @@ size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sb
     *spans = r->nspans ? r->spans : NULL;
     *nspans = r->nspans;
     return repaired;
+}
+
+int repair_would_change(repairer *r, const char *in, size_t len, size_t max_spans)
+{
+    sbuf out = {0};
+    size_t repaired = 0, budget = max_spans, start = 0;
+    int limited = r->limited;
+    r->dry = 1;
+    for (size_t i = 0; i < len && !repaired; i++) {
+        const char *q = memchr(in + i, '?', len - i);
+        if (!q)
+            break;
+        i = (size_t)(q - in);
+        sb_put(&out, in + start, i - start);   /* try_span reads what precedes */
+        start = i;
+        try_span(r, in, len, i, &out, &repaired, &budget);
+    }
+    r->dry = 0;
+    r->limited = limited;
+    sb_free(&out);
+    return repaired != 0;
 }

@@ -23,4 +23,11 @@ void repairer_free(repairer *r);
 size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sbuf *out,
                    const nt_garbled **spans, size_t *nspans);
 
+/* 1 when repair_text would repair something in in[0..len); keeps the
+ * spans of the last repair_text call. */
+/* 1 when the last repair_text call left '?'s untried (max_spans). */
+int repair_limited(const repairer *r);
+
+int repair_would_change(repairer *r, const char *in, size_t len, size_t max_spans);
+
 #endif

@@ -18,6 +18,11 @@ struct nt_ctx {
     spam_model spam;
     repairer *repair;
     sbuf a, b;           /* the passes write into one and read the other */
+    sbuf again;          /* input of a second round */
+    nt_garbled *garbled; /* the spans of every round, when there are rounds */
+    size_t (*garbled_at)[2];
+    size_t ngarbled, capgarbled;
+    sbuf garbled_str;
 };
 
 nt_ctx *nt_new(const nt_options *opt)
@@ -46,10 +51,98 @@ void nt_free(nt_ctx *c)
     repairer_free(c->repair);
     sb_free(&c->a);
     sb_free(&c->b);
+    sb_free(&c->again);
+    sb_free(&c->garbled_str);
+    free(c->garbled);
+    free(c->garbled_at);
     free(c);
 }
 
+static int normalize_once(nt_ctx *c, const char *in, size_t len, int cell, nt_result *res);
+
+/* A '?' the repair left can become repairable once the clean-up has run
+ * around it; then the whole text goes round again (at most twice more),
+ * so that twice gives what once gave. Cheap: most texts hold no '?'. */
+static int repairable_left(nt_ctx *c, const nt_result *res)
+{
+    /* a text cut short by --max-repairs is not gone round again: the
+     * limit is per text field */
+    if (!(c->opt.steps & NT_STEP_REPAIR) || repair_limited(c->repair) || !memchr(res->text, '?', res->len))
+        return 0;
+    return repair_would_change(c->repair, res->text, res->len, c->opt.max_repairs);
+}
+
+/* Keeps the garbled spans of a round in c, where the next round's repair
+ * cannot overwrite them. */
+static int keep_garbled(nt_ctx *c, const nt_garbled *g, size_t n)
+{
+    if (c->ngarbled + n > c->capgarbled) {
+        size_t cap = (c->ngarbled + n) * 2;
+        nt_garbled *p = realloc(c->garbled, cap * sizeof *p);
+        size_t (*o)[2] = realloc(c->garbled_at, cap * sizeof *o);
+        if (p)
+            c->garbled = p;
+        if (o)
+            c->garbled_at = o;
+        if (!p || !o)
+            return -1;
+        c->capgarbled = cap;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t k = c->ngarbled++;
+        c->garbled[k] = g[i];
+        c->garbled_at[k][0] = c->garbled_str.len;
+        sb_put(&c->garbled_str, g[i].original, strlen(g[i].original) + 1);
+        c->garbled_at[k][1] = g[i].guess ? c->garbled_str.len : (size_t)-1;
+        if (g[i].guess)
+            sb_put(&c->garbled_str, g[i].guess, strlen(g[i].guess) + 1);
+    }
+    return c->garbled_str.failed ? -1 : 0;
+}
+
 int normalize_text(nt_ctx *c, const char *in, size_t len, int cell, nt_result *res)
+{
+    int rc = normalize_once(c, in, len, cell, res);
+    if (rc != NT_OK || !repairable_left(c, res))
+        return rc;
+    c->ngarbled = 0;
+    sb_clear(&c->garbled_str);
+    size_t t2s = 0, folded = 0, repaired = 0;
+    int spam = 0;
+    for (int round = 0; rc == NT_OK && round < 2; round++) {
+        t2s += res->t2s;
+        folded += res->folded;
+        repaired += res->repaired;
+        if (keep_garbled(c, res->garbled, res->ngarbled))
+            return NT_NOMEM;
+        /* the result lives in c's buffers: copy it before going round */
+        sb_clear(&c->again);
+        sb_put(&c->again, res->text, res->len);
+        if (c->again.failed)
+            return NT_NOMEM;
+        rc = normalize_once(c, c->again.data, c->again.len, cell, res);
+        spam |= res->spam;
+        if (rc != NT_OK || !repairable_left(c, res))
+            break;
+    }
+    if (rc != NT_OK)
+        return rc;
+    if (keep_garbled(c, res->garbled, res->ngarbled))
+        return NT_NOMEM;
+    for (size_t k = 0; k < c->ngarbled; k++) {
+        c->garbled[k].original = c->garbled_str.data + c->garbled_at[k][0];
+        c->garbled[k].guess = c->garbled_at[k][1] == (size_t)-1 ? NULL : c->garbled_str.data + c->garbled_at[k][1];
+    }
+    res->garbled = c->ngarbled ? c->garbled : NULL;
+    res->ngarbled = c->ngarbled;
+    res->t2s += t2s;
+    res->folded += folded;
+    res->repaired += repaired;
+    res->spam |= spam;
+    return NT_OK;
+}
+
+static int normalize_once(nt_ctx *c, const char *in, size_t len, int cell, nt_result *res)
 {
     memset(res, 0, sizeof *res);
     res->text = in;
@@ -84,10 +177,22 @@ int normalize_text(nt_ctx *c, const char *in, size_t len, int cell, nt_result *r
         PASS(repair_text(c->repair, cur, curlen, c->opt.max_repairs, out, &res->garbled, &res->ngarbled),
              res->repaired);
     if (steps & NT_STEP_CLEAN) {
-        if (markup_possible(cur, curlen))
-            PASS(strip_markup(cur, curlen, out), res->folded);
-        if (fold_needed(cur, curlen, cell))
-            PASS(fold_text(&c->fold, cur, curlen, cell, out), res->folded);
+        /* Removing markup can make new markup of what was around it
+         * (&lt;/span>1), and folding can too (＜Ａ＞): both again until
+         * nothing changes, so that twice gives what once gave. */
+        for (int round = 0; round < 4; round++) {
+            size_t before = res->folded;
+            for (int m = 0; m < 8 && markup_possible(cur, curlen); m++) {
+                size_t b = res->folded;
+                PASS(strip_markup(cur, curlen, out), res->folded);
+                if (res->folded == b)
+                    break;
+            }
+            if (round > 0 && res->folded == before)
+                break;
+            if (fold_needed(cur, curlen, cell))
+                PASS(fold_text(&c->fold, cur, curlen, cell, out), res->folded);
+        }
     }
     if (steps & NT_STEP_T2S)
         PASS(t2s_convert(&c->t2s, cur, curlen, out), res->t2s);
