@@ -214,6 +214,30 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     assert_output "share 基本支出 本年支出 三、支出决算情况说明"
 }
 
+@test "tabulate: every amount and percentage of the 情况说明 of seeds 000, 003, 004 has a fact with a subject" {
+    for s in 000 003 004; do
+        case $s in
+        000) f=$S000 a='^第二部分' b='^第三部分' ;;
+        003) f=$S003 a='^第三部分' b='^第四部分' ;;
+        004) f=$S004 a='^第二部分 2023 年度部门决算情况说明' b='^第三部分 名词解释' ;;
+        esac
+        awk -v a="$a" -v b="$b" '$0 ~ a {on++} $0 ~ b && on {on=0} on' "$f" | grep -v $'^\t' |
+            sed 's/\[bookmark: [^]]*\]//g' > "$BATS_TEST_TMPDIR/region"
+        stream "$f" | tabulate > "$BATS_TEST_TMPDIR/out"
+        run "$T/narrative-recall" "$BATS_TEST_TMPDIR/region" "$BATS_TEST_TMPDIR/out"
+        assert_success
+        case $s in 000) assert_output "107/107" ;; 003) assert_output "72/72" ;; 004) assert_output "119/119" ;; esac
+    done
+}
+
+@test "tabulate: every classification statement of the seeds resolves to a code" {
+    for f in "$S000" "$S003" "$S004"; do stream "$f" | tabulate; done |
+        jq -r 'select(.kind=="narrative" and .measure=="amount" and (.subject // "" | test("（类）|（款）|（项）|（[0-9]{3}）"))) | .code' > "$BATS_TEST_TMPDIR/codes"
+    [ "$(wc -l < "$BATS_TEST_TMPDIR/codes")" -ge 28 ]
+    run grep -c null "$BATS_TEST_TMPDIR/codes"
+    assert_output "0"
+}
+
 @test "tabulate: a sentence cut over two paragraphs (PDF lines) is read as one" {
     doc=$(make_doc d "$(para '2.社会保障和就业支出（208）人力资源和社会保障管理事务（01）社会保险经办机构（09）：支出决算为 273.32 万元，完')" \
         "$(para '成预算 93.22%。')")
