@@ -46,6 +46,11 @@ void cli_usage_error(const char *prog, const char *fmt, ...)
     va_start(ap, fmt);
     vdiag(prog, NULL, fmt, ap);
     va_end(ap);
+    cli_try_help(prog);
+}
+
+void cli_try_help(const char *prog)
+{
     fprintf(stderr, "Try '%s --help' for more information.\n", prog);
 }
 

@@ -26,6 +26,9 @@ void cli_print_version(const char *prog);
 void cli_usage_error(const char *prog, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* The hint that follows getopt's own complaint about an unknown option. */
+void cli_try_help(const char *prog);
+
 /* `prog: where: message` (or `prog: message` when where is NULL). */
 void diag(const char *prog, const char *where, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

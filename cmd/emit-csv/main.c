@@ -293,7 +293,7 @@ int main(int argc, char **argv)
         case OPT_HELP: usage(); return cli_close_stdout(PROG);
         case OPT_VERSION: cli_print_version(PROG); return cli_close_stdout(PROG);
         default:
-            fprintf(stderr, "Try '%s --help' for more information.\n", PROG);
+            cli_try_help(PROG);
             return YJS_EXIT_USAGE;
         }
     }

@@ -97,8 +97,10 @@ int main(int argc, char **argv)
             cli_print_version(PROG);
             return cli_close_stdout(PROG);
         }
-        if (c == '?')
+        if (c == '?') {
+            cli_try_help(PROG);
             return YJS_EXIT_USAGE;
+        }
         int is_size = c == OPT_FILE_BYTES || c == OPT_MEMBER_BYTES || c == OPT_ARCHIVE_BYTES ||
                       c == OPT_LINE;
         /* --max-depth=0 is meaningful: no archive is opened */
