@@ -57,3 +57,7 @@ read -r c r < <(measure "$NT" --plain --t2s-only --no-overrides "$corpus"); row 
 read -r c r < <(measure "$NT" --plain --t2s-only "$corpus"); row "nt --plain --t2s-only" "$c" "$r" "$bytes"
 read -r c r < <(measure "$NT" --plain "$corpus"); row "nt --plain (all steps)" "$c" "$r" "$bytes"
 read -r c r < <(measure "$NT" "$stream"); row "nt (records, all steps)" "$c" "$r" "$sbytes"
+# the record stream's own cost: parsing and writing every line
+read -r c r < <(measure jq -c . "$stream"); row "jq -c . (same records)" "$c" "$r" "$sbytes"
+read -r c r < <(measure "$NT" --no-t2s --no-clean --no-repair --no-spam "$stream")
+row "nt (records, every step off)" "$c" "$r" "$sbytes"

@@ -235,6 +235,9 @@ size_t fold_text(fold_table *f, const char *in, size_t len, int cell, sbuf *out)
     }
     uint32_t *c = f->cps;
     size_t n = 0, changed = 0;
+    f->made_markup = 0;
+    enum { SEEN_QUESTION = 1, SEEN_SPACE = 2, SEEN_MARK = 4 };
+    unsigned seen = 0;
     const unsigned char *s = (const unsigned char *)in;
     for (size_t i = 0; i < len;) {
         size_t l;
@@ -245,17 +248,30 @@ size_t fold_text(fold_table *f, const char *in, size_t len, int cell, sbuf *out)
             continue;
         }
         uint32_t m = map_space(fold_cp(f, cp));
-        changed += m != cp;
+        if (m != cp) {
+            changed++;
+            /* a new ASCII character (< from ＜, \n from \r) or one gone can make markup */
+            f->made_markup |= m == DELETED || m < 0x80;
+        }
         c[n++] = m;
+        seen |= m == '?' ? SEEN_QUESTION : m == ' ' || m == '\t' ? SEEN_SPACE :
+                m == ',' || m == ';' || m == ':' || m == '!' || m == '(' || m == ')' || m == 0xFF0C ? SEEN_MARK : 0;
     }
     n = compact(c, n);
-    /* brackets first: whether a '?' is a question mark depends on them */
-    changed += punctuation(c, n);
-    changed += question_runs(c, n);
-    changed += punctuation(c, n);
-    changed += collapse(c, n, cell, &n);
+    /* each step runs only if the text has what it looks at */
+    if (seen & (SEEN_MARK | SEEN_QUESTION)) {
+        /* brackets first: whether a '?' is a question mark depends on them */
+        changed += punctuation(c, n);
+        if (seen & SEEN_QUESTION) {
+            changed += question_runs(c, n);
+            changed += punctuation(c, n);
+        }
+    }
+    size_t collapsed = collapse(c, n, cell, &n);
+    changed += collapsed;
     /* collapsing makes new neighbours (1， 2 -> 1，2): look again */
-    changed += punctuation(c, n);
+    if (collapsed && (seen & (SEEN_MARK | SEEN_QUESTION)))
+        changed += punctuation(c, n);
     sb_reserve(out, n * 4);
     for (size_t i = 0; i < n; i++)
         sb_put_cp(out, c[i]);

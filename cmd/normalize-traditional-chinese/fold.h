@@ -14,6 +14,7 @@ typedef struct {
     size_t n;
     uint32_t *cps;            /* scratch: the text as code points */
     size_t cap;
+    int made_markup;          /* the last fold_text may have made new markup */
 } fold_table;
 
 int fold_init(fold_table *f);

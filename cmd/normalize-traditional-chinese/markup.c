@@ -189,8 +189,9 @@ static int would_make_markup(uint32_t cp, const char *rest, size_t n)
     }
 }
 
-size_t strip_markup(const char *in, size_t len, sbuf *out)
+size_t strip_markup(const char *in, size_t len, sbuf *out, int *removed)
 {
+    *removed = 0;
     size_t i = 0, start = 0, changed = 0;
     int kind;
     uint32_t cp;
@@ -222,6 +223,7 @@ size_t strip_markup(const char *in, size_t len, sbuf *out)
             sb_put(out, in + start, i - start);
             sb_put(out, repl, strlen(repl));
             changed += m;
+            *removed = 1;
             i += m;
             start = i;
         } else {

@@ -182,16 +182,16 @@ static int normalize_once(nt_ctx *c, const char *in, size_t len, int cell, nt_re
          * nothing changes, so that twice gives what once gave. */
         for (int round = 0; round < 4; round++) {
             size_t before = res->folded;
-            for (int m = 0; m < 8 && markup_possible(cur, curlen); m++) {
-                size_t b = res->folded;
-                PASS(strip_markup(cur, curlen, out), res->folded);
-                if (res->folded == b)
-                    break;
-            }
+            int removed = 1;
+            for (int m = 0; m < 8 && removed && markup_possible(cur, curlen); m++)
+                PASS(strip_markup(cur, curlen, out, &removed), res->folded);
             if (round > 0 && res->folded == before)
                 break;
+            c->fold.made_markup = 0;
             if (fold_needed(cur, curlen, cell))
                 PASS(fold_text(&c->fold, cur, curlen, cell, out), res->folded);
+            if (!c->fold.made_markup)
+                break;
         }
     }
     if (steps & NT_STEP_T2S)
