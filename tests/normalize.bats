@@ -304,3 +304,13 @@ opencc_oracle() {
     "$NT" "$T/once" > "$T/twice"
     cmp "$T/once" "$T/twice"
 }
+
+@test "memory stays under 16 MB, whatever the input length" {
+    "$HERE/txt2stream" "$HERE/seed001.txt" > "$T/s"
+    for i in $(seq 20); do cat "$T/s"; done > "$T/big"
+    /usr/bin/time -o "$T/rss" -f '%M' "$NT" "$T/big" > /dev/null
+    [ "$(cat "$T/rss")" -lt 16384 ]
+    /usr/bin/time -o "$T/rss1" -f '%M' "$NT" "$T/s" > /dev/null
+    # twenty documents take no more than one (within 1 MiB)
+    [ "$(cat "$T/rss")" -lt $(( $(cat "$T/rss1") + 1024 )) ]
+}
