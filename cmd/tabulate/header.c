@@ -31,6 +31,19 @@ static int is_key(const char *label, const char *word)
     return eq;
 }
 
+/* The value of a 栏次 cell (digits only, ASCII or full-width), -1 when it
+ * has more than six digits. */
+static int small_int(const char *cell)
+{
+    char *k = tx_key(cell);
+    int v = 0, n = 0;
+    for (char *p = k; *p >= '0' && *p <= '9'; p++)
+        if (++n <= 6)
+            v = v * 10 + (*p - '0');
+    free(k);
+    return n > 6 ? -1 : v;
+}
+
 /* A cell of consecutive integers separated by spaces, continuing expect. */
 static int int_run(const char *cell, int *expect)
 {
@@ -45,10 +58,13 @@ static int int_run(const char *cell, int *expect)
             ok = 0;
             break;
         }
-        int v = 0;
-        while (*p >= '0' && *p <= '9')
-            v = v * 10 + (*p++ - '0');
-        if (v != e)
+        int v = 0, digits = 0;
+        while (*p >= '0' && *p <= '9') {
+            if (++digits <= 6)
+                v = v * 10 + (*p - '0');
+            p++;
+        }
+        if (digits > 6 || v != e)
             ok = 0;
         e++;
         n++;
@@ -72,8 +88,9 @@ int hdr_is_colno_row(const hrow *r)
             continue;
         }
         if (tx_is_int(c)) {
-            if (atoi(c) == expect || (ints && atoi(c) == expect - 1))
-                expect = atoi(c) + 1;
+            int v = small_int(c);
+            if (v >= 0 && (v == expect || (ints && v == expect - 1)))
+                expect = v + 1;
             else if (!has_word)
                 ok = 0;
             ints++;
@@ -226,7 +243,8 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
         int lead = 0;
         while (lead < ncn && !tx_is_int(cn[lead]))
             lead++;
-        cn += lead;
+        if (cn)
+            cn += lead;
         ncn -= lead;
         n = ncn;
     }
@@ -419,7 +437,11 @@ int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_labe
                     has_label, nb > 1 ? 0 : values_hint);
         any += out->blocks[b].ncols;
     }
-    return any ? 0 : -1;
+    if (!any) {
+        hdr_free(out);
+        return -1;
+    }
+    return 0;
 }
 
 void hdr_free(hmodel *m)

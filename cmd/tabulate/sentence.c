@@ -396,7 +396,8 @@ int sentence_figures(const char *s, const nctx *ctx, nfigure *out, int max)
                 k--;
             uint32_t c;
             tx_cp(s + k, &c);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == 0x7B2C || c == 0x56FE ||
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                (c >= 0xFF10 && c <= 0xFF19) || c == 0x7B2C || c == 0x56FE ||
                 c == 0x8868 || c == 0x2265 || c == 0x2264 || c == '<' || c == '>' || c == '=' ||
                 c == 0xFF1C || c == 0xFF1E || c == '.' || c == '-' || c == '_') {
                 char tmp[64];
@@ -417,6 +418,12 @@ int sentence_figures(const char *s, const nctx *ctx, nfigure *out, int max)
             continue;
         }
         size_t end = j + ul;
+        decimal dv;
+        char buf[40];
+        if (dec_parse(num, strlen(num), &dv) != DEC_OK || dec_format(dv, buf, sizeof buf) <= 0) {
+            i = end;   /* too long to be an amount */
+            continue;
+        }
         if (colon && (size_t)(colon - s) < start && !topic && n == 0) {
             char *t = despace(s, (size_t)(colon - s));
             strip_lead(t, ctx);
@@ -429,12 +436,7 @@ int sentence_figures(const char *s, const nctx *ctx, nfigure *out, int max)
         memset(f, 0, sizeof *f);
         f->offset = start;
         snprintf(f->unit, sizeof f->unit, "%s", unit);
-        decimal dv;
-        char buf[40];
-        if (dec_parse(num, strlen(num), &dv) == DEC_OK && dec_format(dv, buf, sizeof buf) > 0)
-            f->value = tx_dup(buf);
-        else
-            f->value = tx_dup(num);
+        f->value = tx_dup(buf);
         /* the words that say what this figure is */
         size_t from = hard_separator_before(s, prev_end, start);
         char *label = despace(s + from, start - from);
