@@ -6,7 +6,8 @@ setup() {
     R="$BATS_TEST_DIRNAME/reconcile"
     S003="$R/seed003.facts.jsonl"
     export R S003
-    export -f findings problems mutated
+    export -f findings problems mutated seed seed004
+    export BATS_FILE_TMPDIR
 }
 
 # findings of a stream, one "rule severity" line each
@@ -374,12 +375,14 @@ str.direction warning"
 
 # --- seed 004 through the real pipeline: the non-standard tables ---
 
-# findings of seed 004 (once per test file run): "rule severity actual expected"
-seed004() {
-    local out="$BATS_FILE_TMPDIR/s004.jsonl"
-    [ -s "$out" ] || extract "$SEEDS/004_e713eabae29e0ccd.txt" | normalize-traditional-chinese | tabulate | reconcile > "$out"
-    jq -r --arg r "$1" 'select(.type=="finding" and .rule==$r) | "\(.severity) \(.actual) \(.expected)"' "$out"
+# findings of a seed through the whole pipeline (run once per test file):
+# seed NNN RULE prints "severity actual expected" per finding of RULE
+seed() {
+    local out="$BATS_FILE_TMPDIR/s$1.jsonl"
+    [ -s "$out" ] || extract "$SEEDS/$1"_*.txt | normalize-traditional-chinese | tabulate | reconcile > "$out"
+    jq -r --arg r "$2" 'select(.type=="finding" and .rule==$r) | "\(.severity) \(.actual) \(.expected)"' "$out"
 }
+seed004() { seed 004 "$1"; }
 
 @test "reconcile: seed 004 slip: 表3-3 数据专线维护 预算1.2 执行3.6 完成率100.00% (tbl.exec-rate error)" {
     run seed004 tbl.exec-rate
@@ -401,4 +404,61 @@ info 44.73 44.74"
 @test "reconcile: seed 004 template remnant: 增长 59.65%(或与 2022 年度决算数持平) (str.direction)" {
     run seed004 str.direction
     assert_output "warning null null"
+}
+
+@test "reconcile: seed 004 slip: 住房公积金 支出决算为 50.73 元 where the text says 50.73 万元 (nar.unit)" {
+    run seed004 nar.unit
+    assert_output "error 0.005073 50.73"
+}
+
+@test "reconcile: seed 004 slip: 公务用车 占 34.98% of 5.86 (2.06 ÷ 5.86 = 35.15%) (nar.share error)" {
+    run bash -c "seed 004 nar.share | grep error"
+    assert_output "error 34.98 35.15"
+}
+
+@test "reconcile: seed 004 slips: truncated percentages 99.91% and 98.79% (warnings)" {
+    run bash -c "seed 004 nar.share | grep warning; seed 004 nar.exec-rate"
+    assert_output "warning 99.91 99.92
+warning 98.79 98.80"
+}
+
+@test "reconcile: seed 004 identities: YoY rates, shares of 收入/支出/类, execution rates of 表2-2 in the text" {
+    run bash -c "seed 004 nar.yoy; seed 004 nar.yoy-base; seed 004 nar.sum | grep -v info"
+    assert_output ""
+}
+
+@test "reconcile: seed 000 slip: YoY rates computed on the current year (97.2 ÷ 570.73 = 17%; on 473.53: 21%)" {
+    run seed 000 nar.yoy-base
+    assert_output "error 17 21
+error 17 21
+error 17 21"
+}
+
+@test "reconcile: seed 000 slip: 社会保障和就业支出 354.46 占 62.12% of 570.73 (62.11%)" {
+    run seed 000 nar.share
+    assert_output "error 62.12 62.11"
+}
+
+@test "reconcile: seed 001 identities: 25 YoY rates hold, 增长100% from nothing is the convention (info)" {
+    run bash -c "seed 001 nar.yoy"
+    assert_output "info 100 null
+info 100 null"
+    run bash -c "extract '$SEEDS'/001_*.txt | normalize-traditional-chinese | tabulate | reconcile --explain 2>&1 >/dev/null | grep -c 'nar.yoy: pass: '"
+    assert_output "25"
+}
+
+@test "reconcile: seed 003 through the whole pipeline: the narrative audit" {
+    run bash -c "for r in n07 n09 n10 nar.class-level nar.exec-rate nar.share str.year str.direction str.template; do seed 003 \$r | sed \"s/^/\$r /\"; done"
+    assert_output "n07 warning 442.86 442.85
+n07 warning 442.86 442.85
+n07 error 401.75 442.85
+n09 error 12.12 22.07
+n10 warning 243.13 243.12
+nar.class-level error 398.40 12.70
+nar.exec-rate error 110.23 100.00
+nar.exec-rate warning 100 null
+nar.share error 100 92
+str.year warning null null
+str.direction warning 2673.61 null
+str.template warning null null"
 }

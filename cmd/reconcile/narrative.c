@@ -146,8 +146,39 @@ static void check_class_statement(checker *c, const fact *n)
     chk_report(c, rule, v, msg, &sum, &n->value, &diff, id, inv, k + 1);
 }
 
+/* 50.73 元 in a classification statement where the text elsewhere says
+ * 50.73 万元 for the same or the enclosing code: the unit is the slip. */
+static int unit_slip_in_text(checker *c, const fact *n)
+{
+    if (!n->unit || strcmp(n->unit, "元") != 0 || !n->codes || dec_is_zero(n->printed))
+        return 0;
+    idlist nl = fi_kind(c->fi, "narrative");
+    for (size_t i = 0; i < nl.n; i++) {
+        const fact *o = &c->fi->facts[nl.ids[i]];
+        if (o == n || !is(o, "amount") || !o->has_value || !o->codes || !o->unit || strcmp(o->unit, "万元") != 0 ||
+            dec_cmp(o->printed, n->printed) != 0)
+            continue;
+        size_t a = strlen(o->codes), b = strlen(n->codes);
+        if (strncmp(o->codes, n->codes, a < b ? a : b) != 0)
+            continue;
+        char st[400], msg[700], id[300];
+        subject_text(n, st, sizeof st);
+        snprintf(msg, sizeof msg, "%s 写作 %s 元，说明中「%s」为 %s 万元：单位应为万元", st, rec_value_text(n),
+                 o->subject ? o->subject : "", rec_value_text(o));
+        snprintf(id, sizeof id, "情况说明「%s」的单位 ＝ 万元", n->subject ? n->subject : "");
+        const fact *inv[2] = {n, o};
+        decimal diff;
+        dec_sub(n->value, o->value, &diff);
+        chk_report(c, "nar.unit", V_ERROR, msg, &o->value, &n->value, &diff, id, inv, 2);
+        return 1;
+    }
+    return 0;
+}
+
 static void check_amount(checker *c, const fact *n)
 {
+    if (unit_slip_in_text(c, n))
+        return;
     if (n->codes && label_is_code(n->codes) ? 1 : (n->codes && strchr(n->codes, '+'))) {
         check_class_statement(c, n);
         return;
@@ -204,7 +235,8 @@ static const fact *share_base(const narr *n, size_t i, const fact *num, const ch
     static const char *const income[] = {"收入合计", "本年收入合计", "本年收入", NULL};
     static const char *const spend[] = {"支出合计", "本年支出合计", "本年支出", NULL};
     static const char *const gpb[] = {"一般公共预算财政拨款支出", "一般公共预算支出", NULL};
-    static const char *const sangong[] = {"三公经费财政拨款支出", "三公经费支出", "三公经费", NULL};
+    static const char *const sangong[] = {"三公经费财政拨款支出", "三公经费支出", "三公经费", "三公经费财政拨款",
+                                          "三公经费财政拨款支出决算", NULL};
     static const char *const purchase[] = {"政府采购支出总额", NULL};
     const fact *f;
     if (strstr(b, "项目支出")) {
@@ -240,6 +272,12 @@ static const fact *share_base(const narr *n, size_t i, const fact *num, const ch
         if (subject_target_of(c, f, &t) && t.cell && t.cell->has_value)
             return t.cell;
         return f;
+    }
+    /* a part of 三公 is a share of the 三公 total (domain.md §3.4) */
+    const char *ns = num->subject ? num->subject : "";
+    if (strstr(ns, "因公出国") || strstr(ns, "公务用车") || strstr(ns, "公务接待")) {
+        *what = "“三公”经费合计";
+        return (f = std_cell(c, "FA09", NULL, "N7")) ? f : narrative_amount(n, sangong);
     }
     if (num->codes && strlen(num->codes) == 3) {
         *what = "一般公共预算财政拨款支出合计";
@@ -290,6 +328,30 @@ static void check_share(narr *n, size_t i)
 
 /* ---- year-on-year changes and rates ---- */
 
+/* The current-year figure a change is measured from: the amount about the
+ * same subject before it in the paragraph, else the amount the paragraph
+ * opens with (较年初预算数增加… often has no subject of its own) that an
+ * increase can come from. */
+static const fact *current_amount(const narr *n, size_t i, const fact *change, int sign)
+{
+    const fact *me = nf(n, i);
+    size_t start = i;
+    while (start > 0 && nf(n, start - 1)->paragraph == me->paragraph)
+        start--;
+    for (size_t k = i; k-- > start;) {
+        const fact *f = nf(n, k);
+        if (is(f, "amount") && f->has_value && !basis_is_budget(f) &&
+            ((me->subject && same_subject(f, me)) || (change->subject && same_subject(f, change))))
+            return f;
+    }
+    for (size_t k = start; k < i; k++) {
+        const fact *f = nf(n, k);
+        if (is(f, "amount") && f->has_value && !basis_is_budget(f) && (sign < 0 || dec_cmp(f->value, change->value) >= 0))
+            return f;
+    }
+    return NULL;
+}
+
 static int dir_sign(const fact *f)
 {
     if (!f || !f->direction)
@@ -308,7 +370,8 @@ static void check_rate(narr *n, size_t i)
     const fact *d = before(n, i, "change", 0);
     if (!d)
         return;   /* a bare rate: nothing printed to check it against */
-    const fact *cur = before(n, i, "amount", 0);
+    int sign = dir_sign(d) ? dir_sign(d) : dir_sign(r);
+    const fact *cur = current_amount(n, i, d, sign);
     char id[300];
     snprintf(id, sizeof id, "情况说明「%s」增减率 ＝ 增减额 ÷ 上年数（上年数 ＝ 本年数 ∓ 增减额）", r->subject ? r->subject : "");
     if (!cur) {
@@ -316,7 +379,6 @@ static void check_rate(narr *n, size_t i)
         if (subject_target_of(c, r, &t) && t.cell && t.cell->has_value)
             cur = t.cell;
     }
-    int sign = dir_sign(d) ? dir_sign(d) : dir_sign(r);
     if (!cur || !sign) {
         chk_not_run(c, "nar.yoy", id);
         return;
@@ -359,6 +421,26 @@ static void check_rate(narr *n, size_t i)
 
 /* ---- budget execution rates ---- */
 
+typedef enum { ROLE_NEUTRAL, ROLE_BUDGET, ROLE_ACTUAL } amount_role;
+
+/* Which figure of an execution statement an amount is: the basis when
+ * tabulate read one, else the words of the subject (基本支出执行总额,
+ * 调整后预算支出总额, 实际支付数). */
+static amount_role role_of(const fact *f)
+{
+    const char *b = f->basis ? f->basis : "";
+    if (strstr(b, "执行") || strstr(b, "决算"))
+        return ROLE_ACTUAL;
+    if (strstr(b, "预算"))
+        return ROLE_BUDGET;
+    const char *s = f->subject ? f->subject : "";
+    if (strstr(s, "执行") || strstr(s, "支付") || strstr(s, "决算") || strstr(s, "实际"))
+        return ROLE_ACTUAL;
+    if (strstr(s, "预算"))
+        return ROLE_BUDGET;
+    return ROLE_NEUTRAL;
+}
+
 static void check_execution(narr *n, size_t i)
 {
     checker *c = n->c;
@@ -370,12 +452,11 @@ static void check_execution(narr *n, size_t i)
             break;
         if (!is(f, "amount") || !f->has_value || !same_sentence(f, me))
             continue;
-        if (basis_is_budget(f)) {
-            if (!budget)
-                budget = f;
-        } else if (!actual) {
-            actual = f;
-        }
+        amount_role r = role_of(f);
+        if (r == ROLE_BUDGET && !budget)
+            budget = f;
+        else if (r == ROLE_ACTUAL && !actual && !budget)
+            actual = f;   /* the outturn is printed after its budget */
     }
     char id[300];
     snprintf(id, sizeof id, "情况说明「%s」完成预算 ＝ 决算数 ÷ 预算数", me->subject ? me->subject : "");
@@ -514,10 +595,14 @@ static void check_restatements(narr *n)
             continue;   /* checked against its table figure instead */
         char s[400], key[900];
         subject_norm(f->subject ? f->subject : "", s, sizeof s);
-        if (strlen(s) < 12)
-            continue;   /* 资金, 项目: too generic to be one quantity */
+        if (strlen(s) < 18 || !strncmp(s, "共计", 6) || !strncmp(s, "合计", 6) || !strncmp(s, "其中", 6))
+            continue;   /* 资金, 共计支出: too generic to be one quantity */
+        /* 绩效 and project sections describe one project after another:
+         * the same words there are different quantities */
+        if (!f->heading || strstr(f->heading, "绩效") || strstr(section_of(f), "绩效") || strstr(f->heading, "项目"))
+            continue;
         str_join(key, sizeof key, '\x1f', 5, f->measure, s, f->basis ? f->basis : "", f->base_year ? f->base_year : "",
-                 section_of(f));
+                 f->heading);
         idlist prev = strmap_get(seen, key);
         if (prev.n) {
             const fact *p = &n->c->fi->facts[prev.ids[0]];
