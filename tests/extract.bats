@@ -653,3 +653,61 @@ xlsx_out() {
     run jq -r 'select(.type=="error") | .code' "$TMP/out"
     assert_output ""
 }
+
+# --- pdf (through pdf_layout.c) -------------------------------------------
+
+@test "pdf: paragraphs and table rows with page provenance" {
+    extract "$FIXTURES/caidian-2023-final.pdf" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -r 'select(.type=="document") | [.format, (.encoding|tostring)] | @tsv' "$TMP/out"
+    assert_output "$(printf 'pdf\tnull')"
+    run jq -c 'select(.type=="row" and .cells[0].text=="一、一般公共预算财政拨款收入" and .table==0) | [.page, .loc.page, ([.cells[].text] | index("442.86") != null)]' "$TMP/out"
+    assert_output '[2,2,true]'
+    run jq -c 'select(.type=="paragraph" and .text=="一、部门主要职能") | [.loc.page, (.loc.line|type)]' "$TMP/out"
+    assert_output '[1,"number"]'
+}
+
+@test "bad: damaged and text-less PDFs are error records, the others go on" {
+    run bad_between "$BAD/damaged.pdf" "$BAD/no-text-layer.pdf"
+    assert_output "$(printf 'rc=1\n2\npdf_damaged\npdf_no_text')"
+}
+
+@test "--max-pages: a longer PDF is a limit error" {
+    run --separate-stderr extract --max-pages=1 "$FIXTURES/caidian-2023-final.pdf" "$T/small.txt"
+    assert_failure 1
+    echo "$output" > "$TMP/out"
+    run jq -r 'select(.type=="error") | .code' "$TMP/out"
+    assert_output limit
+    run jq -r 'select(.type=="row") | .cells[1].text' "$TMP/out"
+    assert_output 442.86
+}
+
+# --- legacy .doc/.xls (through legacy.c) ----------------------------------
+
+@test "legacy: .doc and .xls are converted and keep their own format, bytes and hash" {
+    extract "$ROOT/tests/legacy/budget-table.doc" "$ROOT/tests/legacy/budget-sheet.xls" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -r 'select(.type=="document") | [.format, .bytes, .sha256] | @tsv' "$TMP/out"
+    assert_output "$(printf 'doc\t%s\t%s\nxls\t%s\t%s' \
+        "$(stat -c %s "$ROOT/tests/legacy/budget-table.doc")" "$(sha256sum < "$ROOT/tests/legacy/budget-table.doc" | cut -d' ' -f1)" \
+        "$(stat -c %s "$ROOT/tests/legacy/budget-sheet.xls")" "$(sha256sum < "$ROOT/tests/legacy/budget-sheet.xls" | cut -d' ' -f1)")"
+    run jq -c 'select(.type=="row" and .sheet=="Sheet1" and .row==1) | [.cells[].text]' "$TMP/out"
+    assert_output '["一般公共预算财政拨款收入","442.86"]'
+}
+
+@test "legacy: no converter on PATH is an error that names the package" {
+    run --separate-stderr env PATH="$ROOT/bin" extract "$ROOT/tests/legacy/budget-table.doc" "$T/small.txt"
+    assert_failure 1
+    echo "$output" > "$TMP/out"
+    run jq -r 'select(.type=="error") | [.code, .message] | @tsv' "$TMP/out"
+    assert_output --partial "converter_missing"
+    assert_output --partial "libreoffice"
+    run jq -r 'select(.type=="row") | .cells[1].text' "$TMP/out"
+    assert_output 442.86
+}
+
+@test "bad: an OLE2 file that is neither .doc nor .xls" {
+    printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1garbage' > "$TMP/fake.doc"
+    run bad_between "$TMP/fake.doc"
+    assert_output "$(printf 'rc=1\n2\nunknown_format')"
+}
