@@ -462,3 +462,30 @@ str.year warning null null
 str.direction warning 2673.61 null
 str.template warning null null"
 }
+
+# --- golden findings of every fixture and seed ---
+
+@test "reconcile: golden findings of every fixture and seed through the whole pipeline" {
+    local g f name failed=0
+    for g in "$R"/golden/*.findings; do
+        name=$(basename "$g" .findings)
+        f="$FIXTURES/$name"
+        [ -e "$f" ] || f="$SEEDS/$name"
+        if ! diff -u "$g" <("$R/golden.sh" "$f") >&2; then
+            echo "golden differs: $name (tests/reconcile/golden.sh --update rewrites it)" >&2
+            failed=1
+        fi
+    done
+    [ "$failed" -eq 0 ]
+}
+
+@test "reconcile: the hostile fixtures never crash it: exit 0 or 1, every output line a JSON record" {
+    local f rc
+    for f in "$FIXTURES"/bad/*; do
+        rc=0
+        extract "$f" 2>/dev/null | normalize-traditional-chinese 2>/dev/null | tabulate 2>/dev/null |
+            reconcile > "$BATS_TEST_TMPDIR/out" 2>/dev/null || rc=$?
+        [ "$rc" -le 1 ] || { echo "reconcile exit $rc on $f" >&2; return 1; }
+        jq -e . "$BATS_TEST_TMPDIR/out" > /dev/null || { echo "bad JSON out of $f" >&2; return 1; }
+    done
+}

@@ -25,9 +25,12 @@ static int same_subject(const fact *a, const fact *b)
     return strcmp(x, y) == 0;
 }
 
+/* The same sentence; a PDF line break may have split it over two
+ * paragraph records, so neighbouring paragraphs count too. */
 static int same_sentence(const fact *a, const fact *b)
 {
-    return a->paragraph == b->paragraph && a->sentence && b->sentence && strcmp(a->sentence, b->sentence) == 0;
+    long d = a->paragraph - b->paragraph;
+    return d >= -1 && d <= 1 && a->sentence && b->sentence && strcmp(a->sentence, b->sentence) == 0;
 }
 
 /* The nearest fact of a measure before i in the same paragraph, preferring
@@ -37,7 +40,7 @@ static const fact *before(const narr *n, size_t i, const char *measure, int same
     const fact *me = nf(n, i), *any = NULL;
     for (size_t k = i; k-- > 0;) {
         const fact *f = nf(n, k);
-        if (f->paragraph != me->paragraph)
+        if (f->paragraph != me->paragraph && !same_sentence(f, me))
             break;
         if (!is(f, measure) || !f->has_value || (same_sentence_only && !same_sentence(f, me)))
             continue;
@@ -448,7 +451,7 @@ static void check_execution(narr *n, size_t i)
     const fact *budget = NULL, *actual = NULL;
     for (size_t k = i; k-- > 0;) {
         const fact *f = nf(n, k);
-        if (f->paragraph != me->paragraph)
+        if (f->paragraph != me->paragraph && !same_sentence(f, me))
             break;
         if (!is(f, "amount") || !f->has_value || !same_sentence(f, me))
             continue;

@@ -31,17 +31,18 @@ def mutate(v):
     d = decimal.Decimal(v)
     return str((d + delta).quantize(d if d.as_tuple().exponent < 0 else decimal.Decimal(1)))
 
+# each record serialised once, with a placeholder for the copy's doc id
+PH = "\u0000DOC\u0000"
+ser = [json.dumps(dict(r, doc=PH), ensure_ascii=False) for r in body]
+hdr = json.dumps(dict(header, doc=PH), ensure_ascii=False)
+end = json.dumps({"type": "end", "doc": PH, "records": len(body)})
+ph = json.dumps(PH)[1:-1]
 lines = []
 for k, i in enumerate(targets):
     doc = "%s-m%d" % (header["doc"], k)
-    h = dict(header, doc=doc)
-    lines.append(json.dumps(h, ensure_ascii=False))
-    for j, r in enumerate(body):
-        r2 = dict(r, doc=doc)
-        if j == i:
-            r2["value"] = mutate(r["value"])
-        lines.append(json.dumps(r2, ensure_ascii=False))
-    lines.append(json.dumps({"type": "end", "doc": doc, "records": len(body)}))
+    copy = [hdr] + ser + [end]
+    copy[1 + i] = json.dumps(dict(body[i], doc=PH, value=mutate(body[i]["value"])), ensure_ascii=False)
+    lines.append("\n".join(copy).replace(ph, doc))
 out = subprocess.run([a.reconcile], input="\n".join(lines) + "\n", capture_output=True, text=True, check=False)
 if out.returncode not in (0,):
     sys.stderr.write(out.stderr)
