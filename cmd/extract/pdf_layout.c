@@ -714,16 +714,50 @@ static bool merge_lonely_columns(layout *L, int a, int b)
     return merged;
 }
 
+/* The length in bytes of a list marker that opens t: "（二）", "(3)", "二、",
+ * "3." (0 when there is none). */
+static size_t marker_len(const char *t)
+{
+    const char *p = t;
+    uint32_t c = g_utf8_get_char(p);
+    bool paren = c == '(' || c == 0xFF08;
+    if (paren)
+        p = g_utf8_next_char(p);
+    int n = 0;
+    for (;; n++) {
+        c = g_utf8_get_char(p);
+        bool numeral = (c >= '0' && c <= '9') || c == 0x4E00 || c == 0x4E8C || c == 0x4E09 ||
+                       c == 0x56DB || c == 0x4E94 || c == 0x516D || c == 0x4E03 || c == 0x516B ||
+                       c == 0x4E5D || c == 0x5341;
+        if (!numeral)
+            break;
+        p = g_utf8_next_char(p);
+    }
+    if (n == 0 || n > 3)
+        return 0;
+    bool closes = paren ? (c == ')' || c == 0xFF09) : (c == 0x3001 /* 、 */ || c == '.' || c == 0xFF0E);
+    return closes ? (size_t)(g_utf8_next_char(p) - t) : 0;
+}
+
+/* A list marker or "第三部分" opens a new paragraph even when the line
+ * above ran to the margin. */
+static bool opens_section(const char *t)
+{
+    return g_utf8_get_char(t) == 0x7B2C /* 第 */ || marker_len(t) > 0;
+}
+
 /* ---------- emitting ---------- */
 
 /* Appends piece to the text being built: a wrapped CJK cell joins without a
- * space, Latin words and pieces from one line with one. */
+ * space, Latin words with one; pieces of one line keep a space unless it
+ * stands between CJK and a digit or Latin letter (`2024 年`). */
 static bool join_piece(strbuf *s, size_t start, const char *piece, bool same_line)
 {
     if (s->len > start) {
         uint32_t last = g_utf8_get_char(g_utf8_find_prev_char(s->p + start, s->p + s->len));
         uint32_t first = g_utf8_get_char(piece);
-        if (same_line || (!is_cjk(last) && !is_cjk(first)))
+        bool cl = is_cjk(last), cf = is_cjk(first);
+        if (same_line ? cl == cf : (!cl && !cf))
             if (!sb_str(s, " "))
                 return false;
     }
@@ -811,7 +845,36 @@ static int emit_row(layout *L, int row, int r0, int r1)
     return L->sink->row(L->sink->ctx, page, L->table, row, L->cells, nc) < 0 ? -2 : 0;
 }
 
-/* Emits the table made of lines [a, b). */
+/* Whether the lines [a, b), on their column grid, read as a table rather
+ * than as text: at least a third of them (and two) hold cells in two
+ * separate columns (a paragraph whose lines have one wide gap each, at
+ * different places, makes spans, not columns), and the first column is not only list markers ("(6)" then a tab
+ * and the item: a numbered list). */
+static bool looks_tabular(const layout *L, int a, int b)
+{
+    int multi = 0;
+    bool markers = true;
+    for (int i = a; i < b; i++) {
+        const line *l = &L->ln[i];
+        bool two = false; /* two chunks in columns apart: a span does not count */
+        for (int k = 1; k < l->nc; k++) {
+            const chunk *p = &L->ck[l->c0 + k - 1], *c = &L->ck[l->c0 + k];
+            if (c->col >= p->col + p->colspan)
+                two = true;
+        }
+        multi += two;
+        if (l->nc > 0) {
+            const char *t = chunk_text(L, &L->ck[l->c0]);
+            if (marker_len(t) != strlen(t))
+                markers = false;
+        }
+    }
+    return multi >= 2 && 3 * multi >= b - a && !markers;
+}
+
+/* Emits the table made of lines [a, b); 1 when its lines fall into a
+ * single column after all (a table of contents, text with wide spaces): the
+ * caller treats them as running text. */
 static int emit_table(layout *L, int a, int b)
 {
     if (!find_columns(L, a, b))
@@ -819,6 +882,8 @@ static int emit_table(layout *L, int a, int b)
     assign_columns(L, a, b);
     while (merge_lonely_columns(L, a, b))
         assign_columns(L, a, b);
+    if (L->ncol < 2 || !looks_tabular(L, a, b))
+        return 1;
     if (!grow((void **)&L->tmp, &L->captmp, b - a, sizeof *L->tmp) ||
         !grow((void **)&L->tmp2, &L->captmp2, b - a, sizeof *L->tmp2))
         return -1;
@@ -835,34 +900,6 @@ static int emit_table(layout *L, int a, int b)
     }
     L->table++;
     return 0;
-}
-
-/* "（二）", "(3)", "二、", "3." or "第三部分" opens a new paragraph even
- * when the line above ran to the margin. */
-static bool opens_section(const char *t)
-{
-    const char *p = t;
-    uint32_t c = g_utf8_get_char(p);
-    bool paren = c == '(' || c == 0xFF08;
-    if (paren)
-        p = g_utf8_next_char(p);
-    else if (c == 0x7B2C) /* 第 */
-        return true;
-    int n = 0;
-    for (;; n++) {
-        c = g_utf8_get_char(p);
-        bool numeral = (c >= '0' && c <= '9') || c == 0x4E00 || c == 0x4E8C || c == 0x4E09 ||
-                       c == 0x56DB || c == 0x4E94 || c == 0x516D || c == 0x4E03 || c == 0x516B ||
-                       c == 0x4E5D || c == 0x5341;
-        if (!numeral)
-            break;
-        p = g_utf8_next_char(p);
-    }
-    if (n == 0 || n > 3)
-        return false;
-    if (paren)
-        return c == ')' || c == 0xFF09;
-    return c == 0x3001 /* 、 */ || c == '.' || c == 0xFF0E;
 }
 
 static int flush_para(layout *L)
@@ -997,7 +1034,11 @@ static int emit_page(layout *L, double page_h, bool last_page)
             if (l->region == hold) {
                 if (!hold_table(L, i, j, page_h))
                     return -1;
-            } else if ((rc = emit_table(L, i, j)) != 0)
+            } else if ((rc = emit_table(L, i, j)) == 1) {
+                for (int k = i; k < j; k++)
+                    L->ln[k].region = -1;
+                continue; /* the same lines again, as text */
+            } else if (rc != 0)
                 return rc;
             first = false;
             i = j;
