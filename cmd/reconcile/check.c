@@ -223,7 +223,9 @@ verdict chk_sum(checker *c, const char *rule, const fact *parent, const term *t,
     fact_amount(parent, amt, sizeof amt);
     fmt(sum, exp, sizeof exp);
     fmt(diff, d, sizeof d);
-    int o = snprintf(msg, sizeof msg, "%s %s，应等于", lab, amt);
+    const rc_rule *ru = rule_find(rule);
+    int hint = ru && strcmp(ru->kind, "HINT") == 0;
+    int o = snprintf(msg, sizeof msg, "%s %s，%s", lab, amt, hint ? "通常等于" : "应等于");
     if (ninv - 1 <= 6) {
         for (int i = 1; i < ninv && o < (int)sizeof msg; i++) {
             char l2[300];
@@ -234,13 +236,13 @@ verdict chk_sum(checker *c, const char *rule, const fact *parent, const term *t,
                     neg = t[k].sign < 0;
             o += snprintf(msg + o, sizeof msg - (size_t)o, "%s%s", i == 1 ? (neg ? " 负" : " ") : neg ? " − " : " + ", l2);
         }
-        if (o < (int)sizeof msg)
-            o += snprintf(msg + o, sizeof msg - (size_t)o, " =");
+        if (o < (int)sizeof msg && ninv - 1 > 1)
+            o += snprintf(msg + o, sizeof msg - (size_t)o, " = %s", exp);
     } else if (o < (int)sizeof msg) {
-        o += snprintf(msg + o, sizeof msg - (size_t)o, " %d 项之和", ninv - 1);
+        o += snprintf(msg + o, sizeof msg - (size_t)o, " %d 项之和 %s", ninv - 1, exp);
     }
     if (o < (int)sizeof msg)
-        snprintf(msg + o, sizeof msg - (size_t)o, " %s 万元，相差 %s 万元%s", exp, d, tail_note(v));
+        snprintf(msg + o, sizeof msg - (size_t)o, " 万元，相差 %s 万元%s", d, tail_note(v));
     chk_report(c, rule, v, msg, &sum, &actual, &diff, identity, inv, ninv);
     return v;
 }
@@ -269,7 +271,9 @@ verdict chk_same(checker *c, const char *rule, const fact *a, const fact *b, con
     fact_amount(a, aa, sizeof aa);
     fact_amount(b, ab, sizeof ab);
     fmt(diff, d, sizeof d);
-    snprintf(msg, sizeof msg, "%s %s，应等于 %s %s，相差 %s 万元%s", la, aa, lb, ab, d, tail_note(v));
+    const rc_rule *ru = rule_find(rule);
+    snprintf(msg, sizeof msg, "%s %s，%s %s %s，相差 %s 万元%s", la, aa,
+             ru && strcmp(ru->kind, "HINT") == 0 ? "通常等于" : "应等于", lb, ab, d, tail_note(v));
     chk_report(c, rule, v, msg, &zb, &za, &diff, identity, inv, 2);
     return v;
 }
