@@ -314,3 +314,31 @@ opencc_oracle() {
     # twenty documents take no more than one (within 1 MiB)
     [ "$(cat "$T/rss")" -lt $(( $(cat "$T/rss1") + 1024 )) ]
 }
+
+@test "each step can be turned off" {
+    printf '%s\n' '臺灣　１，２３４ <b>強姧伦久久久久久久</b>' > "$T/in"
+    run "$NT" --plain "$T/in"
+    assert_output '台湾 1,234 强姧伦久久久久久久'
+    run "$NT" --plain --no-t2s "$T/in"
+    assert_output '臺灣 1,234 強姧伦久久久久久久'
+    run "$NT" --plain --no-clean "$T/in"
+    assert_output '台湾　１，２３４ <b>强姧伦久久久久久久</b>'
+    make_doc s '{"type":"paragraph","doc":"s","text":"強姧伦久久久久久久"}' > "$T/s"
+    run "$NT" --no-spam "$T/s"
+    refute_output --partial '"spam"'
+    run "$NT" "$T/s"
+    assert_output --partial '"spam":true'
+}
+
+@test "odd records: cells that are not objects, text that is not a string, no cells" {
+    make_doc o '{"type":"row","doc":"o","table":0,"row":0,"cells":[1,"臺",{"col":2,"text":null},{"col":3},{"col":4,"text":"臺"}]}' \
+        '{"type":"row","doc":"o","table":0,"row":1}' \
+        '{"type":"paragraph","doc":"o","text":17}' \
+        '{"type":"paragraph","doc":"o"}' > "$T/in"
+    run "$NT" "$T/in"
+    assert_success
+    assert_line --index 1 '{"type":"row","doc":"o","table":0,"row":0,"cells":[1,"臺",{"col":2,"text":null},{"col":3},{"col":4,"text":"台"}],"normalized":{"t2s":1,"folded":0,"repaired":0}}'
+    assert_line --index 2 '{"type":"row","doc":"o","table":0,"row":1}'
+    assert_line --index 3 '{"type":"paragraph","doc":"o","text":17}'
+    assert_line --index 4 '{"type":"paragraph","doc":"o"}'
+}
