@@ -29,7 +29,7 @@ reps=$(( MB * 1000000 / ubytes + 1 ))
 # each copy its own document id, so that tabulate sees distinct documents
 awk -v reps="$reps" '{ line[NR] = $0 } END {
     for (r = 1; r <= reps; r++)
-        for (i = 1; i <= NR; i++) { l = line[i]; sub(/"doc":"[0-9a-f]+"/, "\"doc\":\"" r "-&", l); gsub(/"doc":"[0-9]+-"doc":"/, "\"doc\":\"" r "-", l); print l } }' \
+        for (i = 1; i <= NR; i++) { l = line[i]; sub(/"doc":"/, "\"doc\":\"" r "-", l); print l } }' \
     "$unit" > "$stream"
 bytes=$(wc -c < "$stream")
 docs=$(grep -c '"type":"document"' "$stream")

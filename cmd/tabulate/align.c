@@ -18,11 +18,9 @@ static int digits_only(const char *k, int *n)
 
 int align_is_code(const char *cell)
 {
-    char *k = tx_key(cell);
+    char k[32];
     int n = 0;
-    int ok = digits_only(k, &n) && (n == 3 || n == 5 || n == 7);
-    free(k);
-    return ok;
+    return tx_key_buf(cell, k, sizeof k) >= 0 && digits_only(k, &n) && (n == 3 || n == 5 || n == 7);
 }
 
 /* "3 4 5": numbers a conversion ran together (PDF 栏次 cells), not one */
@@ -54,13 +52,15 @@ int align_is_figure(const char *cell)
 {
     if (align_is_run_together(cell))
         return 0;
-    char *k = tx_key(cell);
-    size_t l = strlen(k);
+    char k[64];
+    int n = tx_key_buf(cell, k, sizeof k);
+    if (n < 0)
+        return 0;   /* too long for a figure */
+    size_t l = (size_t)n;
     if (l && k[l - 1] == '%')
         k[--l] = '\0';
     decimal d;
     dec_status st = dec_parse(k, l, &d);
-    free(k);
     return st == DEC_OK || st == DEC_NIL;
 }
 

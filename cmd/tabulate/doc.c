@@ -123,10 +123,11 @@ int doc_take(tab_doc *d, const json_t *rec)
 
 static int emit_meta(tab_doc *d)
 {
-    json_t *f = fact_new(d, "meta");
-    json_object_set_new(f, "tables", json_integer(d->ngrid));
-    json_object_set_new(f, "paragraphs", json_integer(d->npara));
-    return fact_emit(d, f);
+    fwriter *w = &d->w;
+    fw_begin(w, d, "meta");
+    fw_int(w, "tables", d->ngrid);
+    fw_int(w, "paragraphs", d->npara);
+    return fw_emit(d, w);
 }
 
 /* The 部门：/单位： cells of the tables and the paragraphs, for the entity. */
@@ -174,7 +175,7 @@ int doc_finish(tab_doc *d)
     json_t *f;
     json_array_foreach(d->formulas, i, f) {
         if (!rc)
-            rc = ds_emit(d->s, f);
+            rc = ds_emit(d->s, f);   /* formulas: few, through jansson */
     }
     if (!rc)
         rc = narrative_run(d);
@@ -198,6 +199,9 @@ void doc_reset(tab_doc *d)
     json_decref(d->formulas);
     docmeta_free(&d->meta);
     tab_limits lim = d->lim;
+    fw_forget(&d->w);
+    fwriter w = d->w;    /* the line buffer outlives documents */
     memset(d, 0, sizeof *d);
     d->lim = lim;
+    d->w = w;
 }

@@ -12,23 +12,22 @@ static const char *const STUBS[] = {
 
 int hdr_is_stub(const char *label)
 {
-    char *k = tx_key(label);
+    char k[96];
+    if (tx_key_buf(label, k, sizeof k) < 0)
+        return 0;   /* far longer than any stub heading */
     int stub = 0;
     for (int i = 0; STUBS[i] && !stub; i++)
         stub = strcmp(k, STUBS[i]) == 0;
     /* 项目(按功能分类) and the like */
     if (!stub && strncmp(k, "项目(", strlen("项目(")) == 0)
         stub = 1;
-    free(k);
     return stub;
 }
 
 static int is_key(const char *label, const char *word)
 {
-    char *k = tx_key(label);
-    int eq = strcmp(k, word) == 0;
-    free(k);
-    return eq;
+    char k[96];
+    return tx_key_buf(label, k, sizeof k) >= 0 && strcmp(k, word) == 0;
 }
 
 /* The value of a 栏次 cell (digits only, ASCII or full-width), -1 when it
@@ -83,6 +82,9 @@ int hdr_is_colno_row(const hrow *r)
         const char *c = r->cells[i];
         if (tx_is_blank(c))
             continue;
+        /* a long text cell is neither 栏次, a number nor a stub heading */
+        if (strlen(c) > 30 && !strstr(c, "栏次"))
+            return 0;
         if (is_key(c, "栏次")) {
             has_word = 1;
             continue;

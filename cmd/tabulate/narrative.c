@@ -84,7 +84,7 @@ static int run_paragraph(nstate *st, lpara *lp)
         char *sent = tx_ndup(t + off, sl);
         nctx ctx = {d->meta.year, d->meta.entity, topic};
         int n = sentence_figures(sent, &ctx, st->figs, st->max - taken);
-        if (n == 0 && codes_is_classification(sent)) {
+        if (n == 0 && (strstr(sent, "（") || strchr(sent, '(')) && codes_is_classification(sent)) {
             /* "2. 社会保障和就业支出（类）…（项）。" names what follows */
             free(topic);
             topic = tx_clean(sent);
@@ -99,36 +99,35 @@ static int run_paragraph(nstate *st, lpara *lp)
             memmove(topic, skip, strlen(skip) + 1);
         }
         any += n;
-        char *clean = tx_clean(sent);
+        char *clean = n ? tx_clean(sent) : NULL;
         for (int i = 0; i < n && !rc; i++) {
             nfigure *f = &st->figs[i];
-            json_t *o = fact_new(d, "narrative");
-            fact_set_str(o, "measure", f->measure);
-            fact_set_str(o, "subject", f->subject);
-            fact_set_str(o, "basis", f->basis);
+            fwriter *w = &d->w;
+            fw_begin(w, d, "narrative");
+            fw_str(w, "measure", f->measure);
+            fw_str(w, "subject", f->subject);
+            fw_str(w, "basis", f->basis);
             char *code = f->subject ? codes_resolve(f->subject) : NULL;
-            fact_set_str(o, "code", code);
+            fw_str(w, "code", code);
             free(code);
-            fact_set_str(o, "value", f->value);
-            fact_set_str(o, "direction", f->direction);
-            fact_set_str(o, "unit", f->unit);
-            fact_set_str(o, "base_year", f->base_year);
-            fact_set_str(o, "base", f->base);
-            fact_set_str(o, "heading", heading);
-            fact_set_str(o, "section", section);
-            fact_set_str(o, "sentence", clean);
+            fw_str(w, "value", f->value);
+            fw_str(w, "direction", f->direction);
+            fw_str(w, "unit", f->unit);
+            fw_str(w, "base_year", f->base_year);
+            fw_str(w, "base", f->base);
+            fw_str(w, "heading", heading);
+            fw_str(w, "section", section);
+            fw_str(w, "sentence", clean);
             /* back to the physical paragraph the number is in */
             size_t at = off + f->offset;
             int k = 0;
             while (k + 1 < lp->nstarts && lp->starts[k + 1] <= at)
                 k++;
-            json_t *loc = json_object();
-            json_object_set_new(loc, "paragraph", json_integer(d->paras[lp->first + k].ordinal));
-            json_object_set_new(loc, "offset",
-                                json_integer((json_int_t)tx_cplen(t + lp->starts[k],
-                                                                  at - lp->starts[k])));
-            json_object_set_new(o, "locator", loc);
-            rc = fact_emit(d, o);
+            fw_open(w, "locator");
+            fw_int(w, "paragraph", d->paras[lp->first + k].ordinal);
+            fw_int(w, "offset", (long)tx_cplen(t + lp->starts[k], at - lp->starts[k]));
+            fw_close(w);
+            rc = fw_emit(d, w);
         }
         free(clean);
         sentence_free(st->figs, n);

@@ -399,34 +399,38 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
             if (strncmp(tp, "收入/", strlen("收入/")) == 0 || strncmp(tp, "支出/", strlen("支出/")) == 0)
                 side = tside = tx_ndup(tp, strlen("收入"));
         }
-        json_t *f = fact_new(d, "table");
-        fact_set_str(f, "table", p->name);
-        fact_set_str(f, "table_id", p->kind ? p->kind->id : NULL);
-        fact_set_str(f, "form", p->form ? p->form : (p->kind ? p->kind->form : NULL));
-        fact_set_str(f, "item", item);
-        fact_set_str(f, "code", ar->code);
-        fact_set_str(f, "side", side);
-        fact_set_str(f, "column", leaf);
-        fact_set_str(f, "header_path", path);
+        fwriter *w = &d->w;
+        fw_begin(w, d, "table");
+        fw_str(w, "table", p->name);
+        fw_str(w, "table_id", p->kind ? p->kind->id : NULL);
+        fw_str(w, "form", p->form ? p->form : (p->kind ? p->kind->form : NULL));
+        fw_str(w, "item", item);
+        fw_str(w, "code", ar->code);
+        fw_str(w, "side", side);
+        fw_str(w, "column", leaf);
+        fw_str(w, "header_path", path);
         free(tside);
-        fact_set_str(f, "value", nil ? NULL : buf);
+        fw_str(w, "value", nil ? NULL : buf);
         char *raw = tx_clean(cell);
-        fact_set_str(f, "raw", raw);
+        fw_str(w, "raw", raw);
         free(raw);
-        fact_set_str(f, "unit", pct ? "%" : (col->unit ? col->unit : p->unit));
-        json_t *loc = json_object();
-        json_object_set_new(loc, "table", json_integer(v->g->index));
-        json_object_set_new(loc, "part", json_integer(p->part));
-        json_object_set_new(loc, "row", json_integer(v->g->rows[r].row));
-        json_object_set_new(loc, "col", slot >= 0 ? json_integer(slot) : json_null());
+        fw_str(w, "unit", pct ? "%" : (col->unit ? col->unit : p->unit));
+        fw_open(w, "locator");
+        fw_int(w, "table", v->g->index);
+        fw_int(w, "part", p->part);
+        fw_int(w, "row", v->g->rows[r].row);
+        if (slot >= 0)
+            fw_int(w, "col", slot);
+        else
+            fw_null(w, "col");
         if (ar->line_no)
-            json_object_set_new(loc, "line_no", json_string(ar->line_no));
+            fw_str(w, "line_no", ar->line_no);
         if (col->col_no)
-            json_object_set_new(loc, "col_no", json_string(col->col_no));
-        json_object_set_new(f, "locator", loc);
+            fw_str(w, "col_no", col->col_no);
+        fw_close(w);
         if (!nil)
             p->figures++;
-        if (fact_emit(d, f)) {
+        if (fw_emit(d, w)) {
             free(item);
             return -1;
         }
@@ -473,19 +477,20 @@ static int statement_for(tab_doc *d, gview *v, tpart *p, int last_part)
             if (strstr(t, "无") && strstr(t, p->kind->keyword) && tx_cplen(t, strlen(t)) < 80)
                 found = i;
         }
-    json_t *f = fact_new(d, "empty_table");
-    fact_set_str(f, "table", p->name);
-    fact_set_str(f, "table_id", p->kind->id);
-    fact_set_str(f, "form", p->form ? p->form : p->kind->form);
-    json_object_set_new(f, "value", json_null());
-    fact_set_str(f, "sentence", found >= 0 ? d->paras[found].text : NULL);
-    json_t *loc = json_object();
-    json_object_set_new(loc, "table", json_integer(v->g->index));
-    json_object_set_new(loc, "part", json_integer(p->part));
+    fwriter *w = &d->w;
+    fw_begin(w, d, "empty_table");
+    fw_str(w, "table", p->name);
+    fw_str(w, "table_id", p->kind->id);
+    fw_str(w, "form", p->form ? p->form : p->kind->form);
+    fw_null(w, "value");
+    fw_str(w, "sentence", found >= 0 ? d->paras[found].text : NULL);
+    fw_open(w, "locator");
+    fw_int(w, "table", v->g->index);
+    fw_int(w, "part", p->part);
     if (found >= 0)
-        json_object_set_new(loc, "paragraph", json_integer(d->paras[found].ordinal));
-    json_object_set_new(f, "locator", loc);
-    return fact_emit(d, f);
+        fw_int(w, "paragraph", d->paras[found].ordinal);
+    fw_close(w);
+    return fw_emit(d, w);
 }
 
 /* Whether a block's slice of a row holds text and figures. */
@@ -542,7 +547,8 @@ static int run_part(gview *v, tpart *p, int last_part)
     read_meta_rows(v, p);
     name_part(v, p);
     int colno = -1;
-    for (int r = p->body; r < p->notes; r++)
+    /* the 栏次 row closes the header: within its first rows */
+    for (int r = p->body; r < p->notes && r < p->body + 16; r++)
         if (hdr_is_colno_row(&v->plain[r])) {
             colno = r;
             break;

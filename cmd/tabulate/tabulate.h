@@ -6,6 +6,7 @@
 
 #include "docmeta.h"
 #include "docstream.h"
+#include "text.h"
 
 #include <jansson.h>
 
@@ -43,8 +44,16 @@ typedef struct {
 } tgrid;
 
 typedef struct {
+    sbuf b;
+    int depth;
+    int first[4];
+    char *prefix;        /* the document's common fields, once known */
+} fwriter;
+
+typedef struct {
     tab_limits lim;
     ds_stream *s;
+    fwriter w;           /* the line of the fact being written, reused */
     tpara *paras;
     int npara, cpara;
     tgrid *grids;
@@ -62,10 +71,19 @@ int doc_take(tab_doc *d, const json_t *rec);
 int doc_finish(tab_doc *d);
 void doc_reset(tab_doc *d);
 
-/* facts.c: a fact with the common fields of the document, in order. */
-json_t *fact_new(const tab_doc *d, const char *kind);
-/* Writes the record into the stream and releases it. 0 or -1. */
-int fact_emit(tab_doc *d, json_t *rec);
+/* facts.c: one fact written as one line, keys in the order written.
+ * fw_begin writes the common fields of the document; fw_emit closes the
+ * line and writes it into the stream (0, or -1 on a write error). */
+void fw_begin(fwriter *w, const tab_doc *d, const char *kind);
+void fw_str(fwriter *w, const char *key, const char *value);   /* NULL: null */
+void fw_int(fwriter *w, const char *key, long value);
+void fw_null(fwriter *w, const char *key);
+void fw_open(fwriter *w, const char *key);                     /* "key":{ */
+void fw_close(fwriter *w);
+int fw_emit(tab_doc *d, fwriter *w);
+/* Drops the common fields at the end of a document. */
+void fw_forget(fwriter *w);
+/* For the jansson records (formulas). */
 void fact_set_str(json_t *f, const char *key, const char *value);
 
 /* tables.c: the facts of every table, the formulas under them. */

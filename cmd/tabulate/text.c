@@ -58,9 +58,18 @@ char *tx_ndup(const char *s, size_t n)
 
 int tx_cp(const char *s, uint32_t *cp)
 {
-    if ((unsigned char)*s < 0x80) {
-        *cp = (unsigned char)*s;
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        *cp = u[0];
         return 1;
+    }
+    /* the common case of these reports: a 3-byte (CJK) sequence */
+    if (u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        uint32_t c = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+            *cp = c;
+            return 3;
+        }
     }
     size_t n = strnlen(s, 4);
     int l = utf8_decode((const unsigned char *)s, n, cp);
@@ -109,8 +118,35 @@ static size_t marker_len(const char *s)
     return 0;
 }
 
+/* Bytes of white space at s (0 when none). */
+static int space_at(const char *s)
+{
+    uint32_t c;
+    int l = tx_cp(s, &c);
+    return *s && is_space_cp(c) ? l : 0;
+}
+
 char *tx_clean(const char *s)
 {
+    /* most cells: no marker, no line break; only the ends to trim */
+    if (!strchr(s, '[') && !strchr(s, '\n') && !strchr(s, '\r')) {
+        const char *a = s;
+        int l;
+        while ((l = space_at(a)))
+            a += l;
+        const char *e = a, *end = a;
+        while (*e) {
+            int sp = space_at(e);
+            if (sp) {
+                e += sp;
+                continue;
+            }
+            uint32_t c;
+            e += tx_cp(e, &c);
+            end = e;
+        }
+        return tx_ndup(a, (size_t)(end - a));
+    }
     sbuf b = {0};
     uint32_t prev = 0;   /* last code point written that is not white space */
     int pending_break = 0;
@@ -200,6 +236,33 @@ char *tx_fold(const char *s)
     sbuf b = {0};
     fold_into(&b, s, 0);
     return sb_take(&b);
+}
+
+int tx_key_buf(const char *s, char *buf, size_t size)
+{
+    size_t o = 0;
+    for (const char *p = s; *p;) {
+        uint32_t c;
+        int l = tx_cp(p, &c);
+        p += l;
+        if (c >= 0xFF01 && c <= 0xFF5E)
+            c = c - 0xFF01 + 0x21;
+        else if (c == 0x3000 || c == 0xA0)
+            c = ' ';
+        else if (c == 0x2212)
+            c = '-';
+        if (is_space_cp(c) || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+            c == '"' || c == '\'' || c == 0x300C || c == 0x300D || c == 0x300E || c == 0x300F)
+            continue;
+        char enc[4];
+        int n = c < 0x80 ? (enc[0] = (char)c, 1) : utf8_encode(c, enc);
+        if (o + (size_t)n + 1 > size)
+            return -1;
+        memcpy(buf + o, enc, (size_t)n);
+        o += (size_t)n;
+    }
+    buf[o] = '\0';
+    return (int)o;
 }
 
 char *tx_key(const char *s)
@@ -296,16 +359,23 @@ int tx_is_blank(const char *s)
 
 int tx_is_int(const char *s)
 {
-    /* spaces inside ("3 4 5") make several numbers, not one */
-    char *folded = tx_fold(s);
-    char *f = tx_clean(folded);
-    free(folded);
-    int ok = f[0] != '\0';
-    for (char *p = f; *p; p++)
-        if (*p < '0' || *p > '9')
-            ok = 0;
-    free(f);
-    return ok;
+    /* digits only, spaces around but not inside ("3 4 5" is several) */
+    int digits = 0, gap = 0;
+    for (const char *p = s; *p;) {
+        uint32_t c;
+        int l = tx_cp(p, &c);
+        p += l;
+        if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19)) {
+            if (gap && digits)
+                return 0;
+            digits++;
+        } else if (is_space_cp(c)) {
+            gap = digits > 0;
+        } else {
+            return 0;
+        }
+    }
+    return digits > 0;
 }
 
 int tx_ends(const char *s, const char *suffix)

@@ -28,6 +28,8 @@ char *tx_fold(const char *s);
 /* tx_fold, then removes every white space and quote mark (“”‘’"'「」『』).
  * The form used to compare labels and titles. Returns a new string. */
 char *tx_key(const char *s);
+/* tx_key into buf (no allocation); -1 when it does not fit. */
+int tx_key_buf(const char *s, char *buf, size_t size);
 /* Pointer past leading list numbering: 一、 （一） (一) 1. 1、 （1） ⑴ 第一, and
  * the spaces after it. */
 const char *tx_skip_numbering(const char *s);
