@@ -489,3 +489,27 @@ str.template warning null null"
         jq -e . "$BATS_TEST_TMPDIR/out" > /dev/null || { echo "bad JSON out of $f" >&2; return 1; }
     done
 }
+
+# --- 预算 tables (hand-written: no seed has them) ---
+
+@test "reconcile: 预算 tables that hold raise nothing" {
+    run bash -c "reconcile '$R/budget.facts.jsonl' | jq -r 'select(.type==\"finding\") | .rule'"
+    assert_output ""
+    run bash -c "reconcile '$R/budget.facts.jsonl' | jq -c 'select(.type==\"check_summary\") | [.ran > 30, .failed, .not_run]'"
+    assert_output "[true,0,0]"
+}
+
+@test "reconcile: 预算 identities broken: bu-1, bu-3, bu-4/bu-5, bu-8" {
+    B="$R/budget.facts.jsonl"
+    run bash -c "'$R/mutate.sh' '$B' 'if .table_id==\"BU01\" and .item==\"支出总计\" then .value=\"510.00\" else . end' | reconcile | findings"
+    assert_output "bu-1 error"
+    run bash -c "'$R/mutate.sh' '$B' 'if .table_id==\"BU05\" and .code==\"2101501\" and .column==\"项目支出\" then .value=\"210.00\" else . end' | reconcile | findings | sort -u"
+    assert_output "bu-3 error
+tbl.kuan-xiang error"
+    run bash -c "'$R/mutate.sh' '$B' 'if .table_id==\"BU06\" and .item==\"合计\" and .column==\"合计\" then .value=\"301.00\" else . end' | reconcile | findings | sort -u"
+    assert_output "bu-4 error
+bu-5 error
+tbl.class-total error"
+    run bash -c "'$R/mutate.sh' '$B' 'if .table_id==\"BU07\" and .column==\"公务接待费\" then .value=\"3.00\" else . end' | reconcile | findings"
+    assert_output "bu-8 error"
+}

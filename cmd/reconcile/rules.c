@@ -32,6 +32,11 @@ static const rc_rule RULES[] = {
     {"tbl.exec-rate", FAM_TABLE, "PCT", "non-standard tables: 执行率/完成率 column = 执行 ÷ 预算 columns, each row", "表中执行率计算"},
     {"tbl.adjust", FAM_TABLE, "SUM", "non-standard tables: 年度总预算 = 年初预算 + 调整, each row", "调整后预算等于年初预算加调整数"},
     {"tbl.other-total", FAM_TABLE, "SUM", "non-standard tables: the 合计/总计 row = Σ the rows above it (subtotals counted once)", "合计行等于各行之和"},
+    {"bu-1", FAM_TABLE, "SAME", "收支预算总表 收入总计 = 支出总计", "预算收支总计平衡"},
+    {"bu-3", FAM_TABLE, "SUM", "支出预算表 / 一般公共预算支出表 / 基金 / 国资: 合计 = 基本支出 + 项目支出 (+ 上缴上级 + 经营 + 对附属单位补助), each row", "预算支出合计等于基本支出加项目支出"},
+    {"bu-4", FAM_TABLE, "SUM", "基本支出 (表 BU05, BU06 合计) = 人员经费 + 公用经费, each row", "基本支出等于人员经费加公用经费"},
+    {"bu-5", FAM_CROSS, "SAME", "一般公共预算支出表 合计 基本支出 = 一般公共预算基本支出表 合计", "两张预算表的基本支出一致"},
+    {"bu-8", FAM_TABLE, "SUM", "“三公”经费预算表 合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费; 小计 = 购置费 + 运行费", "“三公”经费预算合计与小计"},
     /* across tables */
     {"x01", FAM_CROSS, "SAME", "收入支出决算总表 27行 = 收入决算表 合计 1栏", "本年收入合计与收入决算表一致"},
     {"x02", FAM_CROSS, "SAME", "收入支出决算总表 1+2+3行 = 收入决算表 合计 2栏; 4…8行 = 3…7栏", "各项收入与收入决算表一致"},

@@ -1,5 +1,6 @@
 #include "stage.h"
 
+#include "budget_table.h"
 #include "check.h"
 #include "cross_table.h"
 #include "narrative.h"
@@ -146,6 +147,7 @@ int rc_on_end(void *ctx, ds_stream *s, int truncated)
     if (r->fi.n > 0) {
         check_within_tables(&c);
         check_other_tables(&c);
+        check_budget_tables(&c);
         check_cross_tables(&c);
         check_narrative(&c);
         check_structure(&c, c.stage);
