@@ -97,6 +97,16 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     assert_output "测试局"
 }
 
+@test "tabulate: facts are valid JSON whatever the cells hold (quotes, backslashes, controls)" {
+    row0='{"type":"row","doc":"d","table":0,"row":0,"cells":[{"col":0,"text":"支出决算表","colspan":1,"rowspan":1}]}'
+    row1='{"type":"row","doc":"d","table":0,"row":1,"cells":[{"col":0,"text":"项目","colspan":1,"rowspan":1},{"col":1,"text":"本年支出合计","colspan":1,"rowspan":1}]}'
+    row2='{"type":"row","doc":"d","table":0,"row":2,"cells":[{"col":0,"text":"a\"b\\c\u0001e/é","colspan":1,"rowspan":1},{"col":1,"text":"1.00","colspan":1,"rowspan":1}]}'
+    doc=$(make_doc d "$row0" "$row1" "$row2")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -c 'select(.kind==\"table\") | .item'"
+    assert_success
+    assert_output '"a\"b\\c\u0001e/é"'
+}
+
 @test "tabulate: a grid holding two tables is split at the title row" {
     doc=$(make_doc d \
         "$(row 0 0 '2023年度收入决算表（表2）')" \

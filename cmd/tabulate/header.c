@@ -341,6 +341,8 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
                 c->unit = tx_dup("万元");
             else if (strstr(k, "(元)"))
                 c->unit = tx_dup("元");
+            else if (strstr(k, "(%)") || tx_ends(k, "%") || tx_ends(k, "率"))
+                c->unit = tx_dup("%");   /* 执行率（%）, 完成率: a nil there is no amount */
             free(k);
         }
         for (int d = 0; d < b.depth[j]; d++)
