@@ -513,3 +513,20 @@ tbl.class-total error"
     run bash -c "'$R/mutate.sh' '$B' 'if .table_id==\"BU07\" and .column==\"公务接待费\" then .value=\"3.00\" else . end' | reconcile | findings"
     assert_output "bu-8 error"
 }
+
+@test "reconcile: seed 002 (预算) identities in the text: 预算收入 = Σ sources, 基本支出 = 人员类 + 运转类, the net change = Σ signed changes" {
+    run bash -c "extract '$SEEDS'/002_*.txt | normalize-traditional-chinese | tabulate | reconcile --explain 2>&1 >/dev/null | grep -c 'nar.sum: pass: '"
+    assert_output "3"
+    run seed 002 nar.sum
+    assert_output ""
+}
+
+@test "reconcile: a net change that its parts do not add up to (nar.sum on changes)" {
+    run bash -c "make_doc c1 \
+      '{\"type\":\"fact\",\"doc\":\"c1\",\"kind\":\"narrative\",\"measure\":\"amount\",\"subject\":\"预算收支安排\",\"value\":\"5355.91\",\"unit\":\"万元\",\"sentence\":\"s1\",\"locator\":{\"paragraph\":3,\"offset\":1}}' \
+      '{\"type\":\"fact\",\"doc\":\"c1\",\"kind\":\"narrative\",\"measure\":\"change\",\"subject\":\"预算收支安排\",\"value\":\"1961.47\",\"direction\":\"decrease\",\"unit\":\"万元\",\"sentence\":\"较上年减少1961.47万元，其中：基本支出增加58.34万元\",\"locator\":{\"paragraph\":3,\"offset\":2}}' \
+      '{\"type\":\"fact\",\"doc\":\"c1\",\"kind\":\"narrative\",\"measure\":\"change\",\"subject\":\"基本支出\",\"value\":\"58.34\",\"direction\":\"increase\",\"unit\":\"万元\",\"sentence\":\"较上年减少1961.47万元，其中：基本支出增加58.34万元\",\"locator\":{\"paragraph\":3,\"offset\":3}}' \
+      '{\"type\":\"fact\",\"doc\":\"c1\",\"kind\":\"narrative\",\"measure\":\"change\",\"subject\":\"项目支出\",\"value\":\"2029.81\",\"direction\":\"decrease\",\"unit\":\"万元\",\"sentence\":\"项目支出减少2029.81万元\",\"locator\":{\"paragraph\":3,\"offset\":4}}' \
+      | reconcile | jq -r 'select(.type==\"finding\") | \"\(.rule) \(.severity) \(.actual) \(.expected)\"'"
+    assert_output "nar.sum error 1961.47 1971.47"
+}

@@ -234,7 +234,7 @@ verdict chk_sum(checker *c, const char *rule, const fact *parent, const term *t,
             for (int k = 0; k < n; k++)
                 if (t[k].f == inv[i])
                     neg = t[k].sign < 0;
-            o += snprintf(msg + o, sizeof msg - (size_t)o, "%s%s", i == 1 ? (neg ? " 负" : " ") : neg ? " − " : " + ", l2);
+            o += snprintf(msg + o, sizeof msg - (size_t)o, "%s%s", i == 1 ? (neg ? " −" : " ") : neg ? " − " : " + ", l2);
         }
         if (o < (int)sizeof msg && ninv - 1 > 1)
             o += snprintf(msg + o, sizeof msg - (size_t)o, " = %s", exp);

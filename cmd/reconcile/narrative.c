@@ -518,7 +518,11 @@ typedef struct {
 static const implied_sum SUMS[] = {
     {{"政府采购支出总额", NULL}, {"政府采购货物支出", "政府采购工程支出", "政府采购服务支出", NULL}, 2,
      "政府采购支出总额 ＝ 货物 ＋ 工程 ＋ 服务"},
-    {{"一般公共预算财政拨款基本支出", "基本支出", NULL}, {"人员经费", "公用经费", NULL}, 2, "基本支出 ＝ 人员经费 ＋ 公用经费"},
+    {{"一般公共预算财政拨款基本支出", "基本支出", NULL}, {"人员经费", "公用经费", "人员类项目经费", "运转类公用项目经费", NULL}, 2,
+     "基本支出 ＝ 人员经费 ＋ 公用经费"},
+    {{"预算收入", "收入预算", "本年收入预算", NULL},
+     {"一般公共预算收入", "基金预算收入", "政府性基金预算收入", "财政专户核拨收入", "财政专户管理资金收入", "其他来源收入",
+      "上年结转", "事业收入"}, 2, "预算收入 ＝ 各项来源之和"},
     {{"收入合计", "本年收入合计", NULL}, {"财政拨款收入", "一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "上级补助收入",
                                    "事业收入", "经营收入", "附属单位上缴收入", "其他收入"}, 2, "本年收入合计 ＝ 各项收入之和"},
     {{"支出合计", "本年支出合计", NULL}, {"基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出", NULL}, 2,
@@ -579,6 +583,32 @@ static void check_sums(narr *n)
                 chk_sum(n->c, "nar.sum", tot, t, np, SUMS[g].text);
             break;
         }
+    }
+}
+
+/* "较2022年预算减少1961.47万元，其中：基本支出增加58.34万元…项目支出减少
+ * 2019.81万元": the parts' changes, signed, add up to the total's. */
+static void check_change_sums(narr *n)
+{
+    for (size_t i = 0; i < n->nl.n; i++) {
+        const fact *tot = nf(n, i);
+        if (!is(tot, "change") || !tot->has_value || !dir_sign(tot) || !tot->sentence)
+            continue;
+        const char *q = strstr(tot->sentence, "其中");
+        if (!q)
+            continue;
+        term t[8];
+        int np = 0;
+        for (size_t k = i + 1; k < n->nl.n && np < 8; k++) {
+            const fact *f = nf(n, k);
+            /* the parts follow in the paragraph (； ends a sentence, not the list) */
+            if (f->paragraph != tot->paragraph || is(f, "amount") || (is(f, "change") && same_subject(f, tot)))
+                break;
+            if (is(f, "change") && f->has_value && dir_sign(f))
+                t[np].f = f, t[np++].sign = dir_sign(f) * dir_sign(tot);
+        }
+        if (np >= 2)
+            chk_sum(n->c, "nar.sum", tot, t, np, "增减额 ＝ 其中各项增减额之和（增为正，减为负）");
     }
 }
 
@@ -643,5 +673,6 @@ void check_narrative(checker *c)
             check_execution(&n, i);
     }
     check_sums(&n);
+    check_change_sums(&n);
     check_restatements(&n);
 }

@@ -12,7 +12,15 @@ void subject_norm(const char *s, char *out, size_t size)
     char tmp[512];
     label_norm(s, tmp, sizeof tmp);
     size_t o = 0;
-    for (const char *p = tmp; *p && o + 1 < size;) {
+    const char *p = tmp;
+    /* list connectives tabulate may leave in front: 包括…, 和…, 及… */
+    static const char *const lead[] = {"包括", "其中", "和", "及", "以及", NULL};
+    for (int i = 0; lead[i]; i++)
+        if (!strncmp(p, lead[i], strlen(lead[i])) && strlen(p) > strlen(lead[i]) + 6) {
+            p += strlen(lead[i]);
+            break;
+        }
+    for (; *p && o + 1 < size;) {
         int skipped = 0;
         for (int i = 0; drop[i]; i++) {
             size_t l = strlen(drop[i]);
