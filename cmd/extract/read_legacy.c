@@ -3,7 +3,6 @@
  * format. */
 #include "extract.h"
 
-#ifndef EXTRACT_NO_LEGACY
 #include "legacy.h"
 
 #include <stdlib.h>
@@ -37,11 +36,3 @@ int read_legacy(const unsigned char *data, size_t len, emitter *em)
     return rc;
 }
 
-#else
-int read_legacy(const unsigned char *data, size_t len, emitter *em)
-{
-    (void)data;
-    (void)len;
-    return em_error(em, "unsupported", "this extract was built without the legacy converter");
-}
-#endif

@@ -3,7 +3,6 @@
  * document already has. */
 #include "extract.h"
 
-#ifndef EXTRACT_NO_PDF
 #include "pdf_layout.h"
 
 #include <string.h>
@@ -71,11 +70,3 @@ int read_pdf(const unsigned char *data, size_t len, emitter *em)
     return EM_OK;
 }
 
-#else
-int read_pdf(const unsigned char *data, size_t len, emitter *em)
-{
-    (void)data;
-    (void)len;
-    return em_error(em, "unsupported", "this extract was built without the PDF reader");
-}
-#endif
