@@ -342,3 +342,13 @@ opencc_oracle() {
     assert_line --index 3 '{"type":"paragraph","doc":"o","text":17}'
     assert_line --index 4 '{"type":"paragraph","doc":"o"}'
 }
+
+@test "UTF-8 read as GBK is repaired and reported; Traditional and rare text is left alone" {
+    make_doc u '{"type":"paragraph","doc":"u","text":"2023年鍖讳繚鍩洪噾支出"}' \
+        '{"type":"paragraph","doc":"u","text":"鍾繇與鍖讳"}' > "$T/in"
+    run "$NT" "$T/in"
+    assert_success
+    assert_line --index 1 '{"type":"paragraph","doc":"u","text":"2023年医保基金支出","normalized":{"t2s":0,"folded":0,"repaired":4},"garbled":[{"at":7,"original":"鍖讳繚鍩洪噾","guess":"医保基金","confident":true}]}'
+    assert_line --index 2 --partial '"text":"钟繇与鍖讳"'
+    refute_line --index 2 --partial 'garbled'
+}

@@ -2,6 +2,7 @@
 
 #include "bigram.h"
 #include "fold.h"
+#include "u8.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -28,10 +29,31 @@ struct repairer {
     size_t offsets[MAX_SPANS_KEPT][2];
     sbuf tmp, tmp2;
     int dry;               /* only tell whether something would be repaired */
+    uint8_t *seen;         /* bitmap: characters the model knows, or whose t2s form it knows */
+    sbuf stage;            /* between the two repairs */
     int limited;           /* the last repair_text stopped at max_spans */
 };
 
 int repair_limited(const repairer *r) { return r->limited; }
+
+static void set_seen(repairer *r, uint32_t cp) { r->seen[cp >> 3] |= (uint8_t)(1u << (cp & 7)); }
+static int is_seen(const repairer *r, uint32_t cp) { return (r->seen[cp >> 3] >> (cp & 7)) & 1; }
+
+/* A character is seen when the model counted it or the Simplified form
+ * t2s gives it: Traditional text is not garbage. */
+static void mark_seen(repairer *r)
+{
+    for (size_t i = 0; i <= r->model.mask; i++)
+        if (r->model.keys[i] && r->model.keys[i] - 1 < 0x110000)
+            set_seen(r, (uint32_t)(r->model.keys[i] - 1));
+    const dict *chars = &r->t2s->chars;
+    for (size_t i = 0; i < chars->n; i++) {
+        uint32_t v;
+        const dict_entry *e = &chars->entries[i];
+        if (utf8_decode((const unsigned char *)e->value, e->vlen, &v) && bigram_count1(&r->model, v))
+            set_seen(r, e->first);
+    }
+}
 
 repairer *repairer_new(const t2s_table *t2s)
 {
@@ -41,10 +63,12 @@ repairer *repairer_new(const t2s_table *t2s)
     r->t2s = t2s;
     r->to_gb = iconv_open("GB18030", "UTF-8");
     r->from_gb = iconv_open("UTF-8", "GB18030");
-    if (r->to_gb == (iconv_t)-1 || r->from_gb == (iconv_t)-1 || bigram_init(&r->model)) {
+    r->seen = calloc(0x110000 / 8, 1);
+    if (!r->seen || r->to_gb == (iconv_t)-1 || r->from_gb == (iconv_t)-1 || bigram_init(&r->model)) {
         repairer_free(r);
         return NULL;
     }
+    mark_seen(r);
     return r;
 }
 
@@ -57,6 +81,8 @@ void repairer_free(repairer *r)
     if (r->from_gb && r->from_gb != (iconv_t)-1)
         iconv_close(r->from_gb);
     bigram_free(&r->model);
+    free(r->seen);
+    sb_free(&r->stage);
     sb_free(&r->strings);
     sb_free(&r->tmp);
     sb_free(&r->tmp2);
@@ -331,6 +357,176 @@ static size_t try_span(repairer *r, const char *in, size_t len, size_t q, sbuf *
     return end - q;
 }
 
+/* UTF-8 text that was decoded as GBK: every two bytes of the UTF-8 became
+ * one GBK character, mostly ones no report uses (医保基金 -> 鍖讳繚鍩洪噾).
+ * A run of such characters is encoded back to GB18030; where the bytes
+ * are valid UTF-8 and read far better, the run is replaced. */
+#define MAX_RUN 48
+
+static size_t misdecoded_run(repairer *r, const char *in, size_t len, size_t at, size_t end,
+                             uint32_t prev, uint32_t next, uint32_t after_fffd, sbuf *out,
+                             size_t *budget, size_t *repaired)
+{
+    uint32_t cps[MAX_RUN];
+    size_t offs[MAX_RUN + 1], n = 0;
+    unsigned char bytes[MAX_RUN * 2];
+    for (size_t i = at; i < end && n < MAX_RUN;) {
+        size_t nx;
+        uint32_t cp = cp_at(in, len, i, &nx);
+        unsigned char g[4];
+        char u[4];
+        int ul = utf8_encode(cp, u);
+        char *ip = u, *op = (char *)g;
+        size_t il = (size_t)ul, ol = 4;
+        iconv(r->to_gb, NULL, NULL, NULL, NULL);
+        if (iconv(r->to_gb, &ip, &il, &op, &ol) == (size_t)-1 || 4 - ol != 2)
+            break;
+        bytes[2 * n] = g[0];
+        bytes[2 * n + 1] = g[1];
+        offs[n] = i;
+        cps[n++] = cp;
+        i = nx;
+    }
+    offs[n] = n ? offs[n - 1] + (size_t)utf8_encode(cps[n - 1], (char[4]){0}) : at;
+    /* the longest stretch from the start whose bytes are whole UTF-8 Han
+     * characters, cut at a character boundary of both readings */
+    size_t best = 0, k = 0, nd = 0;
+    uint32_t dec[MAX_RUN * 2];
+    while (k < 2 * n) {
+        uint32_t cp;
+        int l = utf8_decode(bytes + k, 2 * n - k, &cp);
+        if (l != 3 || !(nt_is_han(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF)))
+            break;
+        dec[nd++] = cp;
+        k += 3;
+        if (k % 2 == 0)
+            best = k;
+    }
+    /* The run may end in the first two bytes of a character whose third
+     * byte the GBK decoder could not pair and made U+FFFD (表 -> 琛�):
+     * that byte is a hole, chosen by the model among 0x80-0xBF. */
+    size_t nchars = best / 2, ndec = best / 3, used_extra = 0;
+    uint32_t hole = 0;
+    int hole_sure = 1;
+    if (best == k && ndec >= 1 && 2 * n - k == 2 && next == 0xFFFD && offs[n] == end && bytes[k] >= 0xE1 && bytes[k] <= 0xEF &&
+        bytes[k + 1] >= 0x80 && bytes[k + 1] <= 0xBF && *budget > 0) {
+        double top = -1e300, second = -1e300;
+        uint32_t left = ndec ? simplified(r, dec[ndec - 1]) : (prev ? simplified(r, prev) : 0);
+        for (unsigned z = 0x80; z <= 0xBF; z++) {
+            unsigned char c3[3] = {bytes[k], bytes[k + 1], (unsigned char)z};
+            uint32_t cp;
+            if (utf8_decode(c3, 3, &cp) != 3 || !nt_is_han(cp))
+                continue;
+            uint32_t sc = simplified(r, cp);
+            double sco = (left ? bigram_logp(&r->model, left, sc) : 0) +
+                         (after_fffd ? bigram_logp(&r->model, sc, simplified(r, after_fffd)) : 0);
+            if (sco > top) {
+                second = top;
+                top = sco;
+                hole = cp;
+            } else if (sco > second) {
+                second = sco;
+            }
+        }
+        if (hole) {
+            /* a neighbour that is itself garbage says nothing */
+            hole_sure = top - second >= CONFIDENT_MARGIN && after_fffd && is_seen(r, after_fffd) &&
+                        left && is_seen(r, ndec ? dec[ndec - 1] : prev);
+            dec[ndec++] = hole;
+            nchars = n;
+            used_extra = 3;   /* the U+FFFD after the run */
+        }
+    }
+    if ((ndec < 2 && !hole) || ndec == 0 || *budget == 0)
+        return 0;
+    /* scored between the same neighbours, both Simplified */
+    uint32_t a[MAX_RUN + 2], b[MAX_RUN + 2];
+    size_t na = 0, nb = 0;
+    if (prev)
+        a[na++] = b[nb++] = simplified(r, prev);
+    for (size_t i = 0; i < ndec; i++)
+        a[na++] = simplified(r, dec[i]);
+    for (size_t i = 0; i < nchars; i++)
+        b[nb++] = simplified(r, cps[i]);
+    uint32_t nxt = nchars < n ? cps[nchars] : hole ? after_fffd : next;
+    if (hole)
+        b[nb++] = 0xFFFD;
+    if (nxt) {
+        a[na++] = simplified(r, nxt);
+        b[nb++] = simplified(r, nxt);
+    }
+    /* a real reading is made of characters reports use */
+    size_t unknown = 0;
+    for (size_t i = 0; i < ndec; i++)
+        unknown += !is_seen(r, dec[i]);
+    if (3 * unknown > ndec)
+        return 0;
+    --*budget;
+    double gain = bigram_score(&r->model, a, na) - bigram_score(&r->model, b, nb);
+    if (gain < MIN_GAIN || gain < 1.5 * (double)nchars)
+        return 0;
+    sbuf *g = &r->tmp;
+    sb_clear(g);
+    for (size_t i = 0; i < ndec; i++)
+        sb_put_cp(g, dec[i]);
+    size_t span = offs[nchars] - at + used_extra;
+    keep_span(r, at, span, in + at, span, g->data, g->len, 1, hole_sure);
+    for (size_t i = 0; i < ndec; i++)
+        sb_put_cp(out, i + 1 == ndec && hole && !hole_sure ? 0xFFFD : dec[i]);
+    *repaired += ndec;
+    return span;
+}
+
+static size_t misdecoded_pass(repairer *r, const char *in, size_t len, sbuf *out, size_t *repaired,
+                              size_t *budget)
+{
+    size_t start = 0, i = 0;
+    uint32_t prev = 0;
+    while (i < len) {
+        size_t nx;
+        uint32_t cp = cp_at(in, len, i, &nx);
+        if (cp < 0x80 || is_seen(r, cp)) {
+            prev = cp;
+            i = nx;
+            continue;
+        }
+        /* a run of non-ASCII characters, most of them unknown */
+        size_t end = i, nrun = 0, unseen = 0;
+        while (end < len && nrun < MAX_RUN) {
+            size_t e2;
+            uint32_t c2 = cp_at(in, len, end, &e2);
+            if (c2 < 0x80 || c2 == 0xFFFD)
+                break;
+            unseen += !is_seen(r, c2);
+            nrun++;
+            end = e2;
+        }
+        uint32_t next = 0, after_fffd = 0;
+        if (end < len) {
+            size_t e2, e3;
+            next = cp_at(in, len, end, &e2);
+            if (next == 0xFFFD && e2 < len)
+                after_fffd = cp_at(in, len, e2, &e3);
+        }
+        size_t used = 0;
+        if ((nrun >= 3 || (next == 0xFFFD && nrun >= 1)) && unseen * 2 >= nrun) {
+            sb_put(out, in + start, i - start);
+            used = misdecoded_run(r, in, len, i, end, prev, next, after_fffd, out, budget, repaired);
+            if (used) {
+                start = i + used;
+                i += used;
+                prev = 0;
+                continue;
+            }
+            start = i;
+        }
+        prev = cp;
+        i = nx;
+    }
+    sb_put(out, in + start, len - start);
+    return 0;
+}
+
 size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sbuf *out,
                    const nt_garbled **spans, size_t *nspans)
 {
@@ -339,13 +535,15 @@ size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sb
     size_t repaired = 0, start = 0;
     r->limited = 0;
     size_t budget = max_spans;
+    sbuf *mid = &r->stage;
+    sb_clear(mid);
     for (size_t i = 0; i < len; i++) {
         const char *q = memchr(in + i, '?', len - i);
         if (!q)
             break;
         i = (size_t)(q - in);
-        sb_put(out, in + start, i - start);
-        size_t used = try_span(r, in, len, i, out, &repaired, &budget);
+        sb_put(mid, in + start, i - start);
+        size_t used = try_span(r, in, len, i, mid, &repaired, &budget);
         if (used) {
             i += used - 1;
             start = i + 1;
@@ -353,7 +551,19 @@ size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sb
             start = i;
         }
     }
-    sb_put(out, in + start, len - start);
+    sb_put(mid, in + start, len - start);
+    if (mid->failed)
+        return (size_t)-1;
+    /* a repaired run gives its neighbours a context: again until stable */
+    for (int round = 0; round < 3; round++) {
+        size_t before = repaired;
+        sb_clear(out);
+        misdecoded_pass(r, mid->data ? mid->data : "", mid->len, out, &repaired, &budget);
+        if (repaired == before || out->failed)
+            break;
+        sb_clear(mid);
+        sb_put(mid, out->data, out->len);
+    }
     /* a user-defined (PUA) character left in text is garbage nobody can read */
     /* GBK's and GB18030's user-defined codes decode to U+E000-U+E864,
      * all with the lead byte EE in UTF-8 (U+E000-U+EFFF) */
