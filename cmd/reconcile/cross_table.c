@@ -203,7 +203,7 @@ void check_cross_tables(checker *c)
     class_rows_missing(c, "x04", "FA01", 32, 57, "N2", "FA03", "收入支出决算总表 支出功能分类类级 ＝ 支出决算表 类级 1栏");
     /* X05: 财政拨款 income in both 总表 */
     for (int k = 1; k <= 3; k++) {
-        char row[8], id[120];
+        char row[16], id[120];
         snprintf(row, sizeof row, "L%d", k);
         snprintf(id, sizeof id, "财政拨款收入支出决算总表 %d行 ＝ 收入支出决算总表 %d行", k, k);
         if (both_tables(c, "FA01", "FA04"))
