@@ -482,10 +482,16 @@ static size_t misdecoded_pass(repairer *r, const char *in, size_t len, sbuf *out
 {
     size_t start = 0, i = 0;
     uint32_t prev = 0;
+    const unsigned char *u = (const unsigned char *)in;
     while (i < len) {
-        size_t nx;
-        uint32_t cp = cp_at(in, len, i, &nx);
-        if (cp < 0x80 || is_seen(r, cp)) {
+        if (u[i] < 0x80) {
+            prev = u[i++];
+            continue;
+        }
+        size_t l;
+        uint32_t cp = u8_next(u + i, len - i, &l);
+        size_t nx = i + l;
+        if (is_seen(r, cp)) {
             prev = cp;
             i = nx;
             continue;
