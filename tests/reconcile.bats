@@ -530,3 +530,10 @@ tbl.class-total error"
       | reconcile | jq -r 'select(.type==\"finding\") | \"\(.rule) \(.severity) \(.actual) \(.expected)\"'"
     assert_output "nar.sum error 1961.47 1971.47"
 }
+
+@test "reconcile: the non-财政 flow of 总表 and 表4 (x12) holds on seed 003 and breaks with 年末结转" {
+    run bash -c "reconcile --explain '$S003' 2>&1 >/dev/null | grep -c ': x12: pass: '"
+    assert_output "1"
+    run bash -c "mutated 'if .table_id==\"FA04\" and .locator.line_no==\"60\" and .locator.col_no==\"2\" then .value=\"5.00\" else . end' | reconcile | problems | sort -u"
+    assert_line "x12 error"
+}

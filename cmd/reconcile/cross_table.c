@@ -231,6 +231,20 @@ void check_cross_tables(checker *c)
     class_rows(c, "x10", "FA03", "N1", "FA04", "N2", 1, "支出决算表 类级 1栏 ≥ 财政拨款收入支出决算总表 类级 2栏");
     coded_ge(c, "x10", "FA03", "N2", "FA05", "N2", "支出决算表 基本支出 ≥ 一般公共预算财政拨款支出决算表 基本支出");
     coded_ge(c, "x10", "FA03", "N3", "FA05", "N3", "支出决算表 项目支出 ≥ 一般公共预算财政拨款支出决算表 项目支出");
+    /* X12: what is not 财政拨款 flows the same way on both sides:
+     * 27 = 表4 27 − 29 + 表4 28 − 28 + 58 − 表4 59(2栏) + 60 − 表4 60 + 59 */
+    if (both_tables(c, "FA01", "FA04")) {
+        term t[9] = {{cell(c, "FA04", "L27", "N1"), 1}, {cell(c, "FA01", "L29", "N1"), -1},
+                     {cell(c, "FA04", "L28", "N1"), 1}, {cell(c, "FA01", "L28", "N1"), -1},
+                     {cell(c, "FA01", "L58", "N2"), 1}, {cell(c, "FA04", "L59", "N2"), -1},
+                     {cell(c, "FA01", "L60", "N2"), 1}, {cell(c, "FA04", "L60", "N2"), -1},
+                     {cell(c, "FA01", "L59", "N2"), 1}};
+        const fact *p = cell(c, "FA01", "L27", "N1");
+        if (p && t[0].f && t[4].f && t[5].f)
+            chk_sum(c, "x12", p, t, 9, "总表 27行 ＝ 表4 27行 − 总表 29行 ＋ 表4 28行 − 总表 28行 ＋ 总表 58行 − 表4 59行2栏 ＋ 总表 60行 − 表4 60行 ＋ 总表 59行");
+        else
+            chk_not_run(c, "x12", "非财政拨款收支平衡");
+    }
     soft_pairs(c);
     /* X16: an empty 三公 table, yet 三公 spending in 基本支出 */
     if (table_of(c, "FA06") && (table_of(c, "FA09") || table_empty(c, "FA09")) && table_empty(c, "FA09")) {
