@@ -49,7 +49,7 @@ static void on_error(void *arg, xmlErrorPtr e)
 
 /* 1 when the prolog (before the root element) holds a DOCTYPE: refused
  * before libxml2 sees a single entity declaration. */
-static int prolog_has_doctype(const unsigned char *d, size_t n)
+int ooxml_has_doctype(const unsigned char *d, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         if (d[i] != '<')
@@ -82,7 +82,7 @@ int xml_open(xml_in *x, emitter *em, const unsigned char *data, size_t len, cons
         x->rc = em_error(em, "limit", "%s: part too large for the XML reader", part);
         return -1;
     }
-    if (prolog_has_doctype(data, len)) {
+    if (ooxml_has_doctype(data, len)) {
         x->rc = em_error(em, "xml",
                          "%s: carries a DOCTYPE, which OOXML never has (entity attack?): refused",
                          part);

@@ -17,6 +17,9 @@ zip_t *ooxml_open(emitter *em, const unsigned char *data, size_t len, int *rc);
  * record written (*rc the EM_* result). *out is NUL-terminated. */
 int ooxml_part(emitter *em, zip_t *za, const char *name, unsigned char **out, size_t *len, int *rc);
 
+/* 1 when the prolog (before the root element) holds a DOCTYPE. */
+int ooxml_has_doctype(const unsigned char *data, size_t len);
+
 typedef struct {
     xmlTextReaderPtr r;
     emitter *em;

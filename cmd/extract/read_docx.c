@@ -51,7 +51,13 @@ typedef struct {
 
 typedef struct {
     emitter *em;
-    xml_in x;
+    xmlParserCtxtPtr pc;
+    const xmlChar *ns_w, *ns_w_strict, *ns_mc;  /* interned: compared by pointer */
+    const xmlChar **attrs;        /* the current start tag's attributes */
+    int nattrs;
+    int depth;                    /* element depth */
+    int skip;                     /* > 0: inside a left-out element opened at this depth */
+    char err[256];                /* first parser error */
     const char *part;
     const style_map *styles;
     long para;                    /* paragraph ordinal in the part */
@@ -393,23 +399,64 @@ static int add_text(docx_ctx *d, const char *s, size_t n)
 
 /* --- the element walk -------------------------------------------------- */
 
-/* Elements whose whole content is left out. */
-static int skipped(const char *ns, const char *n)
+/* An attribute of the current start tag by local name, in the w namespace
+ * or none; malloc'd, NULL when absent. */
+static char *attr(docx_ctx *d, const char *local)
 {
-    if (strcmp(ns, NS_MC) == 0)
+    for (int i = 0; i < d->nattrs; i++) {
+        const xmlChar **a = d->attrs + 5 * i;
+        if (strcmp((const char *)a[0], local) != 0)
+            continue;
+        if (a[2] && a[2] != d->ns_w && a[2] != d->ns_w_strict)
+            continue;
+        size_t n = (size_t)(a[4] - a[3]);
+        char *v = malloc(n + 1);
+        if (v) {
+            memcpy(v, a[3], n);
+            v[n] = '\0';
+        }
+        return v;
+    }
+    return NULL;
+}
+
+static long attr_long(docx_ctx *d, const char *local, long dflt)
+{
+    char *v = attr(d, local);
+    if (!v)
+        return dflt;
+    char *end;
+    long n = strtol(v, &end, 10);
+    free(v);
+    return end == v ? dflt : n;
+}
+
+static int is_w(const docx_ctx *d, const xmlChar *ns) { return ns && (ns == d->ns_w || ns == d->ns_w_strict); }
+
+/* Elements whose whole content is left out. */
+static int skipped(const docx_ctx *d, const xmlChar *ns, const char *n)
+{
+    if (ns && ns == d->ns_mc)
         return strcmp(n, "Fallback") == 0;
-    if (!ns_w(ns))
+    if (!is_w(d, ns))
         return 0;
-    return strcmp(n, "del") == 0 || strcmp(n, "delText") == 0 || strcmp(n, "moveFrom") == 0 ||
-           strcmp(n, "instrText") == 0 || strcmp(n, "pPrChange") == 0 ||
-           strcmp(n, "rPrChange") == 0 || strcmp(n, "tcPrChange") == 0 ||
-           strcmp(n, "trPrChange") == 0 || strcmp(n, "tblPrChange") == 0 ||
-           strcmp(n, "sectPrChange") == 0 || strcmp(n, "tabs") == 0;
+    switch (n[0]) {  /* most elements start with none of these letters */
+    case 'd': return strcmp(n, "del") == 0 || strcmp(n, "delText") == 0;
+    case 'i': return strcmp(n, "instrText") == 0;
+    case 'm': return strcmp(n, "moveFrom") == 0;
+    case 'p': return strcmp(n, "pPrChange") == 0;
+    case 'r': return strcmp(n, "rPrChange") == 0;
+    case 's': return strcmp(n, "sectPrChange") == 0;
+    case 't':
+        return strcmp(n, "tabs") == 0 || strcmp(n, "tcPrChange") == 0 ||
+               strcmp(n, "trPrChange") == 0 || strcmp(n, "tblPrChange") == 0;
+    default: return 0;
+    }
 }
 
 static int on_field_char(docx_ctx *d)
 {
-    char *type = xml_wattr(&d->x, "fldCharType");
+    char *type = attr(d, "fldCharType");
     if (!type)
         return EM_OK;
     if (strcmp(type, "begin") == 0) {
@@ -427,13 +474,13 @@ static int on_field_char(docx_ctx *d)
     return EM_OK;
 }
 
-static int on_start(docx_ctx *d)
+static int on_start(docx_ctx *d, const xmlChar *ns, const char *n)
 {
-    xml_in *x = &d->x;
-    const char *ns = xml_ns(x), *n = xml_local(x);
-    if (skipped(ns, n))
-        return xml_skip(x) ? x->rc : EM_OK;
-    if (!ns_w(ns))
+    if (skipped(d, ns, n)) {
+        d->skip = d->depth;
+        return EM_OK;
+    }
+    if (!is_w(d, ns))
         return EM_OK;
     table_ctx *t = top_table(d);
     switch (n[0]) {
@@ -449,20 +496,20 @@ static int on_start(docx_ctx *d)
         if (strcmp(n, "fldChar") == 0)
             return on_field_char(d);
         if (strcmp(n, "footnote") == 0 || strcmp(n, "endnote") == 0) {
-            char *type = xml_wattr(x, "type");
+            char *type = attr(d, "type");
             int sep = type && strcmp(type, "normal") != 0;
             free(type);
             if (sep)  /* separators and continuation notices */
-                return xml_skip(x) ? x->rc : EM_OK;
+                d->skip = d->depth;
         }
         break;
     case 'g':
         if (t && t->cells && strcmp(n, "gridBefore") == 0 && !t->in_cell) {
-            long v = xml_wattr_long(x, "val", 0);
+            long v = attr_long(d, "val", 0);
             if (v > 0 && v < 1000)
                 t->col += (int)v;
         } else if (t && t->in_cell && strcmp(n, "gridSpan") == 0) {
-            long v = xml_wattr_long(x, "val", 1);
+            long v = attr_long(d, "val", 1);
             t->cell_span = v >= 1 && v <= 1000 ? (int)v : 1;
         }
         break;
@@ -472,7 +519,7 @@ static int on_start(docx_ctx *d)
         break;
     case 'o':
         if (strcmp(n, "outlineLvl") == 0 && d->npara && d->npara <= MAX_PARA_NESTING) {
-            long v = xml_wattr_long(x, "val", 9);
+            long v = attr_long(d, "val", 9);
             if (v >= 0 && v < 9)
                 top_para(d)->level = (int)v + 1;
         }
@@ -480,33 +527,26 @@ static int on_start(docx_ctx *d)
     case 'p':
         if (strcmp(n, "p") == 0) {
             para_start(d);
-            if (xml_empty(x))
-                return para_end(d);
         } else if (strcmp(n, "pStyle") == 0 && d->npara && d->npara <= MAX_PARA_NESTING) {
-            char *v = xml_wattr(x, "val");
+            char *v = attr(d, "val");
             if (v)
                 top_para(d)->level = style_level(d->styles, v);
             free(v);
         }
         break;
     case 'r':
-        if (strcmp(n, "r") == 0 && !xml_empty(x))
+        if (strcmp(n, "r") == 0)
             d->in_run++;
         break;
     case 't':
         if (strcmp(n, "t") == 0) {
-            d->in_t = !xml_empty(x);
+            d->in_t = 1;
         } else if (strcmp(n, "tab") == 0 && d->in_run) {
             return add_text(d, "\t", 1);
         } else if (strcmp(n, "tbl") == 0) {
-            int rc = table_start(d);
-            if (rc == EM_OK && xml_empty(x))
-                rc = table_end(d);
-            return rc;
+            return table_start(d);
         } else if (strcmp(n, "tr") == 0) {
             row_start(d);
-            if (xml_empty(x))
-                return row_end(d);
         } else if (strcmp(n, "tc") == 0 && t && t->cells) {
             if (t->in_cell) {
                 int rc = cell_end(d);
@@ -519,13 +559,11 @@ static int on_start(docx_ctx *d)
             t->vmerge = 0;
             t->cell_paras = 0;
             tb_clear(&t->text);
-            if (xml_empty(x))
-                return cell_end(d);
         }
         break;
     case 'v':
         if (strcmp(n, "vMerge") == 0 && t && t->in_cell) {
-            char *v = xml_wattr(x, "val");
+            char *v = attr(d, "val");
             t->vmerge = v && strcmp(v, "restart") == 0 ? 1 : 2;
             free(v);
         }
@@ -534,12 +572,10 @@ static int on_start(docx_ctx *d)
     return EM_OK;
 }
 
-static int on_end(docx_ctx *d)
+static int on_end(docx_ctx *d, const xmlChar *ns, const char *n)
 {
-    xml_in *x = &d->x;
-    if (!ns_w(xml_ns(x)))
+    if (!is_w(d, ns))
         return EM_OK;
-    const char *n = xml_local(x);
     if (strcmp(n, "p") == 0)
         return para_end(d);
     if (strcmp(n, "r") == 0) {
@@ -557,30 +593,118 @@ static int on_end(docx_ctx *d)
     return EM_OK;
 }
 
+/* SAX2 callbacks: the parse stops at the first failure (d->rc). */
+static void stop(docx_ctx *d, int rc)
+{
+    d->rc = rc;
+    xmlStopParser(d->pc);
+}
+
+static void sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                      int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
+                      const xmlChar **attrs)
+{
+    (void)prefix;
+    (void)nb_ns;
+    (void)ns;
+    (void)nb_defaulted;
+    docx_ctx *d = ctx;
+    d->depth++;
+    if (d->rc || d->skip)
+        return;
+    if (d->depth > d->em->lim->max_xml_depth) {
+        stop(d, em_error(d->em, "limit", "%s: elements nested more than --max-xml-depth=%d",
+                         d->part, d->em->lim->max_xml_depth));
+        return;
+    }
+    d->attrs = attrs;
+    d->nattrs = nb_attrs;
+    int rc = on_start(d, uri, (const char *)local);
+    d->attrs = NULL;
+    d->nattrs = 0;
+    if (rc)
+        stop(d, rc);
+}
+
+static void sax_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    (void)prefix;
+    docx_ctx *d = ctx;
+    int depth = d->depth--;
+    if (d->rc)
+        return;
+    if (d->skip) {
+        if (depth == d->skip)
+            d->skip = 0;  /* the end of the left-out element */
+        return;
+    }
+    int rc = on_end(d, uri, (const char *)local);
+    if (rc)
+        stop(d, rc);
+}
+
+static void sax_text(void *ctx, const xmlChar *ch, int len)
+{
+    docx_ctx *d = ctx;
+    if (d->rc || d->skip || !d->in_t || len <= 0)
+        return;
+    int rc = add_text(d, (const char *)ch, (size_t)len);
+    if (rc)
+        stop(d, rc);
+}
+
+static void sax_error(void *ctx, xmlErrorPtr e)
+{
+    docx_ctx *d = ctx;
+    if (d->err[0] || !e || !e->message)
+        return;
+    snprintf(d->err, sizeof d->err, "line %d: %s", e->line, e->message);
+    size_t n = strlen(d->err);
+    while (n && (d->err[n - 1] == '\n' || d->err[n - 1] == ' '))
+        d->err[--n] = '\0';
+}
+
+/* One part through libxml2's SAX2 interface: no tree is built, names come
+ * interned. No entity handler is installed and a DOCTYPE is refused before
+ * the parse, so no entity is ever expanded; never XML_PARSE_NOENT, HUGE or
+ * DTDLOAD; never the network. */
 static int read_part(docx_ctx *d, const unsigned char *data, size_t len, const char *part)
 {
     d->part = part;
     d->para = 0;
-    if (xml_open(&d->x, d->em, data, len, part))
-        return d->x.rc;
-    int rc = EM_OK, r;
-    while (rc == EM_OK && (r = xml_next(&d->x)) != 0) {
-        if (r < 0) {
-            rc = d->x.rc;
-            break;
-        }
-        int type = xml_type(&d->x);
-        if (type == XML_READER_TYPE_ELEMENT) {
-            rc = on_start(d);
-        } else if (type == XML_READER_TYPE_END_ELEMENT) {
-            rc = on_end(d);
-        } else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-                    type == XML_READER_TYPE_CDATA) && d->in_t) {
-            const xmlChar *v = xmlTextReaderConstValue(d->x.r);
-            if (v)
-                rc = add_text(d, (const char *)v, strlen((const char *)v));
-        }
-    }
+    d->rc = EM_OK;
+    d->depth = d->skip = 0;
+    d->err[0] = '\0';
+    if (ooxml_has_doctype(data, len))
+        return em_error(d->em, "xml",
+                        "%s: carries a DOCTYPE, which OOXML never has (entity attack?): refused",
+                        part);
+    if (len > (size_t)0x7fffffff)
+        return em_error(d->em, "limit", "%s: part too large for the XML parser", part);
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = sax_start;
+    sax.endElementNs = sax_end;
+    sax.characters = sax_text;
+    sax.cdataBlock = sax_text;
+    sax.serror = sax_error;
+    d->pc = xmlCreatePushParserCtxt(&sax, d, NULL, 0, part);
+    if (!d->pc)
+        return em_error(d->em, "memory", "%s: cannot start the XML parser", part);
+    xmlCtxtUseOptions(d->pc, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    d->ns_w = xmlDictLookup(d->pc->dict, (const xmlChar *)NS_W, -1);
+    d->ns_w_strict = xmlDictLookup(d->pc->dict,
+                                   (const xmlChar *)"http://purl.oclc.org/ooxml/wordprocessingml/main", -1);
+    d->ns_mc = xmlDictLookup(d->pc->dict, (const xmlChar *)NS_MC, -1);
+    xmlParseChunk(d->pc, (const char *)data, (int)len, 1);
+    int rc = d->rc;
+    if (rc == EM_OK && !d->pc->wellFormed)
+        rc = em_error(d->em, "xml", "%s: malformed XML: %s", part, d->err[0] ? d->err : "parse error");
+    if (d->pc->myDoc)
+        xmlFreeDoc(d->pc->myDoc);
+    xmlFreeParserCtxt(d->pc);
+    d->pc = NULL;
     /* whatever a broken part left open is still written */
     while (rc != EM_ABORT && d->ntable) {
         int r2 = table_end(d);
@@ -592,7 +716,6 @@ static int read_part(docx_ctx *d, const unsigned char *data, size_t len, const c
     d->npara = 0;
     d->nfield = 0;
     d->in_run = d->in_t = 0;
-    xml_close(&d->x);
     return rc;
 }
 
