@@ -352,3 +352,14 @@ opencc_oracle() {
     assert_line --index 2 --partial '"text":"钟繇与鍖讳"'
     refute_line --index 2 --partial 'garbled'
 }
+
+@test "a long garbled paragraph is repaired whole, in linear time" {
+    # 20 000 x 医保基金财政拨款 in UTF-8 read as GBK: 960 KB in one field
+    python3 -c "print('前' + ('医保基金财政拨款' * 20000).encode('utf-8').decode('gb18030', 'replace') + '后')" > "$T/in"
+    run "$NT" --plain "$T/in"
+    assert_success
+    [ "$(grep -o '医保基金' <<<"$output" | wc -l)" -eq 20000 ]
+    # random Han text gives the run search nothing to hold on to
+    python3 -c "import random; r = random.Random(3); print(''.join(chr(r.randint(0x4E00, 0x9FA5)) for _ in range(300000)))" > "$T/rand"
+    "$NT" --plain --no-t2s --no-clean "$T/rand" | cmp - "$T/rand"
+}

@@ -365,8 +365,10 @@ static size_t try_span(repairer *r, const char *in, size_t len, size_t q, sbuf *
 
 static size_t misdecoded_run(repairer *r, const char *in, size_t len, size_t at, size_t end,
                              uint32_t prev, uint32_t next, uint32_t after_fffd, sbuf *out,
-                             size_t *budget, size_t *repaired)
+                             size_t *repaired)
 {
+    /* no --max-repairs here: a run costs at most MAX_RUN conversions and
+     * 64 scores, linear in the text, and a whole paragraph can be garbled */
     uint32_t cps[MAX_RUN];
     size_t offs[MAX_RUN + 1], n = 0;
     unsigned char bytes[MAX_RUN * 2];
@@ -380,6 +382,14 @@ static size_t misdecoded_run(repairer *r, const char *in, size_t len, size_t at,
         size_t il = (size_t)ul, ol = 4;
         iconv(r->to_gb, NULL, NULL, NULL, NULL);
         if (iconv(r->to_gb, &ip, &il, &op, &ol) == (size_t)-1 || 4 - ol != 2)
+            break;
+        /* the bytes must go on as 3-byte UTF-8 (a lead E1-EF, then two
+         * continuation bytes): stop at the first that cannot */
+        size_t j = 2 * n;
+        int fits = 1;
+        for (int b = 0; b < 2; b++, j++)
+            fits &= j % 3 == 0 ? g[b] >= 0xE1 && g[b] <= 0xEF : g[b] >= 0x80 && g[b] <= 0xBF;
+        if (!fits)
             break;
         bytes[2 * n] = g[0];
         bytes[2 * n + 1] = g[1];
@@ -409,7 +419,7 @@ static size_t misdecoded_run(repairer *r, const char *in, size_t len, size_t at,
     uint32_t hole = 0;
     int hole_sure = 1;
     if (best == k && ndec >= 1 && 2 * n - k == 2 && next == 0xFFFD && offs[n] == end && bytes[k] >= 0xE1 && bytes[k] <= 0xEF &&
-        bytes[k + 1] >= 0x80 && bytes[k + 1] <= 0xBF && *budget > 0) {
+        bytes[k + 1] >= 0x80 && bytes[k + 1] <= 0xBF) {
         double top = -1e300, second = -1e300;
         uint32_t left = ndec ? simplified(r, dec[ndec - 1]) : (prev ? simplified(r, prev) : 0);
         for (unsigned z = 0x80; z <= 0xBF; z++) {
@@ -437,7 +447,7 @@ static size_t misdecoded_run(repairer *r, const char *in, size_t len, size_t at,
             used_extra = 3;   /* the U+FFFD after the run */
         }
     }
-    if ((ndec < 2 && !hole) || ndec == 0 || *budget == 0)
+    if ((ndec < 2 && !hole) || ndec == 0)
         return 0;
     /* scored between the same neighbours, both Simplified */
     uint32_t a[MAX_RUN + 2], b[MAX_RUN + 2];
@@ -461,7 +471,6 @@ static size_t misdecoded_run(repairer *r, const char *in, size_t len, size_t at,
         unknown += !is_seen(r, dec[i]);
     if (3 * unknown > ndec)
         return 0;
-    --*budget;
     double gain = bigram_score(&r->model, a, na) - bigram_score(&r->model, b, nb);
     if (gain < MIN_GAIN || gain < 1.5 * (double)nchars)
         return 0;
@@ -477,8 +486,7 @@ static size_t misdecoded_run(repairer *r, const char *in, size_t len, size_t at,
     return span;
 }
 
-static size_t misdecoded_pass(repairer *r, const char *in, size_t len, sbuf *out, size_t *repaired,
-                              size_t *budget)
+static size_t misdecoded_pass(repairer *r, const char *in, size_t len, sbuf *out, size_t *repaired)
 {
     size_t start = 0, i = 0;
     uint32_t prev = 0;
@@ -517,7 +525,7 @@ static size_t misdecoded_pass(repairer *r, const char *in, size_t len, sbuf *out
         size_t used = 0;
         if ((nrun >= 3 || (next == 0xFFFD && nrun >= 1)) && unseen * 2 >= nrun) {
             sb_put(out, in + start, i - start);
-            used = misdecoded_run(r, in, len, i, end, prev, next, after_fffd, out, budget, repaired);
+            used = misdecoded_run(r, in, len, i, end, prev, next, after_fffd, out, repaired);
             if (used) {
                 start = i + used;
                 i += used;
@@ -564,7 +572,7 @@ size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sb
     for (int round = 0; round < 3; round++) {
         size_t before = repaired;
         sb_clear(out);
-        misdecoded_pass(r, mid->data ? mid->data : "", mid->len, out, &repaired, &budget);
+        misdecoded_pass(r, mid->data ? mid->data : "", mid->len, out, &repaired);
         if (repaired == before || out->failed)
             break;
         sb_clear(mid);
