@@ -271,6 +271,11 @@ static int read_rels(xlsx_ctx *c, rel **out, size_t *nout)
         rc = x.rc;
     xml_close(&x);
     free(data);
+    if (rc) {
+        rels_free(*out, *nout);
+        *out = NULL;
+        *nout = 0;
+    }
     return rc;
 }
 
