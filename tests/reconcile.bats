@@ -471,7 +471,10 @@ str.template warning null null"
         name=$(basename "$g" .findings)
         f="$FIXTURES/$name"
         [ -e "$f" ] || f="$SEEDS/$name"
-        if ! diff -u "$g" <("$R/golden.sh" "$f") >&2; then
+        # a stage that fails (e.g. a binary being relinked in a shared tree)
+        # gets one more try; a wrong golden fails both times
+        "$R/golden.sh" "$f" > "$BATS_TEST_TMPDIR/out" || "$R/golden.sh" "$f" > "$BATS_TEST_TMPDIR/out" || failed=1
+        if ! diff -u "$g" "$BATS_TEST_TMPDIR/out" >&2; then
             echo "golden differs: $name (tests/reconcile/golden.sh --update rewrites it)" >&2
             failed=1
         fi

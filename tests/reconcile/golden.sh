@@ -3,10 +3,19 @@
 # tabulate | reconcile, one "rule severity actual expected" line each, in
 # stream order. golden.sh --update: rewrite tests/reconcile/golden/*.findings
 # for every fixture and seed (review the diff before committing it).
+# Exits non-zero, with the stages' diagnostics on stderr, when a stage fails.
 set -euo pipefail
 findings() {
-    extract "$1" 2>/dev/null | normalize-traditional-chinese 2>/dev/null | tabulate 2>/dev/null | reconcile 2>/dev/null |
-        jq -r 'select(.type=="finding") | "\(.rule) \(.severity) \(.actual) \(.expected)"'
+    local err
+    err=$(mktemp)
+    if ! extract "$1" 2>>"$err" | normalize-traditional-chinese 2>>"$err" | tabulate 2>>"$err" |
+        reconcile 2>>"$err" | jq -r 'select(.type=="finding") | "\(.rule) \(.severity) \(.actual) \(.expected)"'; then
+        echo "golden.sh: the pipeline failed on $1:" >&2
+        cat "$err" >&2
+        rm -f "$err"
+        return 1
+    fi
+    rm -f "$err"
 }
 if [ "${1:-}" = --update ]; then
     root=$(cd "$(dirname "$0")/../.." && pwd)
