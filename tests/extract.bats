@@ -106,6 +106,17 @@ project() {
     assert_output "$(printf '%s\n' "$TMP/d/B.txt" "$TMP/d/a/2.txt" "$TMP/d/b/1.txt")"
 }
 
+@test "a link to a folder inside a walk is not followed (no loop)" {
+    mkdir -p "$TMP/l/a"
+    printf 'x\n' > "$TMP/l/a/f.txt"
+    ln -s "$TMP/l" "$TMP/l/a/loop"
+    run extract "$TMP/l"
+    assert_success
+    echo "$output" > "$TMP/out"
+    run jq -r 'select(.type=="document") | .source' "$TMP/out"
+    assert_output "$TMP/l/a/f.txt"
+}
+
 # --- txt -----------------------------------------------------------------
 
 @test "txt: header carries format, encoding, bytes and sha256 = doc" {

@@ -192,8 +192,14 @@ static int walk(emitter *em, const char *path, int level)
         return EM_ABORT;
     }
     int rc;
-    struct stat st;
-    if (stat(path, &st) != 0) {
+    struct stat st, lst;
+    /* inside a folder walk a link to a folder is not followed: a link loop
+     * would read the same files over and over */
+    int linked_dir = level > 0 && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) &&
+                     stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    if (linked_dir) {
+        rc = EM_OK;
+    } else if (stat(path, &st) != 0) {
         rc = em_loose_error(em, source, NULL, "io", "cannot open: %s", strerror(errno));
     } else if (S_ISDIR(st.st_mode)) {
         rc = level >= MAX_FOLDER_DEPTH
