@@ -111,7 +111,7 @@ static void run_identity(checker *c, const char *tkey, const identity *id)
 /* The identities of one table: its printed formulas, and the standard ones
  * not printed. A printed formula that states a standard identity takes its
  * rule id; one that does not is checked as printed. */
-static int collect_identities(const checker *c, const char *tkey, const fact *first, identity *out, int max)
+static int collect_identities(checker *c, const char *tkey, const fact *first, identity *out, int max)
 {
     const factindex *fi = c->fi;
     int n = 0;
@@ -137,6 +137,20 @@ static int collect_identities(const checker *c, const char *tkey, const fact *fi
     }
     int printed = n;
     const char *tid = first->table_id;
+    /* Per axis: printed formulas none of which is a standard one mean the
+     * report uses another template year (行次 move between editions); the
+     * printed ones govern then, the standard ones would check wrong rows. */
+    int printed_axis[2] = {0, 0}, matched_axis[2] = {0, 0};
+    for (int k = 0; k < printed; k++)
+        printed_axis[out[k].f.axis]++;
+    for (const std_formula *s = STD; tid && s->table_id; s++) {
+        formula f;
+        if (strcmp(s->table_id, tid) != 0 || formula_parse(s->text, &f, 1) != 1)
+            continue;
+        for (int k = 0; k < printed; k++)
+            if (formula_same(&out[k].f, &f))
+                matched_axis[f.axis]++;
+    }
     for (const std_formula *s = STD; tid && s->table_id && n < max; s++) {
         if (strcmp(s->table_id, tid) != 0)
             continue;
@@ -151,6 +165,10 @@ static int collect_identities(const checker *c, const char *tkey, const fact *fi
             }
         if (dup)
             continue;
+        if (printed_axis[f.axis] && !matched_axis[f.axis]) {
+            chk_not_run(c, s->rule, s->text);
+            continue;
+        }
         out[n].f = f;
         out[n].rule = s->rule;
         snprintf(out[n].text, sizeof out[n].text, "%s", s->text);
