@@ -247,7 +247,8 @@ static const char *take_direction(char *s)
 
 static void strip_verbs(char *s)
 {
-    static const char *const V[] = {"均为", "各为", "合计为", "共计", "达到", "总计为", "为", "达",
+    static const char *const V[] = {"均为", "各为", "合计为", "共计安排", "安排", "共计", "达到", "总计为",
+                                    "为", "达",
                                     "是", "共", "各", "约", "：", ":", " ", NULL};
     int changed = 1;
     while (changed) {
@@ -276,7 +277,8 @@ static void strip_lead(char *s, const nctx *ctx)
     static const char *const P[] = {"其中：", "其中:", "其中，", "其中", "主要用于以下方面：", "主要包括：",
                                     "、", "，", ",", "：", ":", "；", " ", "　", "即", "另外", "同时",
                                     "分别是", "分别为", "共有", "共涉及", "主要变动原因是", "主要原因是", "原因是",
-                                    "主要是", NULL};
+                                    "主要是", "包括", "以及", "和", "及", "我局", "我单位", "本单位",
+                                    "本部门", NULL};
     int changed = 1;
     while (changed) {
         changed = 0;
@@ -466,6 +468,8 @@ int sentence_figures(const char *s, const nctx *ctx, nfigure *out, int max)
                     strip_suffix(b, "数");
                     if (!b[0] || strcmp(b, "预算") == 0)
                         set(&f->base, "预算");
+                    else if (strcmp(b, "率") == 0)
+                        set(&f->base, NULL);   /* 完成率: a rate, no base */
                     else
                         set(&f->base, b);
                     free(b);
@@ -489,6 +493,11 @@ int sentence_figures(const char *s, const nctx *ctx, nfigure *out, int max)
         strip_verbs(label);
         if (basis)
             f->basis = tx_dup(basis);
+        /* a generic word (项目, 资金) after a topic names the topic */
+        static const char *const GENERIC[] = {"项目", "资金", "经费", "金额", "支出", NULL};
+        for (int g = 0; GENERIC[g] && topic; g++)
+            if (strcmp(label, GENERIC[g]) == 0)
+                label[0] = '\0';
         /* inherit what the sentence or the paragraph is about */
         if (label[0]) {
             f->subject = label;

@@ -343,7 +343,12 @@ const char *tx_skip_numbering(const char *s0)
             if (d == '.' || d == 0xFF0E) {
                 uint32_t e;
                 tx_cp(p + m, &e);
-                if ((e >= '0' && e <= '9') || (e >= 0xFF10 && e <= 0xFF19))
+                /* …unless a year follows: 1.2023年度综合性工作经费 */
+                const char *y = p + m;
+                int year = y[0] >= '0' && y[0] <= '9' && y[1] >= '0' && y[1] <= '9' &&
+                           y[2] >= '0' && y[2] <= '9' && y[3] >= '0' && y[3] <= '9' &&
+                           strncmp(y + 4, "年", strlen("年")) == 0;
+                if (!year && ((e >= '0' && e <= '9') || (e >= 0xFF10 && e <= 0xFF19)))
                     return s;
             }
             return skip_spaces(p + m);
