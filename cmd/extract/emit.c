@@ -228,15 +228,28 @@ int em_loose_error(emitter *em, const char *source, const char *doc,
                    const char *code, const char *fmt, ...)
 {
     char hash[65];
+    int named = 0;
     if (!doc) {
         if (sha256_hex(source, strlen(source), hash))
             return write_rec(em, NULL);
         doc = hash;
+        named = 1;
     }
     va_list ap;
     va_start(ap, fmt);
     json_t *r = error_rec(em, doc, source, code, fmt, ap);
     va_end(ap);
+    if (r && named) {
+        /* docs/records.md: the record says when its id is not a content hash */
+        const char *m = json_string_value(json_object_get(r, "message"));
+        size_t n = m ? strlen(m) : 0;
+        char *note = malloc(n + 64);
+        if (note) {
+            snprintf(note, n + 64, "%s (doc: the sha256 of the source name)", m ? m : "");
+            json_object_set_new(r, "message", json_string(note));
+            free(note);
+        }
+    }
     em->failed = 1;
     int rc = write_rec(em, r);
     return rc ? rc : EM_FAIL;
