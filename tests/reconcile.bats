@@ -546,3 +546,11 @@ tbl.class-total error"
     run bash -c "jq -c 'if .type==\"formula\" and .table_id==\"FA01\" then .text=(if (.text|test(\"^27\")) then \"24行＝（1＋2＋3＋4＋5＋6＋7）行\" else \"99行＝（98＋97）行\" end) else . end' '$S003' | reconcile --explain 2>&1 >/dev/null | grep -E ': fa01-[1-4]: ' | awk -F': ' '{print \$4}' | sort | uniq -c | awk '{print \$2, \$1}'"
     assert_output "not_run 4"
 }
+
+@test "reconcile: 类 rows are matched by code across old and new names (社会保障与就业支出 = 208)" {
+    run bash -c "mutated 'if .table_id==\"FA01\" and .item==\"社会保障和就业支出\" then .item=\"社会保障与就业支出\" else . end' | reconcile | problems"
+    assert_output ""
+    run bash -c "mutated 'if .table_id==\"FA01\" and .item==\"社会保障和就业支出\" then .item=\"社会保障与就业支出\" | .value=\"23.28\" else . end' | reconcile | problems | sort -u"
+    assert_output "fa01-3 error
+x04 error"
+}

@@ -1,5 +1,7 @@
 #include "cross_table.h"
 
+#include "classes.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -43,6 +45,20 @@ static void same(checker *c, const char *rule, const char *ta, const char *ra, c
     chk_same(c, rule, cell(c, ta, ra, ca), cell(c, tb, rb, cb), identity);
 }
 
+/* The 类 row of 总表/表4 (printed by name only) whose name is the class of
+ * code: old and variant names (社会保障与就业支出) match too. */
+static const fact *named_by_code(const checker *c, const char *nk, const char *ncol, const char *code)
+{
+    idlist col = fi_col(c->fi, nk, ncol);
+    for (size_t i = 0; i < col.n; i++) {
+        const fact *f = &c->fi->facts[col.ids[i]];
+        const char *k = class_code(f->label);
+        if (k && strcmp(k, code) == 0)
+            return f;
+    }
+    return NULL;
+}
+
 /* Rows of a functional-classification table matched by label in another
  * table: FA01/FA04 print 类 rows by name only, FA03/FA05 by code and name. */
 static void class_rows(checker *c, const char *rule, const char *coded, const char *ccol,
@@ -59,6 +75,8 @@ static void class_rows(checker *c, const char *rule, const char *coded, const ch
         char row[200];
         snprintf(row, sizeof row, "I%s", f->label);
         const fact *g = fi_cell(c->fi, nk, row, ncol);
+        if (!g)
+            g = named_by_code(c, nk, ncol, f->code);
         if (!g)
             continue;
         if (ge)
@@ -88,6 +106,12 @@ static void class_rows_missing(checker *c, const char *rule, const char *named, 
         int listed = 0;
         for (size_t i = 0; i < l.n && !listed; i++)
             listed = c->fi->facts[l.ids[i]].code != NULL;
+        const char *code = class_code(f->label);
+        if (!listed && code) {
+            char ck[16];
+            snprintf(ck, sizeof ck, "C%s", code);
+            listed = fi_row(c->fi, tk, ck).n > 0;
+        }
         if (listed)
             continue;
         char fl[300], msg[700];
