@@ -554,3 +554,10 @@ tbl.class-total error"
     assert_output "fa01-3 error
 x04 error"
 }
+
+@test "reconcile: every rule a finding names is in --list-rules" {
+    reconcile --list-rules | cut -f1 | sort > "$BATS_TEST_TMPDIR/catalogue"
+    run bash -c "{ reconcile '$S003'; reconcile '$R/budget.facts.jsonl'; cat '$R'/golden/*.findings | awk '{print \"{\\\"type\\\":\\\"finding\\\",\\\"rule\\\":\\\"\" \$1 \"\\\"}\"}'; } | jq -r 'select(.type==\"finding\") | .rule' | sort -u | comm -23 - '$BATS_TEST_TMPDIR/catalogue'"
+    assert_success
+    assert_output ""
+}

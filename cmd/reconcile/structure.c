@@ -110,8 +110,12 @@ static void check_years(checker *c)
                 continue;
             /* comparisons name another year on purpose */
             int compare = 0;
-            for (const char *q = y - 1, *stop = y - 9 > text ? y - 9 : text; q >= stop && !compare; q--)
+            /* look at the 9 bytes (3 characters) before the year, inside the text */
+            size_t before = (size_t)(y - text) < 9 ? (size_t)(y - text) : 9;
+            for (size_t b = 1; b <= before && !compare; b++) {
+                const char *q = y - b;
                 compare = !strncmp(q, "与", 3) || !strncmp(q, "比", 3) || !strncmp(q, "较", 3) || !strncmp(q, "上", 3);
+            }
             if (compare)
                 continue;
             char ex[128], msg[400], id[100];
