@@ -122,24 +122,29 @@ static const char COMMON[] =
     "這國們來時說會對發動過為產種後現實兩體機當從業還應開樣與關間數長見計別處區強決題黨員門經費醫療"
     "單位財撥預執務衛結轉餘額說明總計項類類稅設備購費萬億專屬綜濟價資";
 
-static int is_common(uint32_t cp)
+static int cmp_cp(const void *a, const void *b)
 {
-    const unsigned char *c = (const unsigned char *)COMMON;
-    size_t n = sizeof COMMON - 1;
-    for (size_t i = 0; i < n;) {
-        uint32_t x;
-        int l = utf8_decode(c + i, n - i, &x);
-        if (!l)
-            return 0;
-        if (x == cp)
-            return 1;
-        i += (size_t)l;
-    }
-    return 0;
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
 }
+
+enum { MAX_COMMON = sizeof COMMON };
 
 static long common_score(const tbuf *t)
 {
+    /* the common characters as a sorted set, built per call (cheap next
+     * to the decoding it judges) */
+    uint32_t set[MAX_COMMON];
+    size_t nset = 0;
+    const unsigned char *c = (const unsigned char *)COMMON;
+    for (size_t i = 0; i < sizeof COMMON - 1;) {
+        int l = utf8_decode(c + i, sizeof COMMON - 1 - i, &set[nset]);
+        if (!l)
+            break;
+        nset++;
+        i += (size_t)l;
+    }
+    qsort(set, nset, sizeof set[0], cmp_cp);
     long score = 0;
     const unsigned char *s = (const unsigned char *)t->s;
     /* a sample is enough to tell two decodings apart */
@@ -151,7 +156,7 @@ static long common_score(const tbuf *t)
             i++;
             continue;
         }
-        if (cp >= 0x3400 && is_common(cp))
+        if (cp >= 0x3400 && bsearch(&cp, set, nset, sizeof set[0], cmp_cp))
             score++;
         else if (cp >= 0xE000 && cp <= 0xF8FF)
             score -= 2;  /* private use: a sign of a wrong table */
