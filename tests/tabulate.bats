@@ -141,6 +141,45 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
         $'FA09\t决算数/公务用车购置及运行维护费/公务用车运行维护费\t1.00')"
 }
 
+@test "tabulate: a budget (预算) report: two-sided 收支预算总表 and 支出预算表" {
+    doc=$(make_doc d "$(para '永清县医疗保障局2024年部门预算')" \
+        "$(row 0 0 '2024年部门收支预算总表')" \
+        "$(row 0 1 '单位：万元')" \
+        "$(row 0 2 '收入' '' '支出' '')" \
+        "$(row 0 3 '项目' '预算数' '项目' '预算数')" \
+        "$(row 0 4 '一、一般公共预算拨款收入' '100.00' '一、一般公共服务支出' '60.00')" \
+        "$(row 0 5 '二、政府性基金预算拨款收入' '-' '二、卫生健康支出' '40.00')" \
+        "$(row 0 6 '收入总计' '100.00' '支出总计' '100.00')" \
+        "$(row 1 0 '2024年部门支出总表')" \
+        "$(row 1 1 '科目编码' '科目名称' '合计' '基本支出' '项目支出')" \
+        "$(row 1 2 '2101501' '行政运行' '50.00' '50.00' '')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | '$T/project' | cut -f1-10"
+    assert_output "$(printf '%s\n' $'meta\t永清县医疗保障局\t2024\t预算' \
+        $'table\tBU01\t收支预算总表\t-\t一般公共预算拨款收入\t-\t收入\t收入/预算数\t100.00\t万元' \
+        $'table\tBU01\t收支预算总表\t-\t一般公共服务支出\t-\t支出\t支出/预算数\t60.00\t万元' \
+        $'table\tBU01\t收支预算总表\t-\t政府性基金预算拨款收入\t-\t收入\t收入/预算数\t-\t万元' \
+        $'table\tBU01\t收支预算总表\t-\t卫生健康支出\t-\t支出\t支出/预算数\t40.00\t万元' \
+        $'table\tBU01\t收支预算总表\t-\t收入总计\t-\t收入\t收入/预算数\t100.00\t万元' \
+        $'table\tBU01\t收支预算总表\t-\t支出总计\t-\t支出\t支出/预算数\t100.00\t万元' \
+        $'table\tBU03\t支出预算表\t-\t行政运行\t2101501\t-\t合计\t50.00\t-' \
+        $'table\tBU03\t支出预算表\t-\t行政运行\t2101501\t-\t基本支出\t50.00\t-' \
+        $'table\tBU03\t支出预算表\t-\t行政运行\t2101501\t-\t项目支出\t-\t-')"
+}
+
+@test "tabulate: the Sichuan variant's tables are told apart by title" {
+    doc=$(make_doc d \
+        "$(row 0 0 '五、财政拨款支出决算明细表')" "$(row 0 1 '项目' '合计')" "$(row 0 2 '合计' '1.00')" \
+        "$(row 1 0 '七、一般公共预算财政拨款支出决算明细表')" "$(row 1 1 '项目' '合计')" "$(row 1 2 '合计' '1.00')" \
+        "$(row 2 0 '九、一般公共预算财政拨款项目支出决算表')" "$(row 2 1 '项目' '合计')" "$(row 2 2 '合计' '1.00')" \
+        "$(row 3 0 '十一、国有资本经营预算财政拨款收入支出决算表')" "$(row 3 1 '项目' '合计')" "$(row 3 2 '合计' '1.00')" \
+        "$(row 4 0 '十三、财政拨款"三公"经费支出决算表')" "$(row 4 1 '合计')" "$(row 4 2 '1.00')" \
+        "$(row 5 0 '部门收支决算总表（表一）')" "$(row 5 1 '项目' '金额')" "$(row 5 2 '总计' '1.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .table] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'FA04D 财政拨款支出决算明细表' 'FA05D 一般公共预算财政拨款支出决算明细表' \
+        'FA06P 一般公共预算财政拨款项目支出决算表' 'FA08I 国有资本经营预算财政拨款收入支出决算表' \
+        'FA09 财政拨款“三公”经费支出决算表' 'FA01 收入支出决算总表')"
+}
+
 @test "tabulate: formulas under the seed 003 tables (golden)" {
     run bash -c "extract '$S003' | normalize-traditional-chinese | tabulate | '$T/project' | grep '^formula'"
     assert_output "$(grep '^formula' "$T/seed003.tables.golden")"

@@ -261,8 +261,8 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
             if (labels && na > n)
                 n = na;
         }
-        if (values_hint > n)
-            n = values_hint;
+        if (n == 0)
+            n = values_hint;   /* no header over the values: the data say how many */
     }
     if (n <= 0) {
         bl->ncols = 0;

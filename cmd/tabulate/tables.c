@@ -451,10 +451,17 @@ static int first_is_text(const hrow *r)
     return i < r->n && !align_is_figure(r->cells[i]);
 }
 
+/* How many cells follow a row's code and label: its values. */
 static int values_after_label(const hrow *r)
 {
     int i = 0;
-    while (i < r->n && (tx_is_blank(r->cells[i]) || !align_is_figure(r->cells[i])))
+    while (i < r->n && tx_is_blank(r->cells[i]))
+        i++;
+    if (i < r->n && align_is_code(r->cells[i]))
+        i++;
+    while (i < r->n && tx_is_blank(r->cells[i]))
+        i++;
+    if (i < r->n && !align_is_figure(r->cells[i]))
         i++;
     return r->n - i;
 }
