@@ -561,3 +561,13 @@ x04 error"
     assert_success
     assert_output ""
 }
+
+@test "reconcile: vehicle and post counts add up exactly (nar.count-sum), vehicles stated twice agree (n17)" {
+    run bash -c "seed 004 nar.count-sum; seed 004 n17; seed 001 nar.count-sum; seed 000 nar.count-sum"
+    assert_output ""
+    v() { jq -cn --arg s "$1" --arg v "$2" --argjson p "$3" --arg t "$4" '{type:"fact",doc:"v1",kind:"narrative",measure:"count",subject:$s,value:$v,unit:"辆",sentence:$t,locator:{paragraph:$p,offset:0}}'; }
+    export -f v
+    run bash -c "make_doc v1 \"\$(v 共有车辆 2 5 '共有车辆2辆，其中：机要通信用车1辆、其他用车0辆')\" \"\$(v 机要通信用车 1 5 '共有车辆2辆，其中：机要通信用车1辆、其他用车0辆')\" \"\$(v 其他用车 0 5 '共有车辆2辆，其中：机要通信用车1辆、其他用车0辆')\" \"\$(v 单位共有公务用车 1 9 '单位共有公务用车1辆')\" | reconcile | findings"
+    assert_output "nar.count-sum error
+n17 error"
+}

@@ -612,6 +612,75 @@ static void check_change_sums(narr *n)
     }
 }
 
+/* Counts are exact: "共有车辆1辆，其中：主要领导干部用车0辆、机要通信用车1辆…"
+ * adds up with no rounding at all. */
+static void count_report(checker *c, const char *rule, const fact *tot, decimal sum, const fact *const *inv, int ninv,
+                         const char *what)
+{
+    decimal diff;
+    dec_sub(tot->printed, sum, &diff);
+    verdict v = dec_is_zero(diff) ? V_PASS : V_ERROR;
+    char st[400], e[40], msg[800], id[300];
+    subject_text(tot, st, sizeof st);
+    fmtd(sum, e, sizeof e);
+    snprintf(msg, sizeof msg, "%s %s %s，%s为 %s %s", st, rec_value_text(tot), tot->unit ? tot->unit : "", what, e,
+             tot->unit ? tot->unit : "");
+    snprintf(id, sizeof id, "情况说明「%s」%s", tot->subject ? tot->subject : "", what);
+    chk_report(c, rule, v, msg, &sum, &tot->printed, &diff, id, inv, ninv);
+}
+
+static void check_count_sums(narr *n)
+{
+    for (size_t i = 0; i < n->nl.n; i++) {
+        const fact *tot = nf(n, i);
+        if (!is(tot, "count") || !tot->has_value || !tot->unit || !tot->sentence || !strstr(tot->sentence, "其中"))
+            continue;
+        /* vehicles, units, posts: lists of people go on with 另外… and nest */
+        if (strcmp(tot->unit, "辆") && strcmp(tot->unit, "个") && strcmp(tot->unit, "名"))
+            continue;
+        /* the total is the sentence's first count; the parts follow it */
+        if (i > 0 && is(nf(n, i - 1), "count") && same_sentence(nf(n, i - 1), tot))
+            continue;
+        const fact *inv[16];
+        int ninv = 0;
+        inv[ninv++] = tot;
+        decimal sum = dec_from_int(0, 0);
+        for (size_t k = i + 1; k < n->nl.n && ninv < 16; k++) {
+            const fact *f = nf(n, k);
+            if (!same_sentence(f, tot) || !is(f, "count"))
+                break;
+            if (!f->has_value || !f->unit || strcmp(f->unit, tot->unit) != 0)
+                break;
+            inv[ninv++] = f;
+            dec_add(sum, f->printed, &sum);
+        }
+        if (ninv >= 3)
+            count_report(n->c, "nar.count-sum", tot, sum, inv, ninv, "其中各项之和");
+    }
+}
+
+/* N17: the vehicles the unit holds, stated in the 三公 and in the assets
+ * section, are one number. */
+static void check_vehicles(narr *n)
+{
+    const fact *first = NULL;
+    for (size_t i = 0; i < n->nl.n; i++) {
+        const fact *f = nf(n, i);
+        if (!is(f, "count") || !f->has_value || !f->unit || strcmp(f->unit, "辆") != 0 || !f->subject)
+            continue;
+        char s[400];
+        subject_norm(f->subject, s, sizeof s);
+        if (strcmp(s, "车辆") && !strstr(s, "共有公务用车") && !strstr(s, "共有车辆") && !strstr(s, "公务用车保有量"))
+            continue;
+        if (!first) {
+            first = f;
+            continue;
+        }
+        const fact *inv[2] = {f, first};
+        count_report(n->c, "n17", f, first->printed, inv, 2, "前文所说车辆数");
+    }
+}
+
 /* ---- the same quantity stated twice in the text ---- */
 
 static void check_restatements(narr *n)
@@ -674,5 +743,7 @@ void check_narrative(checker *c)
     }
     check_sums(&n);
     check_change_sums(&n);
+    check_count_sums(&n);
+    check_vehicles(&n);
     check_restatements(&n);
 }

@@ -74,6 +74,8 @@ static const rc_rule RULES[] = {
     {"nar.yoy-base", FAM_NARRATIVE, "YOY", "a rate computed on the current year instead of the prior year", "增减率基数错误"},
     {"nar.exec-rate", FAM_NARRATIVE, "PCT", "完成预算% = 决算数 ÷ 预算数 (预算为 0 → warning)", "预算完成率计算"},
     {"nar.sum", FAM_NARRATIVE, "SUM", "a total stated in the text = the parts listed after it (政府采购, 人员+公用, 收入/支出合计, 三公)", "说明中的合计与分项"},
+    {"nar.count-sum", FAM_NARRATIVE, "SUM", "a count and the counts listed after 其中 (vehicles, units, projects): exact", "数量与其中各项之和"},
+    {"n17", FAM_NARRATIVE, "SAME", "the vehicles held, stated in the 三公 and the assets sections: exact", "车辆数前后一致"},
     {"nar.restate", FAM_NARRATIVE, "SAME", "the same quantity stated twice in the text (same subject, basis, section)", "说明前后数字一致"},
     /* the report as a whole */
     {"str.missing-table", FAM_STRUCTURE, "STRUCT", "a 决算 report publishes the nine standard tables (公开01–09表)", "缺少公开表"},
