@@ -166,6 +166,14 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
         $'table\tBU03\t支出预算表\t-\t行政运行\t2101501\t-\t项目支出\t-\t-')"
 }
 
+@test "tabulate: a layout not taken from the seeds (html: rowspans, 元, thousands separators, 三公 with figures)" {
+    run bash -c "extract '$T/unseen-layout.html' | normalize-traditional-chinese | tabulate | '$T/project'"
+    assert_success
+    assert_output "$(cat "$T/unseen-layout.golden")"
+    assert_line $'table\tFA09\t财政拨款“三公”经费支出决算表\t公开09表\t-\t-\t-\t决算数/公务用车购置及运行维护费/公务用车运行维护费\t2.60\t万元\t-\t-\t-'
+    assert_line $'formula\tFA03\t1栏=2栏+3栏+4栏+5栏\tcolumn\t1\t+2+3+4+5\tfalse'
+}
+
 @test "tabulate: the Sichuan variant's tables are told apart by title" {
     doc=$(make_doc d \
         "$(row 0 0 '五、财政拨款支出决算明细表')" "$(row 0 1 '项目' '合计')" "$(row 0 2 '合计' '1.00')" \

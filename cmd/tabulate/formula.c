@@ -102,7 +102,7 @@ static int parse_at(const char *s, size_t at, formula *f)
     if (!number(&c, &f->lhs) || !axis(&c, &f->axis_row, &f->each) || !eat(&c, '='))
         return 0;
     int paren = eat(&c, '(');
-    int sign = 1;
+    int sign = 1, per_term = 0;
     for (;;) {
         int l, t = peek(&c, &l);
         if (t == '.') {
@@ -130,6 +130,15 @@ static int parse_at(const char *s, size_t at, formula *f)
             f->sign[f->nterms] = sign;
             f->ref[f->nterms++] = v;
         }
+        /* 1栏＝2栏＋3栏: the axis after every term */
+        {
+            size_t save = c.i;
+            int r2 = 0, e2 = 0;
+            if (axis(&c, &r2, &e2) && r2 == f->axis_row)
+                per_term = 1;
+            else
+                c.i = save;
+        }
         if (eat(&c, '+')) {
             sign = 1;
             continue;
@@ -148,7 +157,7 @@ static int parse_at(const char *s, size_t at, formula *f)
     }
     if (paren && !eat(&c, ')'))
         return 0;
-    if (!axis(&c, &row2, &each2) || row2 != f->axis_row)
+    if (!per_term && (!axis(&c, &row2, &each2) || row2 != f->axis_row))
         return 0;
     f->each = f->each || each2;
     f->end = c.i;
