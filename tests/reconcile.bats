@@ -571,3 +571,12 @@ x04 error"
     assert_output "nar.count-sum error
 n17 error"
 }
+
+@test "reconcile: --max-line turns a longer line into an error record, the rest goes on" {
+    run bash -c "reconcile --max-line 2000 '$S003' > '$BATS_TEST_TMPDIR/out' 2>/dev/null"
+    assert_success
+    run bash -c "reconcile --max-line 300 '$S003' > '$BATS_TEST_TMPDIR/out' 2>/dev/null"
+    assert_failure 1
+    run bash -c "jq -r 'select(.type==\"error\") | .code' '$BATS_TEST_TMPDIR/out' | sort -u"
+    assert_output --partial "line_too_long"
+}
