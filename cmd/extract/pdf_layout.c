@@ -239,7 +239,11 @@ static bool grow(void **p, int *cap, int need, size_t size)
 
 /* Collects the visible characters of the page with their boxes; whitespace is
  * dropped here and decided again from the gaps. */
-static bool collect_glyphs(layout *L, const char *text, const PopplerRectangle *r, guint nr)
+static void upright(layout *L);
+
+/* 0 ok, -1 out of memory, -3 more than max characters on the page. */
+static int collect_glyphs(layout *L, const char *text, const PopplerRectangle *r, guint nr,
+                          int max)
 {
     L->ng = 0;
     const char *p = text;
@@ -247,22 +251,67 @@ static bool collect_glyphs(layout *L, const char *text, const PopplerRectangle *
         const char *next = g_utf8_next_char(p);
         uint32_t c = g_utf8_get_char(p);
         if (!is_space(c) && c != 0xFFFD) {
+            if (L->ng >= max)
+                return -3;
             if (!grow((void **)&L->g, &L->capg, L->ng + 1, sizeof *L->g))
-                return false;
+                return -1;
             glyph *g = &L->g[L->ng++];
             g->x1 = r[i].x1 < r[i].x2 ? r[i].x1 : r[i].x2;
             g->x2 = r[i].x1 < r[i].x2 ? r[i].x2 : r[i].x1;
             g->y1 = r[i].y1 < r[i].y2 ? r[i].y1 : r[i].y2;
             g->y2 = r[i].y1 < r[i].y2 ? r[i].y2 : r[i].y1;
-            if (g->y2 - g->y1 < 0.5)
-                g->y2 = g->y1 + 0.5;
             g->cp = c;
             g->off = (int)(p - text);
             g->len = (int)(next - p);
         }
         p = next;
     }
-    return true;
+    upright(L);
+    for (int i = 0; i < L->ng; i++)
+        if (L->g[i].y2 - L->g[i].y1 < 0.5) /* thresholds scale with the height */
+            L->g[i].y2 = L->g[i].y1 + 0.5;
+    return 0;
+}
+
+static double absd(double v) { return v < 0 ? -v : v; }
+
+/* Text set sideways (a landscape table turned onto a portrait page) comes
+ * with its characters stacked vertically, each next one below (or above) the
+ * last: turn the boxes upright so that lines run left to right again. The
+ * majority of neighbouring characters decides, for the whole page. */
+static void upright(layout *L)
+{
+    int horiz = 0, down = 0, up = 0;
+    for (int i = 1; i < L->ng; i++) {
+        const glyph *a = &L->g[i - 1], *b = &L->g[i];
+        if (b->off != a->off + a->len) /* neighbours in poppler's text only */
+            continue;
+        double dx = (b->x1 + b->x2 - a->x1 - a->x2) / 2, dy = (b->y1 + b->y2 - a->y1 - a->y2) / 2;
+        if (absd(dx) >= absd(dy))
+            horiz++;
+        else if (dy > 0)
+            down++;
+        else
+            up++;
+    }
+    if (down + up < 8 || (down <= 2 * horiz && up <= 2 * horiz))
+        return;
+    bool reads_down = down >= up;
+    for (int i = 0; i < L->ng; i++) {
+        glyph *g = &L->g[i];
+        double x1 = g->x1, x2 = g->x2, y1 = g->y1, y2 = g->y2;
+        if (reads_down) { /* turned clockwise: its lines advance leftwards */
+            g->x1 = y1;
+            g->x2 = y2;
+            g->y1 = -x2;
+            g->y2 = -x1;
+        } else {
+            g->x1 = -y2;
+            g->x2 = -y1;
+            g->y1 = x1;
+            g->y2 = x2;
+        }
+    }
 }
 
 /* Glyphs whose vertical centres are within 0.4 glyph heights of the line's
@@ -934,8 +983,8 @@ static bool is_footer(const layout *L, const line *l)
 }
 
 /* Keeps the lines [a, b) (one table) to be laid out with the next page:
- * their chunks and texts are copied, and their y moved above that page. */
-static bool hold_table(layout *L, int a, int b, double page_h)
+ * their lines, chunks and texts are copied. */
+static bool hold_table(layout *L, int a, int b)
 {
     int c0 = L->ln[a].c0, c1 = L->ln[b - 1].c0 + L->ln[b - 1].nc;
     if (!grow((void **)&L->cl, &L->capcl, L->cnl + (b - a), sizeof *L->cl) ||
@@ -959,20 +1008,31 @@ static bool hold_table(layout *L, int a, int b, double page_h)
         line l = L->ln[i];
         l.c0 -= c0;
         l.carried = true;
-        l.yc -= page_h;
-        l.y1 -= page_h;
-        l.y2 -= page_h;
         L->cl[L->cnl++] = l;
     }
     return true;
 }
 
-/* Puts the held lines in front of this page's lines. */
+/* Puts the held lines in front of this page's lines, moved above its first
+ * line by more than any row pitch (a page break is no wrapped cell). */
 static bool prepend_held(layout *L)
 {
     if (L->cnl == 0)
         return true;
     int k = L->cnl, m = L->cnc;
+    double top = 0, bottom = -1e300;
+    for (int i = 0; i < L->nl; i++)
+        if (i == 0 || L->ln[i].y1 < top)
+            top = L->ln[i].y1;
+    for (int i = 0; i < k; i++)
+        if (L->cl[i].y2 > bottom)
+            bottom = L->cl[i].y2;
+    double shift = top - 200 - bottom;
+    for (int i = 0; i < k; i++) {
+        L->cl[i].yc += shift;
+        L->cl[i].y1 += shift;
+        L->cl[i].y2 += shift;
+    }
     if (!grow((void **)&L->ln, &L->capl, L->nl + k, sizeof *L->ln) ||
         !grow((void **)&L->ck, &L->capc, L->nc + m, sizeof *L->ck))
         return false;
@@ -1002,7 +1062,7 @@ static bool prepend_held(layout *L)
  * broken by a page joins up. Running text: a line joins the paragraph above
  * when that one ran to the right margin and this one starts at the left
  * margin, close below it, in the same size. */
-static int emit_page(layout *L, double page_h, bool last_page)
+static int emit_page(layout *L, bool last_page)
 {
     double left = 1e300, right = -1e300;
     for (int i = 0; i < L->nl; i++) {
@@ -1032,7 +1092,7 @@ static int emit_page(layout *L, double page_h, bool last_page)
             while (j < L->nl && L->ln[j].region == l->region)
                 j++;
             if (l->region == hold) {
-                if (!hold_table(L, i, j, page_h))
+                if (!hold_table(L, i, j))
                     return -1;
             } else if ((rc = emit_table(L, i, j)) == 1) {
                 for (int k = i; k < j; k++)
@@ -1090,14 +1150,16 @@ static bool looks_like_pdf(const unsigned char *data, size_t len)
     return false;
 }
 
-int pdf_extract_limited(const unsigned char *data, size_t len, const pdf_sink *sink,
-                        const pdf_limits *limits,
-                        char *code, size_t codelen, char *msg, size_t msglen)
+int pdf_extract_full(const unsigned char *data, size_t len, const pdf_sink *sink,
+                     const pdf_limits *limits, int max_page_chars,
+                     char *code, size_t codelen, char *msg, size_t msglen)
 {
     if (code && codelen) code[0] = '\0';
     if (msg && msglen) msg[0] = '\0';
     int max_pages = limits && limits->max_pages > 0 ? limits->max_pages : PDF_MAX_PAGES_DEFAULT;
     size_t max_bytes = limits && limits->max_bytes > 0 ? limits->max_bytes : PDF_MAX_BYTES_DEFAULT;
+    int max_chars = max_page_chars > 0 ? max_page_chars : PDF_MAX_PAGE_CHARS_DEFAULT;
+    int too_many_page = 0;
     char buf[256];
     if (!sink || !sink->paragraph || !sink->row)
         return set_error(code, codelen, msg, msglen, "usage", "pdf_extract: no sink");
@@ -1139,19 +1201,20 @@ int pdf_extract_limited(const unsigned char *data, size_t len, const pdf_sink *s
         char *text = page ? poppler_page_get_text(page) : NULL;
         PopplerRectangle *rects = NULL;
         guint nrects = 0;
-        double w = 0, h = 0;
-        if (page)
-            poppler_page_get_size(page, &w, &h);
         L.ng = 0;
         if (text && *text && !poppler_page_get_text_layout(page, &rects, &nrects))
             nrects = 0;
-        if (!collect_glyphs(&L, text ? text : "", rects, nrects) || !make_lines(&L, p + 1) ||
-            !make_chunks(&L, text ? text : "") || !prepend_held(&L))
+        int cg = collect_glyphs(&L, text ? text : "", rects, nrects, max_chars);
+        if (cg == -3) {
+            rc = -3;
+            too_many_page = p + 1;
+        } else if (cg < 0 || !make_lines(&L, p + 1) || !make_chunks(&L, text ? text : "") ||
+                   !prepend_held(&L))
             rc = -1;
         else {
             glyphs += L.ng;
             find_regions(&L);
-            rc = emit_page(&L, h, p + 1 == npages);
+            rc = emit_page(&L, p + 1 == npages);
         }
         g_free(rects);
         g_free(text);
@@ -1164,10 +1227,21 @@ int pdf_extract_limited(const unsigned char *data, size_t len, const pdf_sink *s
         return set_error(code, codelen, msg, msglen, "oom", "out of memory while laying out a page");
     if (rc == -2)
         return -2;
+    if (rc == -3) {
+        snprintf(buf, sizeof buf, "page %d has more than %d characters", too_many_page, max_chars);
+        return set_error(code, codelen, msg, msglen, "limit", buf);
+    }
     if (glyphs == 0)
         return set_error(code, codelen, msg, msglen, "pdf_no_text",
                          "PDF has no text layer (scanned images?): it needs OCR");
     return 0;
+}
+
+int pdf_extract_limited(const unsigned char *data, size_t len, const pdf_sink *sink,
+                        const pdf_limits *limits,
+                        char *code, size_t codelen, char *msg, size_t msglen)
+{
+    return pdf_extract_full(data, len, sink, limits, 0, code, codelen, msg, msglen);
 }
 
 int pdf_extract(const unsigned char *data, size_t len, const pdf_sink *sink,

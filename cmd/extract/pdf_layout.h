@@ -21,6 +21,7 @@ typedef struct {
 /* Safe defaults for pdf_extract's limits. */
 #define PDF_MAX_PAGES_DEFAULT 2000
 #define PDF_MAX_BYTES_DEFAULT ((size_t)256 * 1024 * 1024)
+#define PDF_MAX_PAGE_CHARS_DEFAULT 200000 /* a dense A3 page holds ~20 000 */
 
 typedef struct {
     int max_pages;    /* more pages than this → error "limit" */
@@ -37,5 +38,11 @@ int pdf_extract(const unsigned char *data, size_t len, const pdf_sink *sink,
 int pdf_extract_limited(const unsigned char *data, size_t len, const pdf_sink *sink,
                         const pdf_limits *limits,
                         char *code, size_t codelen, char *msg, size_t msglen);
+
+/* Same, and at most max_page_chars characters on one page (<= 0: default),
+ * more → error "limit". */
+int pdf_extract_full(const unsigned char *data, size_t len, const pdf_sink *sink,
+                     const pdf_limits *limits, int max_page_chars,
+                     char *code, size_t codelen, char *msg, size_t msglen);
 
 #endif

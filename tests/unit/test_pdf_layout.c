@@ -207,6 +207,12 @@ int main(void)
     rc = extract(pdf, n, &log, &enough, code, msg);
     OK(rc == 0, "at the limits exactly: ok");
 
+    memset(&log, 0, sizeof log);
+    pdf_sink counting = {&log, on_para, on_row};
+    rc = pdf_extract_full(pdf, n, &counting, NULL, 50, code, 64, msg, 256);
+    OK(rc == -1 && strcmp(code, "limit") == 0 && strstr(msg, "page 1 has more than 50 characters"),
+       "over 50 characters on a page: limit (%s)", msg);
+
     /* a callback that fails stops the extraction */
     memset(&log, 0, sizeof log);
     log.stop_after = 3;
@@ -237,6 +243,20 @@ int main(void)
     rc = d ? extract(d, n, &log, NULL, code, msg) : 99;
     OK(rc == -1 && strcmp(code, "pdf_encrypted") == 0, "password-protected: pdf_encrypted (%s)", msg);
     free(d);
+
+    /* a table on a page turned sideways, reading down or up */
+    const char *sideways[] = {"tests/pdf/sideways-down.pdf", "tests/pdf/sideways-up.pdf"};
+    for (int k = 0; k < 2; k++) {
+        d = slurp(sideways[k], &n);
+        memset(&log, 0, sizeof log);
+        rc = d ? extract(d, n, &log, NULL, code, msg) : 99;
+        free(d);
+        const rec *t0 = find_row(&log, 0, 0), *t2 = find_row(&log, 0, 2);
+        OK(rc == 0 && log.n == 4 && t0 && t2, "%s: one table of four rows (%d records)", sideways[k], log.n);
+        STR_EQ(t0 ? cell_at(t0, 1) : NULL, "Amount", "%s: header turned upright", sideways[k]);
+        STR_EQ(t2 ? cell_at(t2, 0) : NULL, "Rent", "%s: row label", sideways[k]);
+        STR_EQ(t2 ? cell_at(t2, 1) : NULL, "12.50", "%s: figure beside its label", sideways[k]);
+    }
 
     /* The nine standard tables of seed 003, as LibreOffice prints them from
      * the docx (data/fixtures/caidian-2023-final.pdf, scripts/make-fixtures). */
