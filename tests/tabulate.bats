@@ -213,13 +213,14 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
         'FA09 武汉市蔡甸区医疗保障局（本级）2023年度无财政拨款“三公”经费支出。')"
 }
 
-@test "tabulate: entity, year and stage of seeds 000, 003, 004" {
-    for s in "$S000" "$S003" "$S004"; do
+@test "tabulate: entity, year and stage of seeds 000, 003, 004 and of 001 (Big5 html)" {
+    for s in "$S000" "$S003" "$S004" "$FIXTURES/wulong-2021-final-big5.html"; do
         stream "$s" | tabulate | "$T/project" | grep '^meta'
     done > "$BATS_TEST_TMPDIR/meta"
     run cat "$BATS_TEST_TMPDIR/meta"
     assert_output "$(printf '%s\n' $'meta\t广元市昭化区医疗保障局\t2023\t决算' \
-        $'meta\t武汉市蔡甸区医疗保障局（本级）\t2023\t决算' $'meta\t遂宁市医疗保障局\t2023\t决算')"
+        $'meta\t武汉市蔡甸区医疗保障局（本级）\t2023\t决算' $'meta\t遂宁市医疗保障局\t2023\t决算' \
+        $'meta\t重庆市武隆区医疗保障局\t2021\t决算')"
 }
 
 @test "tabulate: seed 003 as docx and as html: the same facts as the text (golden)" {

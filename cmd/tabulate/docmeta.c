@@ -170,6 +170,11 @@ static char *entity_from_title(const char *text)
     /* parenthesised text at the end that is not （本级） is not the name */
     char *c = tx_clean(e);
     free(e);
+    /* 重庆市武隆区医疗保障局关于2021年度…: the name ends before 关于 */
+    static const char *const TAIL[] = {"关于", "的", NULL};
+    for (int i = 0; TAIL[i]; i++)
+        if (tx_ends(c, TAIL[i]) && strlen(c) > strlen(TAIL[i]))
+            c[strlen(c) - strlen(TAIL[i])] = '\0';
     /* a name with a place in it (广元市…, 遂宁市…), nothing else */
     char *org = org_in(c);
     int ok = org && !generic(c) && !strstr(c, "、") && !strstr(c, "，") && !strstr(c, "。");

@@ -459,6 +459,9 @@ int sentence_figures(const char *s, const nctx *ctx, nfigure *out, int max)
                 share_of = tx_dup(label + strlen("占"));
                 strip_suffix(share_of, "的");
                 strip_suffix(share_of, "比重");
+                strip_suffix(share_of, "比例");
+                if (strcmp(share_of, "比") == 0)
+                    share_of[0] = '\0';   /* 占比: no denominator printed */
                 label[0] = '\0';
             } else if (done || strstr(label, "执行率") || strstr(label, "执行进度")) {
                 f->measure = "execution_rate";
