@@ -163,6 +163,25 @@ static size_t question_runs(uint32_t *c, size_t n)
     return changed;
 }
 
+/* The ';' at i closes something shaped like an entity (&amp; &#12288;):
+ * making it full-width would change what a later run decodes. */
+static int ends_entity(const uint32_t *c, size_t i)
+{
+    if (c[i] != ';')
+        return 0;
+    for (size_t k = i; k > 0 && i - k < 12; k--) {
+        uint32_t p = c[k - 1];
+        if (p == '&')
+            return k < i;
+        /* &amp;lt; decodes to an entity in a later run */
+        if (p == ';' && k >= 5 && c[k - 5] == '&' && c[k - 4] == 'a' && c[k - 3] == 'm' && c[k - 2] == 'p')
+            return k < i;
+        if (!((p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') || (p >= '0' && p <= '9') || p == '#'))
+            return 0;
+    }
+    return 0;
+}
+
 static size_t punctuation(uint32_t *c, size_t n)
 {
     size_t changed = 0;
@@ -182,7 +201,7 @@ static size_t punctuation(uint32_t *c, size_t n)
         if (c[i] == 0xFF0C && is_digit(before) && is_digit(after)) {
             c[i] = ',';   /* １，３８２．６４ : a thousands separator */
             changed++;
-        } else if ((c[i] == ',' || c[i] == ';' || c[i] == ':' || c[i] == '!') &&
+        } else if ((c[i] == ',' || c[i] == ';' || c[i] == ':' || c[i] == '!') && !ends_entity(c, i) &&
                    !(is_digit(before) && is_digit(after)) &&
                    (ends_chinese(before) || begins_chinese(after))) {
             c[i] = c[i] == ',' ? 0xFF0C : c[i] == ';' ? 0xFF1B : c[i] == ':' ? 0xFF1A : 0xFF01;
@@ -263,7 +282,9 @@ size_t fold_text(fold_table *f, const char *in, size_t len, int cell, sbuf *out)
         /* brackets first: whether a '?' is a question mark depends on them */
         changed += punctuation(c, n);
         if (seen & SEEN_QUESTION) {
-            changed += question_runs(c, n);
+            size_t q = question_runs(c, n);
+            changed += q;
+            f->made_markup |= q != 0;   /* <s? -> : a '?' made a space */
             changed += punctuation(c, n);
         }
     }

@@ -214,6 +214,10 @@ size_t strip_markup(const char *in, size_t len, sbuf *out, int *removed)
                 sb_put(out, in + start, i - start);
                 sb_put_cp(out, cp);
                 changed++;
+                /* a decoded mark can close markup begun before it
+                 * (/span&gt;): the caller looks again */
+                if (cp == '<' || cp == '>' || cp == '&' || cp == ';' || cp == '[' || cp == ']' || cp == '/')
+                    *removed = 1;
                 i += m;
                 start = i;
                 continue;

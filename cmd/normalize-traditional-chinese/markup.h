@@ -11,7 +11,7 @@
 /* Appends in[0..len) without its markup to out; returns how many
  * characters were removed or replaced. *removed says whether a tag, a
  * comment or a bookmark went (which can join text into new markup; a
- * decoded entity cannot). */
+ * decoded < > & ; [ ] / too: they can complete markup begun before them). */
 size_t strip_markup(const char *in, size_t len, sbuf *out, int *removed);
 /* 0 when the text has none of the characters markup starts with. */
 int markup_possible(const char *in, size_t len);

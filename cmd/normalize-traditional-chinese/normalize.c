@@ -103,6 +103,8 @@ static int keep_garbled(nt_ctx *c, const nt_garbled *g, size_t n)
 int normalize_text(nt_ctx *c, const char *in, size_t len, int cell, nt_result *res)
 {
     int rc = normalize_once(c, in, len, cell, res);
+    if (rc == NT_OK && (c->opt.steps & NT_STEP_REPAIR))
+        res->limited = repair_limited(c->repair);
     if (rc != NT_OK || !repairable_left(c, res))
         return rc;
     c->ngarbled = 0;
@@ -122,6 +124,8 @@ int normalize_text(nt_ctx *c, const char *in, size_t len, int cell, nt_result *r
             return NT_NOMEM;
         rc = normalize_once(c, c->again.data, c->again.len, cell, res);
         spam |= res->spam;
+        if (rc == NT_OK)
+            res->limited = repair_limited(c->repair);
         if (rc != NT_OK || !repairable_left(c, res))
             break;
     }

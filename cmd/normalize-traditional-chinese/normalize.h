@@ -41,6 +41,8 @@ typedef struct {
     const nt_garbled *garbled;
     size_t ngarbled;
     size_t bad_at;            /* NT_INVALID: offset of the first bad byte */
+    int limited;              /* --max-repairs stopped the repair: spans may be
+                               * left that a second run would repair */
 } nt_result;
 
 enum { NT_OK = 0, NT_INVALID = -1, NT_TOO_LONG = -2, NT_NOMEM = -3 };
