@@ -55,3 +55,24 @@ bin/normalize-traditional-chinese: $(NT_GEN)/tables.o
 
 # bigram.c scores with log()
 LDLIBS_ALL += -lm
+
+# make fuzz-normalize [FUZZ_SECONDS=N]: tests/normalize/fuzz_normalize.c
+# (normalize_text: no crash, twice == once) with libFuzzer, ASan and UBSan,
+# on the hostile corpus of tests/normalize/make-hostile. Uses mk/fuzz.mk's
+# FUZZ_CC and FUZZ_CFLAGS.
+NT_FUZZ := build/fuzz/fuzz_normalize
+NT_FUZZ_SRC := tests/normalize/fuzz_normalize.c $(filter-out %/main.c %/stage.c,$(wildcard $(NT_DIR)/*.c)) \
+	$(NT_GEN)/tables.c $(wildcard lib/*.c)
+
+$(NT_FUZZ): $(NT_FUZZ_SRC) $(wildcard $(NT_DIR)/*.h)
+	@mkdir -p $(dir $@)
+	@echo "FUZZLD $@"
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -I$(NT_DIR) -o $@ $(NT_FUZZ_SRC) $(LDLIBS_ALL)
+
+.PHONY: fuzz-normalize
+fuzz-normalize: $(NT_FUZZ)
+	@mkdir -p build/fuzz/corpus/fuzz_normalize build/fuzz/crashes
+	@[ -n "$$(ls build/fuzz/corpus/fuzz_normalize)" ] || \
+	  tests/normalize/make-hostile 300 | split -l 1 - build/fuzz/corpus/fuzz_normalize/seed-
+	@$(FUZZ_NICE) $(NT_FUZZ) -max_total_time=$(FUZZ_SECONDS) -max_len=1024 \
+	  -artifact_prefix=build/fuzz/crashes/ build/fuzz/corpus/fuzz_normalize
