@@ -337,6 +337,24 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     assert_output "$(printf '%s\n' 'error too_wide' 'fact ' 'fact 本年支出合计')"
 }
 
+@test "tabulate: --max-paragraph-figures caps the figures taken from one paragraph" {
+    doc=$(make_doc d "$(para '收入1.00万元，支出2.00万元，结余3.00万元。')")
+    run bash -c "printf '%s\n' '$doc' | tabulate --max-paragraph-figures 2 | jq -r 'select(.kind==\"narrative\") | .value'"
+    assert_output "$(printf '1.00\n2.00')"
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"narrative\") | .value'"
+    assert_output "$(printf '1.00\n2.00\n3.00')"
+}
+
+@test "tabulate: --max-line refuses a longer record with an error and goes on" {
+    long=$(head -c 3000 /dev/zero | tr '\0' 'x')
+    doc=$(make_doc d "$(para "$long")" "$(para '2023年度部门决算')")
+    run bash -c "printf '%s\n' '$doc' | tabulate --max-line 1000"
+    assert_failure 1
+    assert_output --partial '"type":"error"'
+    run bash -c "printf '%s\n' '$doc' | tabulate"
+    assert_success
+}
+
 @test "tabulate: write error exits 3; closed pipe is quiet" {
     stream "$S003" > "$BATS_TEST_TMPDIR/in"
     run -3 --separate-stderr bash -c "tabulate '$BATS_TEST_TMPDIR/in' > /dev/full"
