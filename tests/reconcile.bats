@@ -120,7 +120,8 @@ tbl.kuan-xiang error"
     assert_output "fa03-1 error
 tbl.class-kuan error
 tbl.kuan-xiang error
-x10 warning"
+x10 warning
+x11 error"
 }
 
 @test "reconcile: FA06 blocks and 人员经费合计 / 公用经费合计" {
@@ -218,6 +219,13 @@ check_summary"
 @test "reconcile: seed 003 true identities across tables hold (x01–x05, x08–x10)" {
     run bash -c "reconcile --explain '$S003' 2>&1 >/dev/null | grep -E ': x(0[1-5]|0[89]|10): ' | grep -vE ': (pass|empty): '"
     assert_output ""
+}
+
+@test "reconcile: seed 003 has only 一般公共预算 money: 表5 = 表3 row by row, but for the 442.85 slip (x11)" {
+    run bash -c "reconcile --explain '$S003' 2>&1 >/dev/null | grep ': x11: ' | awk -F': ' '{print \$4}' | sort | uniq -c | awk '{print \$2, \$1}'"
+    assert_output "empty 13
+pass 46
+warning 1"
 }
 
 @test "reconcile: 总表 58行 against 支出决算表 合计 (x03) and the class rows (x04)" {
@@ -368,7 +376,8 @@ str.direction warning"
     run bash -c "extract '$SEEDS/003_5f83a665e745ca08.txt' | normalize-traditional-chinese | tabulate | reconcile > '$BATS_TEST_TMPDIR/out'"
     assert_success
     run jq -r 'select(.type=="finding" and .severity!="info" and (.rule|test("^(fa|tbl|x)"))) | "\(.rule) \(.severity) \(.actual) \(.expected)"' "$BATS_TEST_TMPDIR/out"
-    assert_output "x06 warning 442.86 442.85"
+    assert_output "x06 warning 442.86 442.85
+x11 warning 442.85 442.86"
     run jq -r 'select(.type=="check_summary") | [.by_kind.table.ran > 100, .by_kind.table.failed, .by_kind.cross.ran > 20] | @csv' "$BATS_TEST_TMPDIR/out"
     assert_output "true,0,true"
 }

@@ -202,6 +202,41 @@ static void soft_pairs(checker *c)
     }
 }
 
+static int zero_or_nil(const fact *f) { return !f || !f->has_value || dec_is_zero(f->value); }
+
+/* X11: a unit whose only money is 一般公共预算财政拨款 (总表 rows 2–8, 28, 29
+ * and 60 all empty) prints the same 支出决算表 and 表5, row by row. */
+static void only_general_budget(checker *c)
+{
+    if (!both_tables(c, "FA01", "FA03") || !table_of(c, "FA05"))
+        return;
+    static const char *const rows[] = {"L2", "L3", "L4", "L5", "L6", "L7", "L8", "L28", "L29"};
+    for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++)
+        if (!zero_or_nil(cell(c, "FA01", rows[k], "N1")))
+            return;
+    if (!zero_or_nil(cell(c, "FA01", "L60", "N2")))
+        return;
+    const char *t3 = table_of(c, "FA03"), *t5 = table_of(c, "FA05");
+    for (int col = 1; col <= 3; col++) {
+        char ck[8];
+        snprintf(ck, sizeof ck, "N%d", col);
+        idlist l = fi_col(c->fi, t5, ck);
+        for (size_t i = 0; i < l.n; i++) {
+            const fact *f5 = &c->fi->facts[l.ids[i]];
+            char row[200];
+            if (f5->code)
+                snprintf(row, sizeof row, "C%s", f5->code);
+            else if (strcmp(f5->label, "合计") == 0)
+                snprintf(row, sizeof row, "I合计");
+            else
+                continue;
+            const fact *f3 = fi_cell(c->fi, t3, row, ck);
+            if (f3)
+                chk_same(c, "x11", f5, f3, "只有一般公共预算财政拨款时，一般公共预算财政拨款支出决算表 ＝ 支出决算表（逐行 1–3栏）");
+        }
+    }
+}
+
 void check_cross_tables(checker *c)
 {
     /* X01–X03: 总表 against 收入决算表 and 支出决算表 */
@@ -269,6 +304,7 @@ void check_cross_tables(checker *c)
         else
             chk_not_run(c, "x12", "非财政拨款收支平衡");
     }
+    only_general_budget(c);
     soft_pairs(c);
     /* X16: an empty 三公 table, yet 三公 spending in 基本支出 */
     if (table_of(c, "FA06") && (table_of(c, "FA09") || table_empty(c, "FA09")) && table_empty(c, "FA09")) {
