@@ -411,8 +411,10 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
         fw_str(w, "header_path", path);
         free(tside);
         fw_str(w, "value", nil ? NULL : buf);
+        /* the printed form, when it says more than the value (1,382.64, －, 12%) */
         char *raw = tx_clean(cell);
-        fw_str(w, "raw", raw);
+        if (raw[0] && (nil || strcmp(raw, buf) != 0))
+            fw_str(w, "raw", raw);
         free(raw);
         fw_str(w, "unit", pct ? "%" : (col->unit ? col->unit : p->unit));
         fw_open(w, "locator");
