@@ -264,6 +264,7 @@ size_t fold_text(fold_table *f, const char *in, size_t len, int cell, sbuf *out)
         i += l;
         if (cp == '\r' && i < len && s[i] == '\n') {
             changed++;
+            f->made_markup = 1;   /* a character gone */
             continue;
         }
         uint32_t m = map_space(fold_cp(f, cp));

@@ -60,7 +60,7 @@ static size_t tag_at(const char *s, size_t n, int *kind)
         return k + 1;
     if (k + 1 < n && s[k] == '/' && s[k + 1] == '>')
         return k + 2;
-    if (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n')) {
+    if (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r')) {
         for (; k < n; k++) {
             if (s[k] == '>')
                 return k + 1;

@@ -1,43 +1,21 @@
-#include "mojibake.h"
+/* The repairer, and its first repair: spans after a lost GBK lead byte
+ * (the '?' kind of seed 001). The second, UTF-8 read as GBK, is in
+ * misdecoded.c. */
+#include "repairer.h"
 
-#include "bigram.h"
 #include "fold.h"
-#include "u8.h"
 #include "utf8.h"
 
-#include <errno.h>
-#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* How far after the '?' the shifted pairing may run before it resyncs. */
 #define MAX_SPAN 24
-/* A hole's best byte must beat the runner-up by this much (natural log of
- * the probability ratio) for the repair to be called certain. */
-#define CONFIDENT_MARGIN 2.0
-#define MAX_SPANS_KEPT 64
-/* Natural log: the reading must be e^8 (about 3000) times likelier. */
-#define MIN_GAIN 8.0
-
-struct repairer {
-    const t2s_table *t2s;
-    bigram_model model;
-    iconv_t to_gb, from_gb;
-    nt_garbled spans[MAX_SPANS_KEPT];
-    size_t nspans;
-    sbuf strings;          /* the original/guess strings of spans */
-    size_t offsets[MAX_SPANS_KEPT][2];
-    sbuf tmp, tmp2;
-    int dry;               /* only tell whether something would be repaired */
-    uint8_t *seen;         /* bitmap: characters the model knows, or whose t2s form it knows */
-    sbuf stage;            /* between the two repairs */
-    int limited;           /* the last repair_text stopped at max_spans */
-};
 
 int repair_limited(const repairer *r) { return r->limited; }
 
 static void set_seen(repairer *r, uint32_t cp) { r->seen[cp >> 3] |= (uint8_t)(1u << (cp & 7)); }
-static int is_seen(const repairer *r, uint32_t cp) { return (r->seen[cp >> 3] >> (cp & 7)) & 1; }
+int rp_is_seen(const repairer *r, uint32_t cp) { return (r->seen[cp >> 3] >> (cp & 7)) & 1; }
 
 /* A character is seen when the model counted it or the Simplified form
  * t2s gives it: Traditional text is not garbage. */
@@ -128,7 +106,7 @@ static uint32_t decode_pair(repairer *r, unsigned char lead, unsigned char trail
 }
 
 /* The Simplified form of one character, for scoring. */
-static uint32_t simplified(repairer *r, uint32_t cp)
+uint32_t rp_simplified(repairer *r, uint32_t cp)
 {
     char u[4];
     int n = utf8_encode(cp, u);
@@ -158,7 +136,7 @@ static hole_choice choose(repairer *r, int hole_is_lead, unsigned char known, ui
         uint32_t cp = hole_is_lead ? decode_pair(r, (unsigned char)b, known) : decode_pair(r, known, (unsigned char)b);
         if (!cp)
             continue;
-        uint32_t s = simplified(r, cp);
+        uint32_t s = rp_simplified(r, cp);
         double score = (left ? bigram_logp(&r->model, left, s) : 0) + (right ? bigram_logp(&r->model, s, right) : 0);
         if (score > c.best_score) {
             c.second = c.best_score;
@@ -173,7 +151,7 @@ static hole_choice choose(repairer *r, int hole_is_lead, unsigned char known, ui
     return c;
 }
 
-static uint32_t cp_at(const char *s, size_t len, size_t at, size_t *next)
+uint32_t rp_cp_at(const char *s, size_t len, size_t at, size_t *next)
 {
     uint32_t cp = 0;
     int l = utf8_decode((const unsigned char *)s + at, len - at, &cp);
@@ -181,7 +159,7 @@ static uint32_t cp_at(const char *s, size_t len, size_t at, size_t *next)
     return l ? cp : 0xFFFD;
 }
 
-static uint32_t cp_before(const char *s, size_t at)
+uint32_t rp_cp_before(const char *s, size_t at)
 {
     if (at == 0)
         return 0;
@@ -203,7 +181,7 @@ static int closing_tag_follows(const char *s, size_t len, size_t at)
     return k > at + 1 && k < len && s[k] == '>';
 }
 
-static void keep_span(repairer *r, size_t at, size_t len, const char *orig, size_t olen,
+void rp_keep_span(repairer *r, size_t at, size_t len, const char *orig, size_t olen,
                       const char *guess, size_t glen, int has_guess, int confident)
 {
     if (r->dry || r->nspans >= MAX_SPANS_KEPT)
@@ -230,21 +208,21 @@ static double reading_gain(repairer *r, const char *in, size_t q, size_t end, ui
 {
     uint32_t a[MAX_SPAN + 4], b[MAX_SPAN + 4];
     size_t na = 0, nb = 0;
-    a[na++] = b[nb++] = simplified(r, prev);
-    a[na++] = simplified(r, h->best);
+    a[na++] = b[nb++] = rp_simplified(r, prev);
+    a[na++] = rp_simplified(r, h->best);
     for (size_t i = 0; i < nmid; i++)
-        a[na++] = simplified(r, mid[i]);
+        a[na++] = rp_simplified(r, mid[i]);
     if (t)
-        a[na++] = simplified(r, t->best);
+        a[na++] = rp_simplified(r, t->best);
     /* the '?' itself is left out: it would make any text look garbled */
     for (size_t i = q + 1; i < end && nb < MAX_SPAN + 2;) {
         size_t next;
-        b[nb++] = simplified(r, cp_at(in, end, i, &next));
+        b[nb++] = rp_simplified(r, rp_cp_at(in, end, i, &next));
         i = next;
     }
     if (after) {
-        a[na++] = simplified(r, after);
-        b[nb++] = simplified(r, after);
+        a[na++] = rp_simplified(r, after);
+        b[nb++] = rp_simplified(r, after);
     }
     return bigram_score(&r->model, a, na) - bigram_score(&r->model, b, nb);
 }
@@ -257,7 +235,7 @@ static size_t try_span(repairer *r, const char *in, size_t len, size_t q, sbuf *
 {
     /* the character before, as repaired so far: a span right after a
      * repaired one follows a real character, not garbage */
-    uint32_t prev = out->len ? cp_before(out->data, out->len) : cp_before(in, q);
+    uint32_t prev = out->len ? rp_cp_before(out->data, out->len) : rp_cp_before(in, q);
     if (!prev || prev == '\n' || prev == ' ' || prev == '?' || (prev < 0x80 && prev != '(' && prev != ';' && prev != ',' && prev != ':'))
         return 0;
     /* the bytes after the lost lead byte, up to the resync */
@@ -266,7 +244,7 @@ static size_t try_span(repairer *r, const char *in, size_t len, size_t q, sbuf *
     int trail_hole = 0, garbage = 0;
     while (at < len && nchars < MAX_SPAN) {
         size_t next;
-        uint32_t cp = cp_at(in, len, at, &next);
+        uint32_t cp = rp_cp_at(in, len, at, &next);
         if (cp == '?') {
             trail_hole = 1;
             end = next;
@@ -283,7 +261,7 @@ static size_t try_span(repairer *r, const char *in, size_t len, size_t q, sbuf *
         int gl = encode_gb(r, cp, g);
         if (gl != 2)
             return 0;
-        garbage |= is_pua(cp) || bigram_count1(&r->model, simplified(r, cp)) == 0;
+        garbage |= is_pua(cp) || bigram_count1(&r->model, rp_simplified(r, cp)) == 0;
         bytes[nb++] = g[0];
         bytes[nb++] = g[1];
         nchars++;
@@ -295,7 +273,7 @@ static size_t try_span(repairer *r, const char *in, size_t len, size_t q, sbuf *
     uint32_t mid[MAX_SPAN + 2];
     size_t nmid = 0;
     size_t k = 1;
-    for (; k + 1 < nb + (trail_hole ? 0 : 0); k += 2) {
+    for (; k + 1 < nb; k += 2) {
         uint32_t cp = decode_pair(r, bytes[k], bytes[k + 1]);
         if (!cp)
             return 0;
@@ -312,21 +290,21 @@ static size_t try_span(repairer *r, const char *in, size_t len, size_t q, sbuf *
     if (restore_lt)
         after = '<';
     else if (end < len)
-        after = cp_at(in, len, end, &after_at);
+        after = rp_cp_at(in, len, end, &after_at);
     /* the byte search is the costly part: --max-repairs bounds it */
     if (*budget == 0) {
         r->limited = 1;
         return 0;
     }
     --*budget;
-    uint32_t first_right = nmid ? simplified(r, mid[0]) : 0;
-    hole_choice h = choose(r, 1, bytes[0], simplified(r, prev), first_right);
+    uint32_t first_right = nmid ? rp_simplified(r, mid[0]) : 0;
+    hole_choice h = choose(r, 1, bytes[0], rp_simplified(r, prev), first_right);
     if (!h.best)
         return 0;
     hole_choice t = {0, 0, 0, -1e300};
     if (has_last_lead) {
-        uint32_t left = nmid ? simplified(r, mid[nmid - 1]) : simplified(r, h.best);
-        t = choose(r, 0, bytes[nb - 1], left, after && after != '<' ? simplified(r, after) : 0);
+        uint32_t left = nmid ? rp_simplified(r, mid[nmid - 1]) : rp_simplified(r, h.best);
+        t = choose(r, 0, bytes[nb - 1], left, after && after != '<' ? rp_simplified(r, after) : 0);
         if (!t.best)
             return 0;
     }
@@ -344,7 +322,7 @@ static size_t try_span(repairer *r, const char *in, size_t len, size_t q, sbuf *
         sb_put_cp(g, mid[i]);
     if (has_last_lead)
         sb_put_cp(g, t.best);
-    keep_span(r, q, end - q, in + q, end - q, g->data, g->len, 1, confident);
+    rp_keep_span(r, q, end - q, in + q, end - q, g->data, g->len, 1, confident);
     /* into the text: the certain characters, U+FFFD for an uncertain hole */
     sb_put_cp(out, h.best_score - h.second >= CONFIDENT_MARGIN ? h.best : 0xFFFD);
     for (size_t i = 0; i < nmid; i++)
@@ -355,190 +333,6 @@ static size_t try_span(repairer *r, const char *in, size_t len, size_t q, sbuf *
         sb_putc(out, '<');
     *repaired += 1 + nmid + (has_last_lead ? 1 : 0);
     return end - q;
-}
-
-/* UTF-8 text that was decoded as GBK: every two bytes of the UTF-8 became
- * one GBK character, mostly ones no report uses (医保基金 -> 鍖讳繚鍩洪噾).
- * A run of such characters is encoded back to GB18030; where the bytes
- * are valid UTF-8 and read far better, the run is replaced. */
-#define MAX_RUN 48
-
-static size_t misdecoded_run(repairer *r, const char *in, size_t len, size_t at, size_t end,
-                             uint32_t prev, uint32_t next, uint32_t after_fffd, sbuf *out,
-                             size_t *repaired)
-{
-    /* no --max-repairs here: a run costs at most MAX_RUN conversions and
-     * 64 scores, linear in the text, and a whole paragraph can be garbled */
-    uint32_t cps[MAX_RUN];
-    size_t offs[MAX_RUN + 1], n = 0;
-    unsigned char bytes[MAX_RUN * 2];
-    for (size_t i = at; i < end && n < MAX_RUN;) {
-        size_t nx;
-        uint32_t cp = cp_at(in, len, i, &nx);
-        unsigned char g[4];
-        char u[4];
-        int ul = utf8_encode(cp, u);
-        char *ip = u, *op = (char *)g;
-        size_t il = (size_t)ul, ol = 4;
-        iconv(r->to_gb, NULL, NULL, NULL, NULL);
-        if (iconv(r->to_gb, &ip, &il, &op, &ol) == (size_t)-1 || 4 - ol != 2)
-            break;
-        /* the bytes must go on as 3-byte UTF-8 (a lead E1-EF, then two
-         * continuation bytes): stop at the first that cannot */
-        size_t j = 2 * n;
-        int fits = 1;
-        for (int b = 0; b < 2; b++, j++)
-            fits &= j % 3 == 0 ? g[b] >= 0xE1 && g[b] <= 0xEF : g[b] >= 0x80 && g[b] <= 0xBF;
-        if (!fits)
-            break;
-        bytes[2 * n] = g[0];
-        bytes[2 * n + 1] = g[1];
-        offs[n] = i;
-        cps[n++] = cp;
-        i = nx;
-    }
-    offs[n] = n ? offs[n - 1] + (size_t)utf8_encode(cps[n - 1], (char[4]){0}) : at;
-    /* the longest stretch from the start whose bytes are whole UTF-8 Han
-     * characters, cut at a character boundary of both readings */
-    size_t best = 0, k = 0, nd = 0;
-    uint32_t dec[MAX_RUN * 2];
-    while (k < 2 * n) {
-        uint32_t cp;
-        int l = utf8_decode(bytes + k, 2 * n - k, &cp);
-        if (l != 3 || !(nt_is_han(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFFEF)))
-            break;
-        dec[nd++] = cp;
-        k += 3;
-        if (k % 2 == 0)
-            best = k;
-    }
-    /* The run may end in the first two bytes of a character whose third
-     * byte the GBK decoder could not pair and made U+FFFD (表 -> 琛�):
-     * that byte is a hole, chosen by the model among 0x80-0xBF. */
-    size_t nchars = best / 2, ndec = best / 3, used_extra = 0;
-    uint32_t hole = 0;
-    int hole_sure = 1;
-    if (best == k && ndec >= 1 && 2 * n - k == 2 && next == 0xFFFD && offs[n] == end && bytes[k] >= 0xE1 && bytes[k] <= 0xEF &&
-        bytes[k + 1] >= 0x80 && bytes[k + 1] <= 0xBF) {
-        double top = -1e300, second = -1e300;
-        uint32_t left = ndec ? simplified(r, dec[ndec - 1]) : (prev ? simplified(r, prev) : 0);
-        for (unsigned z = 0x80; z <= 0xBF; z++) {
-            unsigned char c3[3] = {bytes[k], bytes[k + 1], (unsigned char)z};
-            uint32_t cp;
-            if (utf8_decode(c3, 3, &cp) != 3 || !nt_is_han(cp))
-                continue;
-            uint32_t sc = simplified(r, cp);
-            double sco = (left ? bigram_logp(&r->model, left, sc) : 0) +
-                         (after_fffd ? bigram_logp(&r->model, sc, simplified(r, after_fffd)) : 0);
-            if (sco > top) {
-                second = top;
-                top = sco;
-                hole = cp;
-            } else if (sco > second) {
-                second = sco;
-            }
-        }
-        if (hole) {
-            /* a neighbour that is itself garbage says nothing */
-            hole_sure = top - second >= CONFIDENT_MARGIN && after_fffd && is_seen(r, after_fffd) &&
-                        left && is_seen(r, ndec ? dec[ndec - 1] : prev);
-            dec[ndec++] = hole;
-            nchars = n;
-            used_extra = 3;   /* the U+FFFD after the run */
-        }
-    }
-    if ((ndec < 2 && !hole) || ndec == 0)
-        return 0;
-    /* scored between the same neighbours, both Simplified */
-    uint32_t a[MAX_RUN + 2], b[MAX_RUN + 2];
-    size_t na = 0, nb = 0;
-    if (prev)
-        a[na++] = b[nb++] = simplified(r, prev);
-    for (size_t i = 0; i < ndec; i++)
-        a[na++] = simplified(r, dec[i]);
-    for (size_t i = 0; i < nchars; i++)
-        b[nb++] = simplified(r, cps[i]);
-    uint32_t nxt = nchars < n ? cps[nchars] : hole ? after_fffd : next;
-    if (hole)
-        b[nb++] = 0xFFFD;
-    if (nxt) {
-        a[na++] = simplified(r, nxt);
-        b[nb++] = simplified(r, nxt);
-    }
-    /* a real reading is made of characters reports use */
-    size_t unknown = 0;
-    for (size_t i = 0; i < ndec; i++)
-        unknown += !is_seen(r, dec[i]);
-    if (3 * unknown > ndec)
-        return 0;
-    double gain = bigram_score(&r->model, a, na) - bigram_score(&r->model, b, nb);
-    if (gain < MIN_GAIN || gain < 1.5 * (double)nchars)
-        return 0;
-    sbuf *g = &r->tmp;
-    sb_clear(g);
-    for (size_t i = 0; i < ndec; i++)
-        sb_put_cp(g, dec[i]);
-    size_t span = offs[nchars] - at + used_extra;
-    keep_span(r, at, span, in + at, span, g->data, g->len, 1, hole_sure);
-    for (size_t i = 0; i < ndec; i++)
-        sb_put_cp(out, i + 1 == ndec && hole && !hole_sure ? 0xFFFD : dec[i]);
-    *repaired += ndec;
-    return span;
-}
-
-static size_t misdecoded_pass(repairer *r, const char *in, size_t len, sbuf *out, size_t *repaired)
-{
-    size_t start = 0, i = 0;
-    uint32_t prev = 0;
-    const unsigned char *u = (const unsigned char *)in;
-    while (i < len) {
-        if (u[i] < 0x80) {
-            prev = u[i++];
-            continue;
-        }
-        size_t l;
-        uint32_t cp = u8_next(u + i, len - i, &l);
-        size_t nx = i + l;
-        if (is_seen(r, cp)) {
-            prev = cp;
-            i = nx;
-            continue;
-        }
-        /* a run of non-ASCII characters, most of them unknown */
-        size_t end = i, nrun = 0, unseen = 0;
-        while (end < len && nrun < MAX_RUN) {
-            size_t e2;
-            uint32_t c2 = cp_at(in, len, end, &e2);
-            if (c2 < 0x80 || c2 == 0xFFFD)
-                break;
-            unseen += !is_seen(r, c2);
-            nrun++;
-            end = e2;
-        }
-        uint32_t next = 0, after_fffd = 0;
-        if (end < len) {
-            size_t e2, e3;
-            next = cp_at(in, len, end, &e2);
-            if (next == 0xFFFD && e2 < len)
-                after_fffd = cp_at(in, len, e2, &e3);
-        }
-        size_t used = 0;
-        if ((nrun >= 3 || (next == 0xFFFD && nrun >= 1)) && unseen * 2 >= nrun) {
-            sb_put(out, in + start, i - start);
-            used = misdecoded_run(r, in, len, i, end, prev, next, after_fffd, out, repaired);
-            if (used) {
-                start = i + used;
-                i += used;
-                prev = 0;
-                continue;
-            }
-            start = i;
-        }
-        prev = cp;
-        i = nx;
-    }
-    sb_put(out, in + start, len - start);
-    return 0;
 }
 
 size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sbuf *out,
@@ -572,7 +366,7 @@ size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sb
     for (int round = 0; round < 3; round++) {
         size_t before = repaired;
         sb_clear(out);
-        misdecoded_pass(r, mid->data ? mid->data : "", mid->len, out, &repaired);
+        rp_misdecoded_pass(r, mid->data ? mid->data : "", mid->len, out, &repaired);
         if (repaired == before || out->failed)
             break;
         sb_clear(mid);
@@ -590,7 +384,7 @@ size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sb
         for (size_t s = 0; s < r->nspans; s++)
             inside |= i >= r->spans[s].at && i < r->spans[s].at + r->spans[s].len;
         if (!inside)
-            keep_span(r, i, 3, in + i, 3, NULL, 0, 0, 0);
+            rp_keep_span(r, i, 3, in + i, 3, NULL, 0, 0, 0);
         i += 2;
     }
     /* 锟斤拷 is U+FFFD U+FFFD read as GBK: the bytes are lost for good */
@@ -603,7 +397,7 @@ size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sb
             break;
         size_t at = (size_t)(p - in) - 1;
         if (at + nlost <= len && memcmp(in + at, LOST, nlost) == 0) {
-            keep_span(r, at, nlost, in + at, nlost, NULL, 0, 0, 0);
+            rp_keep_span(r, at, nlost, in + at, nlost, NULL, 0, 0, 0);
             i = at + nlost + 1;
         } else {
             i = (size_t)(p - in) + 1;
