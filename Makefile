@@ -12,7 +12,7 @@ DEB_PACKAGES := build-essential pkg-config clang libclang-rt-14-dev \
 	libzip-dev libxml2-dev libjansson-dev libcsv-dev libopencc-dev opencc \
 	libssl-dev libpoppler-glib-dev poppler-utils \
 	bats bats-assert bats-support parallel jq python3 sqlite3 \
-	zip unzip catdoc shellcheck util-linux procps postgresql openssh-server openssh-client
+	zip unzip catdoc shellcheck util-linux procps postgresql openssh-server openssh-client rsync
 
 PKGS := libzip libxml-2.0 jansson opencc libcrypto poppler-glib
 COMMANDS := $(notdir $(wildcard cmd/*))
@@ -112,6 +112,11 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BINS) $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 755 pipelines/run $(DESTDIR)$(PREFIX)/bin/yujuesuan-run
+	install -m 755 pipelines/load $(DESTDIR)$(PREFIX)/bin/yujuesuan-load
+	install -m 755 pipelines/nightly $(DESTDIR)$(PREFIX)/bin/yujuesuan-nightly
+	install -d $(DESTDIR)$(PREFIX)/share/yujuesuan
+	install -m 644 pipelines/schema.sql $(DESTDIR)$(PREFIX)/share/yujuesuan/
 
 clean:
 	rm -rf bin build out
