@@ -589,3 +589,8 @@ n17 error"
     run bash -c "jq -r 'select(.type==\"error\") | .code' '$BATS_TEST_TMPDIR/out' | sort -u"
     assert_output --partial "line_too_long"
 }
+
+@test "reconcile: a statement of the year's figures naming another year (str.year)" {
+    run bash -c "paras_doc '2022年度收、支总计442.86万元。' '2023年度收、支总计442.86万元。' '1.2023 年度本年收入合计 1858 万元' | reconcile | problems"
+    assert_output "str.year warning"
+}

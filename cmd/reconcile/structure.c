@@ -7,8 +7,33 @@
 /* Placeholders a template leaves when nobody fills it in. */
 static const char *const REMNANTS[] = {"XX", "××", "某某", "待填写", "此处填写", "（或与", "(或与", NULL};
 
+/* "2022年度收、支总计…": a statement of the year's figures, opening a
+ * paragraph (after any list numbering). Returns the year's position or NULL. */
+static const char *opening_year(const char *text)
+{
+    const char *p = text;
+    while (*p == ' ' || (*p >= '0' && *p <= '9' && (p[1] == '.' || p[1] == ')')) || *p == '.' || *p == ')')
+        p++;
+    for (int k = 0; k < 4; k++)
+        if (p[k] < '0' || p[k] > '9')
+            return NULL;
+    if (strncmp(p + 4, "年度", 6) != 0 && strncmp(p + 4, " 年度", 7) != 0)
+        return NULL;
+    static const char *const what[] = {"收", "支", "本年", "财政拨款", "一般公共预算", "政府性基金", "国有资本", "“三公”",
+                                       "\"三公\"", "三公", "机关运行", "政府采购", NULL};
+    const char *q = p + 4 + (p[4] == ' ' ? 7 : 6);
+    while (*q == ' ')
+        q++;
+    for (int i = 0; what[i]; i++)
+        if (strncmp(q, what[i], strlen(what[i])) == 0)
+            return p;
+    return NULL;
+}
+
 int structure_wants(const char *text)
 {
+    if (opening_year(text))
+        return 1;
     for (int i = 0; REMNANTS[i]; i++)
         if (strstr(text, REMNANTS[i]))
             return 1;
@@ -125,6 +150,20 @@ static void check_years(checker *c)
             para_finding(c, "str.year", V_WARN, ord, msg, id);
             found++;
         }
+    }
+    /* statements of the year's figures that name another year */
+    for (size_t i = 0; i < json_array_size(ps); i++) {
+        const json_t *p = json_array_get(ps, i);
+        const char *text = json_string_value(json_object_get(p, "text"));
+        const char *y = opening_year(text);
+        if (!y || strncmp(y, c->year, 4) == 0)
+            continue;
+        char ex[128], msg[400], id[100];
+        excerpt(text, y, ex, sizeof ex);
+        snprintf(msg, sizeof msg, "本报告为%s年度，这段说明却写作 %.4s 年度的数字：「%s…」", c->year, y, ex);
+        snprintf(id, sizeof id, "report year = %s", c->year);
+        para_finding(c, "str.year", V_WARN, (long)json_integer_value(json_object_get(p, "p")), msg, id);
+        found++;
     }
     if (!found)
         chk_report(c, "str.year", V_PASS, "年度一致", NULL, NULL, NULL, "report year consistent", NULL, 0);
