@@ -61,7 +61,7 @@ void nt_free(nt_ctx *c)
 static int normalize_once(nt_ctx *c, const char *in, size_t len, int cell, nt_result *res);
 
 /* A '?' the repair left can become repairable once the clean-up has run
- * around it; then the whole text goes round again (at most twice more),
+ * around it; then the whole text goes round again (at most four more times),
  * so that twice gives what once gave. Cheap: most texts hold no '?'. */
 static int repairable_left(nt_ctx *c, const nt_result *res)
 {
@@ -111,7 +111,7 @@ int normalize_text(nt_ctx *c, const char *in, size_t len, int cell, nt_result *r
     sb_clear(&c->garbled_str);
     size_t t2s = 0, folded = 0, repaired = 0;
     int spam = 0;
-    for (int round = 0; rc == NT_OK && round < 2; round++) {
+    for (int round = 0; rc == NT_OK && round < 4; round++) {
         t2s += res->t2s;
         folded += res->folded;
         repaired += res->repaired;
