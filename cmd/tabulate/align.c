@@ -161,35 +161,32 @@ int align_row(const hblock *bl, const hrow *row, arow *out)
 int align_split(const hmodel *m, const hrow *row, hrow *parts, int *blocks, int max)
 {
     int np = 0;
-    int seg_start = -1, has_value = 0;
+    int seg_start = -1;
     for (int i = 0; i <= row->n; i++) {
-        int boundary = i == row->n || (is_text(row->cells[i]) && !align_is_code(row->cells[i]) &&
-                                       seg_start >= 0 && (has_value || 1));
         if (i < row->n && seg_start < 0) {
             if (!tx_is_blank(row->cells[i]))
                 seg_start = i;
             continue;
         }
-        if (boundary && seg_start >= 0) {
-            /* a code cell before the label belongs to the next segment */
-            int e = i;
-            if (i < row->n && i - 1 > seg_start && align_is_code(row->cells[i - 1]))
-                e = i - 1;
-            /* blank cells at its end are the gap before the next label */
-            int last = e;
-            while (last > seg_start + 1 && tx_is_blank(row->cells[last - 1]))
-                last--;
-            if (np < max && np < m->nblocks) {
-                parts[np].cells = row->cells + seg_start;
-                parts[np].n = last - seg_start;
-                blocks[np] = np;
-                np++;
-            }
-            seg_start = i < row->n ? e : -1;
-            has_value = 0;
-        } else if (i < row->n && align_is_figure(row->cells[i])) {
-            has_value = 1;
+        /* a text cell (a label) after the segment's first cell starts the next */
+        int boundary = i == row->n || (is_text(row->cells[i]) && !align_is_code(row->cells[i]));
+        if (!boundary || seg_start < 0)
+            continue;
+        /* a code cell before the label belongs to the next segment */
+        int e = i;
+        if (i < row->n && i - 1 > seg_start && align_is_code(row->cells[i - 1]))
+            e = i - 1;
+        /* blank cells at its end are the gap before the next label */
+        int last = e;
+        while (last > seg_start + 1 && tx_is_blank(row->cells[last - 1]))
+            last--;
+        if (np < max && np < m->nblocks) {
+            parts[np].cells = row->cells + seg_start;
+            parts[np].n = last - seg_start;
+            blocks[np] = np;
+            np++;
         }
+        seg_start = i < row->n ? e : -1;
     }
     return np;
 }
