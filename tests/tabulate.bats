@@ -107,6 +107,17 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     assert_output '"a\"b\\c\u0001e/é"'
 }
 
+@test "tabulate: a code split over 类 | 款 | 项 cells is joined" {
+    doc=$(make_doc d \
+        "$(row 0 0 '一般公共预算财政拨款支出决算表')" \
+        "$(row 0 1 '类' '款' '项' '科目名称' '合计')" \
+        "$(row 0 2 '210' '' '' '卫生健康支出' '5.00')" \
+        "$(row 0 3 '210' '15' '' '医疗保障管理事务' '5.00')" \
+        "$(row 0 4 '210' '15' '01' '行政运行' '5.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.code, .item, .column, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '210 卫生健康支出 合计 5.00' '21015 医疗保障管理事务 合计 5.00' '2101501 行政运行 合计 5.00')"
+}
+
 @test "tabulate: a grid holding two tables is split at the title row" {
     doc=$(make_doc d \
         "$(row 0 0 '2023年度收入决算表（表2）')" \
