@@ -187,7 +187,8 @@ void rp_keep_span(repairer *r, size_t at, size_t len, const char *orig, size_t o
     if (r->dry || r->nspans >= MAX_SPANS_KEPT)
         return;
     size_t i = r->nspans++;
-    r->spans[i] = (nt_garbled){.at = at, .len = len, .confident = confident};
+    r->spans[i] = r->exact ? (nt_garbled){.at = at, .len = len, .at_known = 1, .confident = confident}
+                           : (nt_garbled){.confident = confident};
     r->offsets[i][0] = r->strings.len;
     sb_put(&r->strings, orig, olen);
     sb_putc(&r->strings, '\0');
@@ -339,6 +340,7 @@ size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sb
                    const nt_garbled **spans, size_t *nspans)
 {
     r->nspans = 0;
+    r->exact = 1;
     sb_clear(&r->strings);
     size_t repaired = 0, start = 0;
     r->limited = 0;
@@ -362,9 +364,13 @@ size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sb
     sb_put(mid, in + start, len - start);
     if (mid->failed)
         return (size_t)-1;
-    /* a repaired run gives its neighbours a context: again until stable */
+    /* a repaired run gives its neighbours a context: again until stable.
+     * Offsets are the input's only while nothing before moved the text. */
+    r->exact = repaired == 0;
     for (int round = 0; round < 3; round++) {
         size_t before = repaired;
+        if (round > 0)
+            r->exact = 0;
         sb_clear(out);
         rp_misdecoded_pass(r, mid->data ? mid->data : "", mid->len, out, &repaired);
         if (repaired == before || out->failed)
@@ -372,6 +378,7 @@ size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sb
         sb_clear(mid);
         sb_put(mid, out->data, out->len);
     }
+    r->exact = 1;   /* the scans below read the input itself */
     /* a user-defined (PUA) character left in text is garbage nobody can read */
     /* GBK's and GB18030's user-defined codes decode to U+E000-U+E864,
      * all with the lead byte EE in UTF-8 (U+E000-U+EFFF) */
@@ -382,7 +389,7 @@ size_t repair_text(repairer *r, const char *in, size_t len, size_t max_spans, sb
         i = (size_t)(p - in);
         int inside = 0;
         for (size_t s = 0; s < r->nspans; s++)
-            inside |= i >= r->spans[s].at && i < r->spans[s].at + r->spans[s].len;
+            inside |= r->spans[s].at_known && i >= r->spans[s].at && i < r->spans[s].at + r->spans[s].len;
         if (!inside)
             rp_keep_span(r, i, 3, in + i, 3, NULL, 0, 0, 0);
         i += 2;

@@ -74,7 +74,7 @@ static int repairable_left(nt_ctx *c, const nt_result *res)
 
 /* Keeps the garbled spans of a round in c, where the next round's repair
  * cannot overwrite them. */
-static int keep_garbled(nt_ctx *c, const nt_garbled *g, size_t n)
+static int keep_garbled(nt_ctx *c, const nt_garbled *g, size_t n, int exact)
 {
     if (c->ngarbled + n > c->capgarbled) {
         size_t cap = (c->ngarbled + n) * 2;
@@ -91,6 +91,8 @@ static int keep_garbled(nt_ctx *c, const nt_garbled *g, size_t n)
     for (size_t i = 0; i < n; i++) {
         size_t k = c->ngarbled++;
         c->garbled[k] = g[i];
+        if (!exact)   /* found in a later round: offsets in another text */
+            c->garbled[k].at = c->garbled[k].len = 0, c->garbled[k].at_known = 0;
         c->garbled_at[k][0] = c->garbled_str.len;
         sb_put(&c->garbled_str, g[i].original, strlen(g[i].original) + 1);
         c->garbled_at[k][1] = g[i].guess ? c->garbled_str.len : (size_t)-1;
@@ -115,7 +117,7 @@ int normalize_text(nt_ctx *c, const char *in, size_t len, int cell, nt_result *r
         t2s += res->t2s;
         folded += res->folded;
         repaired += res->repaired;
-        if (keep_garbled(c, res->garbled, res->ngarbled))
+        if (keep_garbled(c, res->garbled, res->ngarbled, round == 0))
             return NT_NOMEM;
         /* the result lives in c's buffers: copy it before going round */
         sb_clear(&c->again);
@@ -131,7 +133,7 @@ int normalize_text(nt_ctx *c, const char *in, size_t len, int cell, nt_result *r
     }
     if (rc != NT_OK)
         return rc;
-    if (keep_garbled(c, res->garbled, res->ngarbled))
+    if (keep_garbled(c, res->garbled, res->ngarbled, 0))
         return NT_NOMEM;
     for (size_t k = 0; k < c->ngarbled; k++) {
         c->garbled[k].original = c->garbled_str.data + c->garbled_at[k][0];

@@ -28,6 +28,8 @@ typedef struct {
  * holds instead (NULL guess: no repair found, the span is left as it was). */
 typedef struct {
     size_t at, len;           /* byte offset and length in the input text */
+    int at_known;             /* 0: found after an earlier repair or clean-up
+                               * moved the text; at and len are then 0 */
     const char *original;     /* the garbled span as it was */
     const char *guess;        /* best reading, Simplified; NULL if none */
     int confident;            /* 1: the text holds the guess as certain */

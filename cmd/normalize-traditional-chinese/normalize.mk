@@ -59,8 +59,9 @@ LDLIBS_ALL += -lm
 # make fuzz-normalize [FUZZ_SECONDS=N]: tests/normalize/fuzz_normalize.c
 # (normalize_text: no crash, twice == once) with libFuzzer, ASan and UBSan,
 # on the hostile corpus of tests/normalize/make-hostile. Uses mk/fuzz.mk's
-# FUZZ_CC and FUZZ_CFLAGS.
-NT_FUZZ := build/fuzz/fuzz_normalize
+# FUZZ_CC and FUZZ_CFLAGS. (tests/fuzz/fuzz_normalize.c, run by make fuzz,
+# checks other invariants; the names differ so the two never mix.)
+NT_FUZZ := build/fuzz/normalize-idempotence/fuzz_normalize_twice
 NT_FUZZ_SRC := tests/normalize/fuzz_normalize.c $(filter-out %/main.c %/stage.c,$(wildcard $(NT_DIR)/*.c)) \
 	$(NT_GEN)/tables.c $(wildcard lib/*.c)
 
@@ -71,8 +72,8 @@ $(NT_FUZZ): $(NT_FUZZ_SRC) $(wildcard $(NT_DIR)/*.h)
 
 .PHONY: fuzz-normalize
 fuzz-normalize: $(NT_FUZZ)
-	@mkdir -p build/fuzz/corpus/fuzz_normalize build/fuzz/crashes
-	@[ -n "$$(ls build/fuzz/corpus/fuzz_normalize)" ] || \
-	  tests/normalize/make-hostile 300 | split -l 1 - build/fuzz/corpus/fuzz_normalize/seed-
+	@mkdir -p build/fuzz/normalize-idempotence/corpus build/fuzz/normalize-idempotence/crashes
+	@[ -n "$$(ls build/fuzz/normalize-idempotence/corpus)" ] || \
+	  tests/normalize/make-hostile 300 | split -l 1 - build/fuzz/normalize-idempotence/corpus/seed-
 	@$(FUZZ_NICE) $(NT_FUZZ) -max_total_time=$(FUZZ_SECONDS) -max_len=1024 \
-	  -artifact_prefix=build/fuzz/crashes/ build/fuzz/corpus/fuzz_normalize
+	  -artifact_prefix=build/fuzz/normalize-idempotence/crashes/ build/fuzz/normalize-idempotence/corpus

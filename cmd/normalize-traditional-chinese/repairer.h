@@ -29,6 +29,7 @@ struct repairer {
     uint8_t *seen;         /* bitmap: characters the model knows, or whose t2s form it knows */
     sbuf stage;            /* between the two repairs */
     int limited;           /* the last repair_text stopped at max_spans */
+    int exact;             /* offsets handed to rp_keep_span are the input's */
 };
 
 int rp_is_seen(const repairer *r, uint32_t cp);

@@ -36,7 +36,7 @@ static void note_garbled(stage *st, const nt_result *res, const json_t *col)
         json_t *o = json_object();
         if (col)
             json_object_set(o, "col", (json_t *)col);
-        json_object_set_new(o, "at", json_integer((json_int_t)g->at));
+        json_object_set_new(o, "at", g->at_known ? json_integer((json_int_t)g->at) : json_null());
         json_object_set_new(o, "original", json_string(g->original));
         json_object_set_new(o, "guess", g->guess ? json_string(g->guess) : json_null());
         json_object_set_new(o, "confident", json_boolean(g->confident));
