@@ -71,10 +71,18 @@ void fw_str(fwriter *w, const char *k, const char *value)
 
 void fw_int(fwriter *w, const char *k, long v)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%ld", v);
+    /* by hand: snprintf was a visible share of the time at this rate */
+    char buf[24], *p = buf + sizeof buf;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    *--p = '\0';
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
     key(w, k);
-    sb_puts(&w->b, buf);
+    sb_puts(&w->b, p);
 }
 
 void fw_null(fwriter *w, const char *k)

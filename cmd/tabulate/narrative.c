@@ -76,6 +76,7 @@ static int run_paragraph(nstate *st, lpara *lp)
         heading = st->heads[k];
     char *topic = st->pending;
     st->pending = NULL;
+    char *last_subject = NULL, *last_code = NULL;
     int taken = 0, rc = 0, any = 0;
     const char *t = lp->text.s;
     size_t off = 0;
@@ -107,9 +108,14 @@ static int run_paragraph(nstate *st, lpara *lp)
             fw_str(w, "measure", f->measure);
             fw_str(w, "subject", f->subject);
             fw_str(w, "basis", f->basis);
-            char *code = f->subject ? codes_resolve(f->subject) : NULL;
-            fw_str(w, "code", code);
-            free(code);
+            /* figures of one sentence mostly share their subject */
+            if (f->subject && (!last_subject || strcmp(last_subject, f->subject) != 0)) {
+                free(last_subject);
+                free(last_code);
+                last_subject = tx_dup(f->subject);
+                last_code = codes_resolve(f->subject);
+            }
+            fw_str(w, "code", f->subject ? last_code : NULL);
             fw_str(w, "value", f->value);
             fw_str(w, "direction", f->direction);
             fw_str(w, "unit", f->unit);
@@ -143,6 +149,8 @@ static int run_paragraph(nstate *st, lpara *lp)
         memmove(st->pending, skip, strlen(skip) + 1);
     }
     free(topic);
+    free(last_subject);
+    free(last_code);
     return rc;
 }
 

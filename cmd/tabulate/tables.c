@@ -363,20 +363,20 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
 {
     tab_doc *d = v->d;
     const hblock *bl = &m->blocks[b];
-    /* a placeholder: 行次 but neither label nor figure */
-    int any = 0;
-    for (int j = 0; j < ar->ncols; j++) {
-        if (ar->slot[j] < 0)
-            continue;
-        char buf[40];
-        int nil, pct;
-        const char *t = v->plain[r].cells[ar->slot[j]];
-        (void)t;
-        if (figure_of(v->plain[r].cells[ar->slot[j]], buf, sizeof buf, &nil, &pct) && !nil)
-            any = 1;
+    /* a placeholder: 行次 but neither label nor figure (only then is there
+     * a question: a labelled row always has its facts) */
+    if (!ar->label && !ar->code && (has_label || !p->kind)) {
+        int any = 0;
+        for (int j = 0; j < ar->ncols && !any; j++) {
+            char buf[40];
+            int nil, pct;
+            if (ar->slot[j] >= 0 &&
+                figure_of(v->plain[r].cells[ar->slot[j]], buf, sizeof buf, &nil, &pct) && !nil)
+                any = 1;
+        }
+        if (!any)
+            return 0;
     }
-    if (!ar->label && !ar->code && !any && (has_label || !p->kind))
-        return 0;
     char *item = ar->label ? item_of(ar->label) : NULL;
     for (int j = 0; j < ar->ncols; j++) {
         const hcol *col = &bl->cols[j];
