@@ -94,11 +94,12 @@ unit: all $(UNIT_BIN)
 # closing `N passed, N failed` line.
 BATS_FILES ?= $(sort $(wildcard tests/*.bats))
 test: all $(UNIT_BIN)
-	@mkdir -p build; : > build/test.tap; rc=0; \
-	for t in $(UNIT_BIN); do $$t >> build/test.tap 2>build/unit.err || { rc=1; cat build/unit.err; }; done; \
-	PATH="$(CURDIR)/bin:$$PATH" YJS_ROOT="$(CURDIR)" bats --formatter tap $(BATS_FILES) >> build/test.tap || rc=1; \
-	cat build/test.tap; \
-	awk '/^ok .*# [Ss][Kk][Ii][Pp]/{s++;next} /^ok /{p++} /^not ok /{f++} END{printf "%d passed, %d failed, %d skipped\n",p,f,s; exit (f>0)}' build/test.tap || rc=1; \
+	@mkdir -p build; tap=$$(mktemp build/test.XXXXXX.tap); err=$$(mktemp build/unit.XXXXXX.err); rc=0; \
+	for t in $(UNIT_BIN); do $$t >> $$tap 2>$$err || { rc=1; cat $$err; }; done; \
+	PATH="$(CURDIR)/bin:$$PATH" YJS_ROOT="$(CURDIR)" bats --formatter tap $(BATS_FILES) >> $$tap || rc=1; \
+	cat $$tap; \
+	awk '/^ok .*# [Ss][Kk][Ii][Pp]/{s++;next} /^ok /{p++} /^not ok /{f++} END{printf "%d passed, %d failed, %d skipped\n",p,f,s; exit (f>0)}' $$tap || rc=1; \
+	cp $$tap build/test.tap; rm -f $$tap $$err; \
 	exit $$rc
 check: test
 
