@@ -185,6 +185,11 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     assert_line $'formula\tFA03\t1栏=2栏+3栏+4栏+5栏\tcolumn\t1\t+2+3+4+5\tfalse'
 }
 
+@test "tabulate: tables that are not standard keep their caption, also the next ones under the same title" {
+    run bash -c "stream_of() { extract \"\$1\" | normalize-traditional-chinese; }; stream_of '$S000' | tabulate | jq -r 'select(.kind==\"table\") | .table' | sort | uniq -c"
+    assert_output "    159 部门预算项目支出绩效自评表"
+}
+
 @test "tabulate: the Sichuan variant's tables are told apart by title" {
     doc=$(make_doc d \
         "$(row 0 0 '五、财政拨款支出决算明细表')" "$(row 0 1 '项目' '合计')" "$(row 0 2 '合计' '1.00')" \

@@ -172,6 +172,9 @@ char *catalog_caption(const char *title)
     }
     free(key);
     char *cap = sb_take(&b);
+    /* 绩效自评表（2023年度） loses its year: drop the empty brackets left */
+    for (char *e; (e = strstr(cap, "()"));)
+        memmove(e, e + 2, strlen(e + 2) + 1);
     /* numbering such as 一、 at the start */
     const char *s = tx_skip_numbering(cap);
     char *out = tx_dup(s);

@@ -193,6 +193,7 @@ void doc_reset(tab_doc *d)
             free(d->grids[g].rows[r].cells);
         }
         free(d->grids[g].rows);
+        free(d->grids[g].caption);
     }
     free(d->paras);
     free(d->grids);

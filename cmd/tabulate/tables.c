@@ -290,6 +290,16 @@ static void name_part(gview *v, tpart *p)
                 p->title = tx_dup(t);
         }
     }
+    /* a run of grids under one title (绩效自评表 one per project): a grid right
+     * after another, no text between, with no title of its own, is another
+     * table of the same kind — only for tables that are not standard */
+    if (!p->title && p->part == 0 && v->gi > 0) {
+        const tgrid *prev = &d->grids[v->gi - 1];
+        int from, to;
+        around(d, v->gi, 1, &from, &to);
+        if (from == to && prev->caption && !catalog_match(prev->caption))
+            p->title = tx_dup(prev->caption);
+    }
     if (p->title)
         p->kind = catalog_match(p->title);
     if (!p->kind && p->form)
@@ -717,6 +727,10 @@ static int run_grid(tab_doc *d, int gi)
             continue;
         tpart p = {.a = start, .b = r, .part = part};
         rc = run_part(&v, &p, r == v.g->nrows);
+        if (p.title) {
+            free(v.g->caption);
+            v.g->caption = tx_dup(p.title);
+        }
         free(p.title);
         free(p.form);
         free(p.unit);

@@ -41,6 +41,7 @@ typedef struct {
     trow *rows;
     int nrows, cap;
     int first_seq, last_seq;
+    char *caption;   /* title of its last table, once read (for the next grid) */
 } tgrid;
 
 typedef struct {
