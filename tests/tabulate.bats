@@ -319,6 +319,15 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     assert_output "$(printf '%s\n' 'amount 2080109 273.32 0 52' 'execution_rate 2080109 93.22 1 4')"
 }
 
+@test "tabulate: rows of two tables interleaved, table indexes out of order" {
+    doc=$(make_doc d \
+        "$(row 5 0 '收入决算表')" "$(row 2 0 '支出决算表')" \
+        "$(row 5 1 '项目' '本年收入合计')" "$(row 2 1 '项目' '本年支出合计')" \
+        "$(row 5 2 '合计' '7.00')" "$(row 2 2 '合计' '8.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .column, .value, .locator.table] | map(tostring) | join(\" \")'"
+    assert_output "$(printf '%s\n' 'FA02 本年收入合计 7.00 5' 'FA03 本年支出合计 8.00 2')"
+}
+
 @test "tabulate: a truncated document gets no facts; exit 1" {
     run bash -c "printf '%s\n' '{\"type\":\"document\",\"contract\":\"yujuesuan/1\",\"doc\":\"d\",\"source\":\"x\",\"format\":\"txt\",\"encoding\":\"utf-8\",\"bytes\":1,\"sha256\":\"d\"}' '$(para '2023年度部门决算')' | tabulate"
     assert_failure 1

@@ -26,17 +26,44 @@ static int int_field(const json_t *o, const char *key, int dflt)
     return json_is_integer(v) ? (int)json_integer_value(v) : dflt;
 }
 
+/* Where grid index i sits in the open-addressing table of slots. */
+static int slot_of(const tab_doc *d, int index)
+{
+    unsigned h = (unsigned)index * 2654435761u;
+    int mask = d->nslots - 1;
+    int k = (int)(h & (unsigned)mask);
+    while (d->slots[k] && d->grids[d->slots[k] - 1].index != index)
+        k = (k + 1) & mask;
+    return k;
+}
+
+/* The grid of a table index; a new one when first seen. Rows of one table
+ * usually arrive together, but a hostile stream may send a million indexes
+ * in any order: a hash keeps this linear. */
 static tgrid *grid_for(tab_doc *d, int index)
 {
-    /* rows of one table usually arrive together: look at the last first */
-    for (int i = d->ngrid - 1; i >= 0; i--)
-        if (d->grids[i].index == index)
-            return &d->grids[i];
+    if (d->ngrid && d->grids[d->ngrid - 1].index == index)
+        return &d->grids[d->ngrid - 1];
+    if (d->nslots && d->slots[slot_of(d, index)])
+        return &d->grids[d->slots[slot_of(d, index)] - 1];
     d->grids = grow(d->grids, &d->cgrid, d->ngrid + 1, sizeof(tgrid));
     tgrid *g = &d->grids[d->ngrid++];
     memset(g, 0, sizeof *g);
     g->index = index;
     g->first_seq = d->seq;
+    if (d->ngrid * 2 > d->nslots) {
+        free(d->slots);
+        d->nslots = d->nslots ? d->nslots * 2 : 64;
+        while (d->ngrid * 2 > d->nslots)
+            d->nslots *= 2;
+        d->slots = calloc((size_t)d->nslots, sizeof(int));
+        if (!d->slots)
+            abort();
+        for (int i = 0; i < d->ngrid; i++)
+            d->slots[slot_of(d, d->grids[i].index)] = i + 1;
+    } else {
+        d->slots[slot_of(d, index)] = d->ngrid;
+    }
     return g;
 }
 
@@ -197,6 +224,7 @@ void doc_reset(tab_doc *d)
     }
     free(d->paras);
     free(d->grids);
+    free(d->slots);
     json_decref(d->formulas);
     docmeta_free(&d->meta);
     tab_limits lim = d->lim;

@@ -194,33 +194,64 @@ static int is_note_row(const hrow *r)
     return note;
 }
 
-/* The paragraphs printed right before a grid (after the previous one). */
+/* First paragraph whose record comes after seq. */
+static int para_after(const tab_doc *d, int seq)
+{
+    int a = 0, b = d->npara;
+    while (a < b) {
+        int m = a + (b - a) / 2;
+        if (d->paras[m].seq <= seq)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a;
+}
+
+/* The paragraphs printed right before a grid (after the previous one), or
+ * right after it (before the next one): [*from, *to). */
 static void around(const tab_doc *d, int gi, int before, int *from, int *to)
 {
     const tgrid *g = &d->grids[gi];
-    int lo = -1, hi = 1 << 30;
+    if (before) {
+        *from = para_after(d, g->lo);
+        *to = para_after(d, g->first_seq - 1);
+    } else {
+        *from = para_after(d, g->last_seq);
+        *to = para_after(d, g->hi - 1);
+    }
+    if (*to < *from)
+        *to = *from;
+}
+
+/* For each grid, the neighbours that bound the text around it. Grids are
+ * in order of their first record; a grid interleaved with another (rare)
+ * is bounded by a scan. Linear in the grids otherwise. */
+static void bound_grids(tab_doc *d)
+{
+    int max_last = -1;
     for (int i = 0; i < d->ngrid; i++) {
-        if (i == gi)
-            continue;
-        if (d->grids[i].last_seq < g->first_seq && d->grids[i].last_seq > lo)
-            lo = d->grids[i].last_seq;
-        if (d->grids[i].first_seq > g->last_seq && d->grids[i].first_seq < hi)
-            hi = d->grids[i].first_seq;
+        tgrid *g = &d->grids[i];
+        g->lo = max_last < g->first_seq ? max_last : -1;
+        if (max_last >= g->first_seq)
+            for (int j = 0; j < i; j++)
+                if (d->grids[j].last_seq < g->first_seq && d->grids[j].last_seq > g->lo)
+                    g->lo = d->grids[j].last_seq;
+        if (g->last_seq > max_last)
+            max_last = g->last_seq;
     }
-    *from = d->npara;
-    *to = d->npara;
-    int a = -1, b = -1;
-    for (int i = 0; i < d->npara; i++) {
-        int s = d->paras[i].seq;
-        if (before ? (s > lo && s < g->first_seq) : (s > g->last_seq && s < hi)) {
-            if (a < 0)
-                a = i;
-            b = i + 1;
+    for (int i = 0; i < d->ngrid; i++) {
+        tgrid *g = &d->grids[i];
+        /* the first grid starting after this one ends: search by first record */
+        int a = i + 1, b = d->ngrid;
+        while (a < b) {
+            int m = a + (b - a) / 2;
+            if (d->grids[m].first_seq <= g->last_seq)
+                a = m + 1;
+            else
+                b = m;
         }
-    }
-    if (a >= 0) {
-        *from = a;
-        *to = b;
+        g->hi = a < d->ngrid ? d->grids[a].first_seq : 1 << 30;
     }
 }
 
@@ -744,6 +775,7 @@ static int run_grid(tab_doc *d, int gi)
 
 int tables_run(tab_doc *d)
 {
+    bound_grids(d);
     for (int g = 0; g < d->ngrid; g++)
         if (run_grid(d, g))
             return -1;

@@ -42,6 +42,7 @@ typedef struct {
     int nrows, cap;
     int first_seq, last_seq;
     char *caption;   /* title of its last table, once read (for the next grid) */
+    int lo, hi;      /* last record of the grid before, first of the grid after */
 } tgrid;
 
 typedef struct {
@@ -59,6 +60,8 @@ typedef struct {
     int npara, cpara;
     tgrid *grids;
     int ngrid, cgrid;
+    int *slots;          /* open-addressing index: table index -> grid + 1 */
+    int nslots;
     int seq;             /* records seen in this document */
     int too_large;       /* over max_doc_records: passed through, not analysed */
     int clipped;         /* a row was wider than max_columns */
