@@ -124,7 +124,8 @@ for n in $SCALES; do
             sc = (p1 > 0) ? pn / p1 : 0
             printf "%6d docs: pipeline/cat %s%.0fx", n, ge, rc
             if (jq > 0) printf ", pipeline/jq-pass %.1fx, normalize/jq %.2fx", p1 / jq, nt / jq
-            printf ", speed-up 1 -> %d jobs %.2fx (wall), CPU %.2fx\n", j, sw, sc
+            if (wn > 0) printf ", speed-up 1 -> %d jobs %.2fx (wall), CPU %.2fx", j, sw, sc
+            printf "\n"
         }' "$W/times"
 done | tee "$W/ratios.txt"
 echo
