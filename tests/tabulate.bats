@@ -370,6 +370,15 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     assert_output "$(printf '1.00\n2.00\n3.00')"
 }
 
+@test "tabulate: --max-sentence-chars cuts the sentence a narrative fact carries" {
+    doc=$(make_doc d "$(para '本年收入合计1.00万元，其中财政拨款收入1.00万元。')")
+    run bash -c "printf '%s\n' '$doc' | tabulate --max-sentence-chars 6 | jq -r 'select(.kind==\"narrative\") | .sentence' | sort -u"
+    assert_output "本年收入合计…"
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"narrative\") | .sentence' | sort -u"
+    assert_output "本年收入合计1.00万元，其中财政拨款收入1.00万元。"
+    run -2 tabulate --max-sentence-chars 0
+}
+
 @test "tabulate: --max-line refuses a longer record with an error and goes on" {
     long=$(head -c 3000 /dev/zero | tr '\0' 'x')
     doc=$(make_doc d "$(para "$long")" "$(para '2023年度部门决算')")

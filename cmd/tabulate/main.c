@@ -58,6 +58,8 @@ static void usage(void)
            "                                 further right are ignored with an error\n"
            "                                 record (default 256)\n"
            "      --max-paragraph-figures N  figures taken from one paragraph (default 200)\n"
+           "      --max-sentence-chars N     the sentence a narrative fact carries is cut\n"
+           "                                 after N characters, marked … (default 2000)\n"
            "      --max-line BYTES           longest input line accepted (default 64 MiB)\n"
            "      --help                     display this help and exit\n"
            "      --version                  output version information and exit\n\n"
@@ -84,11 +86,13 @@ static int parse_count(const char *opt, const char *arg, long max, long *out)
 int main(int argc, char **argv)
 {
     cli_init();
-    enum { OPT_MAX_DOC = 256, OPT_MAX_COLS, OPT_MAX_FIG, OPT_MAX_LINE, OPT_HELP, OPT_VERSION };
+    enum { OPT_MAX_DOC = 256, OPT_MAX_COLS, OPT_MAX_FIG, OPT_MAX_SENT, OPT_MAX_LINE, OPT_HELP,
+           OPT_VERSION };
     static const struct option opts[] = {
         {"max-doc-records", required_argument, NULL, OPT_MAX_DOC},
         {"max-columns", required_argument, NULL, OPT_MAX_COLS},
         {"max-paragraph-figures", required_argument, NULL, OPT_MAX_FIG},
+        {"max-sentence-chars", required_argument, NULL, OPT_MAX_SENT},
         {"max-line", required_argument, NULL, OPT_MAX_LINE},
         {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -98,6 +102,7 @@ int main(int argc, char **argv)
     doc.lim.max_doc_records = 200000;
     doc.lim.max_columns = 256;
     doc.lim.max_paragraph_figures = 200;
+    doc.lim.max_sentence_chars = 2000;
     size_t max_line = 0;
     int c;
     long v;
@@ -117,6 +122,11 @@ int main(int argc, char **argv)
             if (parse_count("--max-paragraph-figures", optarg, 1000000L, &v))
                 return YJS_EXIT_USAGE;
             doc.lim.max_paragraph_figures = (int)v;
+            break;
+        case OPT_MAX_SENT:
+            if (parse_count("--max-sentence-chars", optarg, 1000000000L, &v))
+                return YJS_EXIT_USAGE;
+            doc.lim.max_sentence_chars = (int)v;
             break;
         case OPT_MAX_LINE:
             if (parse_count("--max-line", optarg, 1L << 40, &v))

@@ -46,6 +46,23 @@ static int ends_sentence(const char *t)
     return 0;
 }
 
+/* Counting code points up to a byte offset, forward only, so that the
+ * offsets of a paragraph's figures cost one pass over it. */
+typedef struct {
+    size_t byte, cp;
+} cpcursor;
+
+static size_t advance(cpcursor *c, const char *t, size_t to)
+{
+    if (to < c->byte) {   /* never in order of reading; counted afresh */
+        c->byte = 0;
+        c->cp = 0;
+    }
+    c->cp += tx_cplen(t + c->byte, to - c->byte);
+    c->byte = to;
+    return c->cp;
+}
+
 /* A run of paragraphs that make one logical paragraph. */
 typedef struct {
     sbuf text;
@@ -77,6 +94,7 @@ static int run_paragraph(nstate *st, lpara *lp)
     char *topic = st->pending;
     st->pending = NULL;
     char *last_subject = NULL, *last_code = NULL;
+    cpcursor fig_cur = {0, 0}, par_cur = {0, 0};
     int taken = 0, rc = 0, any = 0;
     const char *t = lp->text.s;
     size_t off = 0;
@@ -101,6 +119,22 @@ static int run_paragraph(nstate *st, lpara *lp)
         }
         any += n;
         char *clean = n ? tx_clean(sent) : NULL;
+        if (clean && tx_cplen(clean, strlen(clean)) > (size_t)d->lim.max_sentence_chars) {
+            /* every figure repeats its sentence: a runaway one is cut, marked … */
+            size_t b = 0;
+            for (int c = 0; c < d->lim.max_sentence_chars && clean[b]; c++) {
+                uint32_t cp;
+                b += (size_t)tx_cp(clean + b, &cp);
+            }
+            clean[b] = '\0';
+            char *cut = malloc(b + sizeof "…");
+            if (!cut)
+                abort();
+            memcpy(cut, clean, b);
+            memcpy(cut + b, "…", sizeof "…");
+            free(clean);
+            clean = cut;
+        }
         for (int i = 0; i < n && !rc; i++) {
             nfigure *f = &st->figs[i];
             fwriter *w = &d->w;
@@ -131,7 +165,10 @@ static int run_paragraph(nstate *st, lpara *lp)
                 k++;
             fw_open(w, "locator");
             fw_int(w, "paragraph", d->paras[lp->first + k].ordinal);
-            fw_int(w, "offset", (long)tx_cplen(t + lp->starts[k], at - lp->starts[k]));
+            /* code points counted forward only: figures come in order */
+            size_t cp_at = advance(&fig_cur, t, at);
+            size_t cp_start = advance(&par_cur, t, lp->starts[k]);
+            fw_int(w, "offset", (long)(cp_at - cp_start));
             fw_close(w);
             rc = fw_emit(d, w);
         }

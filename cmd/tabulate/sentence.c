@@ -515,8 +515,12 @@ int sentence_figures(const char *s, const nctx *ctx, nfigure *out, int max)
         }
         if ((strcmp(f->measure, "rate") == 0 || strcmp(f->measure, "change") == 0) &&
             !f->base_year) {
-            /* 与2022年度相比，…减少: the base sits earlier in the sentence */
-            char *prefix = tx_ndup(s, start);
+            /* 与2022年度相比，…减少: the base sits earlier in the sentence, within
+             * a few clauses (a window keeps a huge sentence linear) */
+            size_t w0 = start > 300 ? start - 300 : 0;
+            while (w0 > 0 && ((unsigned char)s[w0] & 0xC0) == 0x80)
+                w0--;
+            char *prefix = tx_ndup(s + w0, start - w0);
             take_base_year(prefix, ctx, &f->base_year, &f->base);
             free(prefix);
         }

@@ -521,12 +521,24 @@ static int statement_for(tab_doc *d, gview *v, tpart *p, int last_part)
             if (strstr(d->paras[i].text, "无"))
                 found = i;
     }
-    if (found < 0 && p->kind->keyword)
-        for (int i = 0; i < d->npara && found < 0; i++) {
-            const char *t = d->paras[i].text;
-            if (strstr(t, "无") && strstr(t, p->kind->keyword) && tx_cplen(t, strlen(t)) < 80)
-                found = i;
+    if (found < 0 && p->kind->keyword) {
+        /* one search per keyword and document, however many tables ask */
+        int k = 0;
+        while (k < d->nstatements && strcmp(d->statements[k].keyword, p->kind->keyword) != 0)
+            k++;
+        if (k == d->nstatements && k < (int)(sizeof d->statements / sizeof d->statements[0])) {
+            d->statements[k].keyword = p->kind->keyword;
+            d->statements[k].para = -1;
+            for (int i = 0; i < d->npara && d->statements[k].para < 0; i++) {
+                const char *t = d->paras[i].text;
+                if (strstr(t, "无") && strstr(t, p->kind->keyword) && tx_cplen(t, strlen(t)) < 80)
+                    d->statements[k].para = i;
+            }
+            d->nstatements++;
         }
+        if (k < d->nstatements)
+            found = d->statements[k].para;
+    }
     fwriter *w = &d->w;
     fw_begin(w, d, "empty_table");
     fw_str(w, "table", p->name);

@@ -14,6 +14,7 @@ typedef struct {
     long max_doc_records;   /* records of one document analysed */
     int max_columns;        /* grid columns of one row analysed */
     int max_paragraph_figures;
+    int max_sentence_chars; /* the sentence field of a narrative fact, cut after */
 } tab_limits;
 
 typedef struct {
@@ -62,6 +63,11 @@ typedef struct {
     int ngrid, cgrid;
     int *slots;          /* open-addressing index: table index -> grid + 1 */
     int nslots;
+    struct {
+        const char *keyword;   /* 政府性基金, 国有资本经营, 三公 */
+        int para;              /* the paragraph saying there is none, or -1 */
+    } statements[8];
+    int nstatements;
     int seq;             /* records seen in this document */
     int too_large;       /* over max_doc_records: passed through, not analysed */
     int clipped;         /* a row was wider than max_columns */
