@@ -644,9 +644,16 @@ static int run_part(gview *v, tpart *p, int last_part)
             width = v->plain[r].n;
     int rc = 0;
     hmodel m;
-    int nheader = data - p->body;
-    if (data > p->body && hdr_analyse(v->spread + p->body, nheader, width, v->g->grid, has_label,
-                                      hint, &m) == 0) {
+    /* a header is a few rows deep: the rows just above the data (a table of
+     * nothing but text rows has no figures to place, and would cost its
+     * square to analyse) */
+    int hstart = data - p->body > 12 ? data - 12 : p->body;
+    int nheader = data - hstart;
+    int has_data = 0;
+    for (int r = data; r < p->notes && !has_data; r++)
+        has_data = row_nonempty(&v->plain[r], NULL) || (p->kind && !has_label);
+    if (data > p->body && has_data &&
+        hdr_analyse(v->spread + hstart, nheader, width, v->g->grid, has_label, hint, &m) == 0) {
         force_template_blocks(p, &m, width);
         /* a standard table without row labels (三公) printed empty still
          * has its one data row: its figures are nil, not missing */
