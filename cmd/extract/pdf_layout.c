@@ -560,35 +560,49 @@ static int cmp_dbl(const void *a, const void *b)
     return cmp_double(*(const double *)a, *(const double *)b);
 }
 
-/* The usual distance between two single-line rows: the median gap between
- * consecutive anchor lines (or 1.4 line heights when there are none). */
-static double row_pitch(const layout *L, int a, int b)
+/* How close a text-only line must be to join a neighbour's row: under
+ * three quarters of the usual row pitch (the median gap between consecutive
+ * anchor lines). A table with fewer than two anchors (a table of text) has
+ * no such pitch; there the lines of one cell are the commonest gap, and rows
+ * are further apart by their paddings: 1.25 times the median gap, and no
+ * more than single line spacing (1.3 glyph heights; a row pitch with the
+ * thinnest padding measured is 1.38). */
+static double join_limit(const layout *L, int a, int b)
 {
     double d[64];
     int nd = 0, prev = -1;
-    double hs = 0;
     for (int i = a; i < b; i++) {
-        hs += L->ln[i].h;
         if (!L->ln[i].anchor)
             continue;
         if (prev >= 0 && nd < 64)
             d[nd++] = L->ln[i].yc - L->ln[prev].yc;
         prev = i;
     }
+    if (nd > 0) {
+        qsort(d, (size_t)nd, sizeof *d, cmp_dbl);
+        return 0.75 * d[nd / 2];
+    }
+    nd = 0;
+    double hs = 0;
+    for (int i = a; i < b; i++)
+        hs += L->ln[i].h;
+    for (int i = a + 1; i < b && nd < 64; i++)
+        d[nd++] = L->ln[i].yc - L->ln[i - 1].yc;
     if (nd == 0)
-        return 1.4 * hs / (b - a);
+        return 0;
     qsort(d, (size_t)nd, sizeof *d, cmp_dbl);
-    return d[nd / 2];
+    double lim = 1.25 * d[nd / 2], single = 1.3 * hs / (b - a);
+    return lim < single ? lim : single;
 }
 
 /* group[i - a] = first line of line i's row. A text-only line joins its
- * nearer neighbour when that is closer than three quarters of a row pitch
- * and than 1.45 glyph heights (lines of one cell are 1.1-1.35 apart, rows
+ * nearer neighbour when that is closer than join_limit and than 1.45 glyph
+ * heights (lines of one cell are 1.1-1.35 apart, rows
  * with padding 1.4-1.5);
  * links go only to adjacent lines, so every row is a run of lines. */
 static void group_rows(const layout *L, int a, int b, int *link, int *group)
 {
-    double pitch = row_pitch(L, a, b);
+    double limit = join_limit(L, a, b);
     for (int i = a; i < b; i++) {
         link[i - a] = i;
         if (L->ln[i].anchor)
@@ -596,15 +610,15 @@ static void group_rows(const layout *L, int a, int b, int *link, int *group)
         double dp = i > a ? L->ln[i].yc - L->ln[i - 1].yc : 1e300;
         double dn = i + 1 < b ? L->ln[i + 1].yc - L->ln[i].yc : 1e300;
         int to;
-        if (dp < dn)
-            to = i - 1;
-        else if (dn < dp)
-            to = i + 1;
-        else /* a tie: prefer the anchor, then the line above */
-            to = (i + 1 < b && L->ln[i + 1].anchor) ? i + 1 : i - 1;
+        double lo = dp < dn ? dp : dn;
+        if (dp - dn > 0.15 * lo || dn - dp > 0.15 * lo)
+            to = dp < dn ? i - 1 : i + 1;
+        else /* about as far from both: the line above (a top-aligned cell
+              * runs down from its row's first line) */
+            to = i > a ? i - 1 : i + 1;
         double d = to == i - 1 ? dp : dn;
         double h = L->ln[i].h;
-        if (to >= a && to < b && d < 0.75 * pitch && d < 1.45 * h)
+        if (to >= a && to < b && d < limit && d < 1.45 * h)
             link[i - a] = to;
     }
     int cur = a;
