@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -66,5 +67,29 @@ int cli_close_stdout(const char *prog)
         diag(prog, NULL, "write error: %s", strerror(err ? err : EIO));
         return YJS_EXIT_ABORTED;
     }
+    return 0;
+}
+
+int cli_parse_limit(const char *prog, const char *opt, const char *arg,
+                    unsigned long long max, unsigned long long *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    unsigned long long mul = 1;
+    int ok = !errno && end != arg && arg[0] >= '0' && arg[0] <= '9';
+    if (ok && *end) {
+        switch (*end++) {
+        case 'K': case 'k': mul = 1ULL << 10; break;
+        case 'M': case 'm': mul = 1ULL << 20; break;
+        case 'G': case 'g': mul = 1ULL << 30; break;
+        default: ok = 0;
+        }
+    }
+    if (!ok || *end || v == 0 || v > max / mul) {
+        cli_usage_error(prog, "invalid %s '%s'", opt, arg);
+        return -1;
+    }
+    *out = v * mul;
     return 0;
 }

@@ -29,6 +29,12 @@ void cli_usage_error(const char *prog, const char *fmt, ...)
 /* The hint that follows getopt's own complaint about an unknown option. */
 void cli_try_help(const char *prog);
 
+/* A limit given on the command line: a positive whole number, with an
+ * optional K, M or G (binary) suffix, at most max. On a bad value prints
+ * `prog: invalid OPT 'ARG'` and the --help hint, and returns -1 (exit 2). */
+int cli_parse_limit(const char *prog, const char *opt, const char *arg,
+                    unsigned long long max, unsigned long long *out);
+
 /* `prog: where: message` (or `prog: message` when where is NULL). */
 void diag(const char *prog, const char *where, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

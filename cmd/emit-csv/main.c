@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -280,13 +281,9 @@ int main(int argc, char **argv)
         case OPT_NO_GUARD: em.guard = 0; break;
         case OPT_NO_HEADER: header = 0; break;
         case OPT_MAX_LINE: {
-            char *end;
-            errno = 0;
-            unsigned long long v = strtoull(optarg, &end, 10);
-            if (errno || *end || v == 0 || optarg[0] == '-') {
-                cli_usage_error(PROG, "invalid --max-line '%s'", optarg);
+            unsigned long long v;
+            if (cli_parse_limit(PROG, "--max-line", optarg, SIZE_MAX / 2, &v))
                 return YJS_EXIT_USAGE;
-            }
             max_line = (size_t)v;
             break;
         }

@@ -40,27 +40,6 @@ static void usage(void)
            PROG);
 }
 
-/* A positive count or size with an optional K/M/G suffix. */
-static int parse_size(const char *arg, uint64_t max, uint64_t *out)
-{
-    errno = 0;
-    char *end;
-    unsigned long long v = strtoull(arg, &end, 10);
-    if (errno || end == arg || arg[0] == '-')
-        return -1;
-    uint64_t mul = 1;
-    if (*end == 'K' || *end == 'k')
-        mul = 1024, end++;
-    else if (*end == 'M' || *end == 'm')
-        mul = 1024 * 1024, end++;
-    else if (*end == 'G' || *end == 'g')
-        mul = 1024ull * 1024 * 1024, end++;
-    if (*end || v == 0 || v > max / mul)
-        return -1;
-    *out = v * mul;
-    return 0;
-}
-
 enum {
     OPT_VERSION = 256, OPT_FILE_BYTES, OPT_MEMBER_BYTES, OPT_ARCHIVE_BYTES, OPT_ENTRIES,
     OPT_RATIO, OPT_DEPTH, OPT_XML_DEPTH, OPT_LINE, OPT_CELLS, OPT_PAGES
@@ -109,11 +88,12 @@ int main(int argc, char **argv)
             lim.max_depth = 0;
             continue;
         }
-        if (parse_size(arg, is_size ? size_max : int_max, &v)) {
-            cli_usage_error(PROG, "invalid value for --%s: '%s'",
-                            opts[c - OPT_VERSION + 1].name, arg);
+        char name[64];
+        snprintf(name, sizeof name, "--%s", opts[c - OPT_VERSION + 1].name);
+        unsigned long long parsed;
+        if (cli_parse_limit(PROG, name, arg, is_size ? size_max : int_max, &parsed))
             return YJS_EXIT_USAGE;
-        }
+        v = parsed;
         switch (c) {
         case OPT_FILE_BYTES: lim.max_file_bytes = (size_t)v; break;
         case OPT_MEMBER_BYTES: lim.max_member_bytes = (size_t)v; break;

@@ -36,13 +36,9 @@ static void usage(void)
 
 static int parse_size(const char *opt, const char *arg, size_t *out)
 {
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(arg, &end, 10);
-    if (errno || *end || v == 0 || arg[0] == '-') {
-        cli_usage_error(PROG, "invalid %s '%s'", opt, arg);
+    unsigned long long v;
+    if (cli_parse_limit(PROG, opt, arg, SIZE_MAX / 2, &v))
         return -1;
-    }
     *out = (size_t)v;
     return 0;
 }
