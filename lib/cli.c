@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <signal.h>
 #include <string.h>
@@ -91,5 +92,14 @@ int cli_parse_limit(const char *prog, const char *opt, const char *arg,
         return -1;
     }
     *out = v * mul;
+    return 0;
+}
+
+int cli_parse_size(const char *prog, const char *opt, const char *arg, size_t *out)
+{
+    unsigned long long v;
+    if (cli_parse_limit(prog, opt, arg, SIZE_MAX / 2, &v))
+        return -1;
+    *out = (size_t)v;
     return 0;
 }

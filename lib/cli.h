@@ -3,6 +3,7 @@
 #define YJS_CLI_H
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #define YJS_VERSION "0.1.0"
@@ -34,6 +35,9 @@ void cli_try_help(const char *prog);
  * `prog: invalid OPT 'ARG'` and the --help hint, and returns -1 (exit 2). */
 int cli_parse_limit(const char *prog, const char *opt, const char *arg,
                     unsigned long long max, unsigned long long *out);
+
+/* The same for a size in memory: at most SIZE_MAX / 2. */
+int cli_parse_size(const char *prog, const char *opt, const char *arg, size_t *out);
 
 /* `prog: where: message` (or `prog: message` when where is NULL). */
 void diag(const char *prog, const char *where, const char *fmt, ...)

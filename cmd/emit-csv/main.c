@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -280,13 +279,10 @@ int main(int argc, char **argv)
         case OPT_BOM: bom = 1; break;
         case OPT_NO_GUARD: em.guard = 0; break;
         case OPT_NO_HEADER: header = 0; break;
-        case OPT_MAX_LINE: {
-            unsigned long long v;
-            if (cli_parse_limit(PROG, "--max-line", optarg, SIZE_MAX / 2, &v))
+        case OPT_MAX_LINE:
+            if (cli_parse_size(PROG, "--max-line", optarg, &max_line))
                 return YJS_EXIT_USAGE;
-            max_line = (size_t)v;
             break;
-        }
         case OPT_HELP: usage(); return cli_close_stdout(PROG);
         case OPT_VERSION: cli_print_version(PROG); return cli_close_stdout(PROG);
         default:

@@ -44,15 +44,6 @@ static void usage(void)
            PROG, PROG);
 }
 
-static int parse_size(const char *opt, const char *arg, size_t *out)
-{
-    unsigned long long v;
-    if (cli_parse_limit(PROG, opt, arg, SIZE_MAX / 2, &v))
-        return -1;
-    *out = (size_t)v;
-    return 0;
-}
-
 int main(int argc, char **argv)
 {
     cli_init();
@@ -88,15 +79,15 @@ int main(int argc, char **argv)
         case OPT_T2S_ONLY: opt.steps = NT_STEP_T2S; break;
         case OPT_PLAIN: plain = 1; break;
         case OPT_MAX_TEXT:
-            if (parse_size("--max-text", optarg, &opt.max_text))
+            if (cli_parse_size(PROG, "--max-text", optarg, &opt.max_text))
                 return YJS_EXIT_USAGE;
             break;
         case OPT_MAX_REPAIRS:
-            if (parse_size("--max-repairs", optarg, &opt.max_repairs))
+            if (cli_parse_size(PROG, "--max-repairs", optarg, &opt.max_repairs))
                 return YJS_EXIT_USAGE;
             break;
         case OPT_MAX_LINE:
-            if (parse_size("--max-line", optarg, &max_line))
+            if (cli_parse_size(PROG, "--max-line", optarg, &max_line))
                 return YJS_EXIT_USAGE;
             break;
         case OPT_HELP: usage(); return cli_close_stdout(PROG);

@@ -34,15 +34,6 @@ static void usage(void)
            PROG);
 }
 
-static int parse_size(const char *opt, const char *arg, size_t *out)
-{
-    unsigned long long v;
-    if (cli_parse_limit(PROG, opt, arg, SIZE_MAX / 2, &v))
-        return -1;
-    *out = (size_t)v;
-    return 0;
-}
-
 int main(int argc, char **argv)
 {
     cli_init();
@@ -62,11 +53,11 @@ int main(int argc, char **argv)
         case OPT_LIST: list = 1; break;
         case OPT_EXPLAIN: explain = 1; break;
         case OPT_MAX_FACTS:
-            if (parse_size("--max-facts", optarg, &max_facts))
+            if (cli_parse_size(PROG, "--max-facts", optarg, &max_facts))
                 return YJS_EXIT_USAGE;
             break;
         case OPT_MAX_LINE:
-            if (parse_size("--max-line", optarg, &max_line))
+            if (cli_parse_size(PROG, "--max-line", optarg, &max_line))
                 return YJS_EXIT_USAGE;
             break;
         case OPT_HELP: usage(); return cli_close_stdout(PROG);

@@ -72,14 +72,10 @@ static void usage(void)
 
 static int parse_count(const char *opt, const char *arg, long max, long *out)
 {
-    char *end;
-    errno = 0;
-    long v = strtol(arg, &end, 10);
-    if (errno || *end || v < 1 || v > max || arg[0] == '-' || arg[0] == '+') {
-        cli_usage_error(PROG, "invalid %s '%s'", opt, arg);
+    unsigned long long v;
+    if (cli_parse_limit(PROG, opt, arg, (unsigned long long)max, &v))
         return -1;
-    }
-    *out = v;
+    *out = (long)v;
     return 0;
 }
 
