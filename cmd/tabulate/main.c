@@ -13,34 +13,6 @@
 
 static const char PROG[] = "tabulate";
 
-static int on_header(void *ctx, ds_stream *s, json_t *header)
-{
-    (void)header;
-    tab_doc *d = ctx;
-    doc_reset(d);
-    d->s = s;
-    return 0;
-}
-
-static int on_record(void *ctx, ds_stream *s, json_t *rec, const char *raw, size_t len)
-{
-    tab_doc *d = ctx;
-    d->s = s;
-    if (ds_emit_raw(s, raw, len))
-        return -1;
-    return doc_take(d, rec);
-}
-
-static int on_end(void *ctx, ds_stream *s, int truncated)
-{
-    tab_doc *d = ctx;
-    d->s = s;
-    /* a document cut short is damaged: no conclusions from it */
-    int rc = truncated ? 0 : doc_finish(d);
-    doc_reset(d);
-    return rc;
-}
-
 static void usage(void)
 {
     printf("Usage: %s [OPTION]... [FILE]...\n"
@@ -136,9 +108,8 @@ int main(int argc, char **argv)
             return YJS_EXIT_USAGE;
         }
     }
-    ds_config cfg = {
-        .prog = PROG, .stage = "tabulate", .max_line = max_line, .ctx = &doc,
-        .on_header = on_header, .on_record = on_record, .on_end = on_end};
+    ds_config cfg = tabulate_stage(&doc, PROG);
+    cfg.max_line = max_line;
     /* ds_run closes standard output and reports its last write error */
     int rc = ds_run(&cfg, argc - optind, argv + optind);
     doc_reset(&doc);

@@ -76,6 +76,9 @@ typedef struct {
     long nfacts;
 } tab_doc;
 
+/* stage.c: the ds_run configuration of the stage over d. */
+ds_config tabulate_stage(tab_doc *d, const char *prog);
+
 /* doc.c */
 int doc_take(tab_doc *d, const json_t *rec);
 int doc_finish(tab_doc *d);

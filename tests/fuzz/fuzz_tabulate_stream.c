@@ -7,34 +7,6 @@
 
 #include <stdint.h>
 
-/* The handlers of cmd/tabulate/main.c (static there). */
-static int on_header(void *ctx, ds_stream *s, json_t *header)
-{
-    (void)header;
-    tab_doc *d = ctx;
-    doc_reset(d);
-    d->s = s;
-    return 0;
-}
-
-static int on_record(void *ctx, ds_stream *s, json_t *rec, const char *raw, size_t len)
-{
-    tab_doc *d = ctx;
-    d->s = s;
-    if (ds_emit_raw(s, raw, len))
-        return -1;
-    return doc_take(d, rec);
-}
-
-static int on_end(void *ctx, ds_stream *s, int truncated)
-{
-    tab_doc *d = ctx;
-    d->s = s;
-    int rc = truncated ? 0 : doc_finish(d);
-    doc_reset(d);
-    return rc;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     tab_doc doc;
@@ -42,8 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     doc.lim.max_doc_records = 2000;
     doc.lim.max_columns = 64;
     doc.lim.max_paragraph_figures = 50;
-    ds_config cfg = {.prog = "tabulate", .stage = "tabulate", .ctx = &doc,
-                     .on_header = on_header, .on_record = on_record, .on_end = on_end};
+    ds_config cfg = tabulate_stage(&doc, "tabulate");
     char *out;
     size_t len;
     int rc = fz_run_ds(&cfg, data, size, &out, &len);
