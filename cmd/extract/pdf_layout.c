@@ -523,7 +523,9 @@ static int find_regions(layout *L)
             bool nin = i + 1 < n && L->ln[i + 1].region == 0;
             double dp = i > 0 ? l->yc - L->ln[i - 1].yc : 1e300;
             double dn = i + 1 < n ? L->ln[i + 1].yc - l->yc : 1e300;
-            bool narrow = l->x2 - l->x1 <= 0.5 * width;
+            /* short, or starting inside the table (a later column's cell
+             * running on): not a paragraph under the table */
+            bool narrow = l->x2 - l->x1 <= 0.5 * width || l->x1 > left + 2 * l->h;
             bool close = (pin && dp <= 0.75 * l->h) || (nin && dn <= 0.75 * l->h);
             bool near = (pin && dp <= 1.6 * l->h) || (nin && dn <= 1.6 * l->h);
             if (close || (narrow && near && fits_one_cell(L, i))) {

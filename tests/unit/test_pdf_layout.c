@@ -244,6 +244,22 @@ int main(void)
     OK(rc == -1 && strcmp(code, "pdf_encrypted") == 0, "password-protected: pdf_encrypted (%s)", msg);
     free(d);
 
+    /* a table of text only, cells aligned to the top: no figure anchors
+     * the rows, the descriptions run over several lines */
+    d = slurp("tests/pdf/text-table.pdf", &n);
+    memset(&log, 0, sizeof log);
+    rc = d ? extract(d, n, &log, NULL, code, msg) : 99;
+    free(d);
+    OK(rc == 0 && log.n == 4, "text-table.pdf: four rows and nothing else (%d records)", log.n);
+    r1 = find_row(&log, 0, 1);
+    r3 = find_row(&log, 0, 3);
+    STR_EQ(r1 ? cell_at(r1, 0) : NULL, "预算执行", "text table: row label");
+    STR_EQ(r1 ? cell_at(r1, 1) : NULL,
+           "反映部门预算执行的进度和均衡性，按季度考核执行率，年末执行率达到百分之九十五以上，未达到的按比例扣分。",
+           "text table: a description over three lines is one cell");
+    STR_EQ(r3 ? cell_at(r3, 1) : NULL, "反映部门按规定公开预算、决算和绩效信息的情况，公开内容完整、及时，并在门户网站长期保留。",
+           "text table: the last row's description too");
+
     /* a table on a page turned sideways, reading down or up */
     const char *sideways[] = {"tests/pdf/sideways-down.pdf", "tests/pdf/sideways-up.pdf"};
     for (int k = 0; k < 2; k++) {
