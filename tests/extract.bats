@@ -3,7 +3,7 @@
 load test_helper
 
 T="$BATS_TEST_DIRNAME/extract"
-BAD="$FIXTURES/bad"
+BAD="$ROOT/data/hostile"
 
 setup() {
     TMP="$BATS_TEST_TMPDIR"

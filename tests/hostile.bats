@@ -3,12 +3,12 @@
 # documents, under a 60 s guard and a memory cap, and must give: a clear
 # error record, the documented exit status (1: finished, some documents
 # failed), no crash, and the good documents exactly as they come out alone.
-# Inputs: data/fixtures/bad/ and, generated at test time (too big or too
+# Inputs: data/hostile/ and, generated at test time (too big or too
 # many to commit), tests/hostile/make-inputs.
 load test_helper
 load hostile/hostile
 
-BAD="$FIXTURES/bad"
+BAD="$ROOT/data/hostile"
 GOOD1="$FIXTURES/suining-2023-final.txt"
 GOOD2="$FIXTURES/caidian-2023-final.txt"
 

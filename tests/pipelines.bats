@@ -32,7 +32,7 @@ setup_file() {
     local f
     for f in caidian-2023-final.txt caidian-2023-final.xlsx suining-2023-final-gbk.txt \
         wulong-2021-final-big5.html batch-2023.zip bad/truncated.zip bad/encrypted.zip bad/empty.docx; do
-        cp "$FIXTURES/$f" "$SMALL_INBOX/$f"
+        cp "$REF_INBOX/$f" "$SMALL_INBOX/$f"
     done
     export SMALL_DB="$BATS_FILE_TMPDIR/small.sqlite" SMALL_DUMP="$BATS_FILE_TMPDIR/small.dump"
     "$ROOT/pipelines/nightly" --inbox "$SMALL_INBOX" --db "$SMALL_DB" --work "$BATS_FILE_TMPDIR/smallwork" >/dev/null 2>&1 || true
@@ -73,7 +73,7 @@ stages_with() {
     # one line on stdout and nothing else under cron (no terminal)
     [ "${#lines[@]}" -eq 1 ]
     # every fixture file is in archives: the good ones done, the hostile ones failed
-    [ "$(count_sqlite "$REF_DB" archives)" -eq "$(find "$FIXTURES" -type f ! -name '*.md' ! -name '.*' | wc -l)" ]
+    [ "$(count_sqlite "$REF_DB" archives)" -eq "$(find "$REF_INBOX" -type f ! -name '*.md' ! -name '.*' | wc -l)" ]
     [ "$(count_sqlite "$REF_DB" archives "path = 'caidian-2023-final.txt' AND status = 'done'")" -eq 1 ]
     [ "$(count_sqlite "$REF_DB" archives "path = 'suining-2023-final-gbk.txt' AND status = 'done'")" -eq 1 ]
     [ "$(count_sqlite "$REF_DB" archives "path = 'bad/truncated.zip' AND status = 'failed'")" -eq 1 ]
@@ -410,7 +410,7 @@ assert_no_half_load() { # DB
     local inbox="$BATS_TEST_TMPDIR/in"
     mkdir -p "$inbox/sub dir"
     cp "$FIXTURES/caidian-2023-final.txt" "$FIXTURES/suining-2023-final-gbk.txt" "$FIXTURES/batch-2023.zip" "$inbox/"
-    cp "$FIXTURES/bad/truncated.zip" "$inbox/sub dir/"
+    cp "$ROOT/data/hostile/truncated.zip" "$inbox/sub dir/"
     run -1 nightly --inbox "$inbox" --db "$BATS_TEST_TMPDIR/local.sqlite" --work "$BATS_TEST_TMPDIR/w1"
     run -1 nightly --inbox "$inbox" --db "$BATS_TEST_TMPDIR/remote.sqlite" --work "$BATS_TEST_TMPDIR/w2" \
         --hosts "$SSH_DIR/hosts" --remote-run "$ROOT/pipelines/run" --jobs 1

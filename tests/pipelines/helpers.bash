@@ -47,8 +47,9 @@ count_sqlite() {
 
 # A copy of the fixtures as an inbox: $1 the folder to create.
 make_inbox() {
-    mkdir -p "$1"
+    mkdir -p "$1/bad"
     cp -R "$FIXTURES/." "$1/"
+    cp -R "$ROOT/data/hostile/." "$1/bad/"
 }
 
 # --- PostgreSQL: initdb in a temp folder, Unix socket only ------------------
