@@ -667,6 +667,11 @@ xlsx_out() {
 
 # --- pdf (through pdf_layout.c) -------------------------------------------
 
+@test "pdf golden: caidian (every figure under its header; tabulate checks all 269)" {
+    extract "$FIXTURES/caidian-2023-final.pdf" > "$TMP/out"
+    diff <(project "$TMP/out") "$T/caidian-pdf.golden"
+}
+
 @test "pdf: paragraphs and table rows with page provenance" {
     extract "$FIXTURES/caidian-2023-final.pdf" > "$TMP/out"
     trailers_ok "$TMP/out"
