@@ -24,14 +24,8 @@ bytes=$(wc -c < "$stream")
 facts=$(grep -c '"type":"fact"' "$stream")
 docs=$(grep -c '"type":"document"' "$stream")
 
-measure() { # median of 3: "cpu_seconds max_rss_kib"
-    local i
-    for i in 1 2 3; do
-        /usr/bin/time -o "$W/time" -f '%U %S %M' "$@" > /dev/null 2> "$W/stderr" ||
-            { cat "$W/stderr" >&2; return 1; }
-        awk '{printf "%.3f %d\n", $1 + $2, $3}' "$W/time"
-    done | sort -n | sed -n 2p
-}
+# shellcheck source=bench/measure.bash
+. bench/measure.bash
 
 read -r jq_cpu jq_rss < <(measure jq -c . "$stream")
 read -r rc_cpu rc_rss < <(measure bin/reconcile "$stream")
