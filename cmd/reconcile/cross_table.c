@@ -218,7 +218,7 @@ static void only_general_budget(checker *c)
         return;
     const char *t3 = table_of(c, "FA03"), *t5 = table_of(c, "FA05");
     for (int col = 1; col <= 3; col++) {
-        char ck[8];
+        char ck[16];
         snprintf(ck, sizeof ck, "N%d", col);
         idlist l = fi_col(c->fi, t5, ck);
         for (size_t i = 0; i < l.n; i++) {

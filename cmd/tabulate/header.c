@@ -398,7 +398,7 @@ int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_labe
                     has_line[b] = 1;
         }
     }
-    out->blocks = calloc((size_t)nb, sizeof(hblock));
+    out->blocks = calloc(nb > 0 ? (size_t)nb : 1u, sizeof(hblock));
     if (!out->blocks)
         abort();
     out->nblocks = nb;
