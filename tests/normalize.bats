@@ -308,6 +308,13 @@ opencc_oracle() {
 @test "memory stays under 16 MB, whatever the input length" {
     "$HERE/txt2stream" "$HERE/seed001.txt" > "$T/s"
     for i in $(seq 20); do cat "$T/s"; done > "$T/big"
+    if ldd "$(command -v "$NT")" | grep -q libasan; then
+        # ASan's shadow memory and quarantine are not ours to measure: under
+        # make test SANITIZE=1 the big input must only pass clean; the plain
+        # build (make test) holds the budget and the flatness
+        run -0 "$NT" "$T/big"
+        return
+    fi
     /usr/bin/time -o "$T/rss" -f '%M' "$NT" "$T/big" > /dev/null
     [ "$(cat "$T/rss")" -lt 16384 ]
     /usr/bin/time -o "$T/rss1" -f '%M' "$NT" "$T/s" > /dev/null
