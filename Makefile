@@ -12,7 +12,8 @@ DEB_PACKAGES := build-essential pkg-config clang libclang-rt-14-dev \
 	libzip-dev libxml2-dev libjansson-dev libcsv-dev libopencc-dev opencc \
 	libssl-dev libpoppler-glib-dev poppler-utils \
 	bats bats-assert bats-support parallel jq python3 sqlite3 \
-	zip unzip catdoc shellcheck util-linux procps postgresql openssh-server openssh-client rsync
+	zip unzip catdoc shellcheck util-linux procps postgresql openssh-server openssh-client rsync \
+	time man-db
 
 PKGS := libzip libxml-2.0 jansson opencc libcrypto poppler-glib
 COMMANDS := $(notdir $(wildcard cmd/*))
