@@ -88,17 +88,6 @@ static int under(const char *grp, const fact *q, const char *const *aliases)
     return name_is(first, aliases) && (strcmp(slash + 1, "小计") == 0 || strcmp(slash + 1, "合计") == 0);
 }
 
-static const char *table_key(const checker *c, const char *tid)
-{
-    idlist tables = fi_tables(c->fi);
-    for (size_t i = 0; i < tables.n; i++) {
-        const fact *f = &c->fi->facts[tables.ids[i]];
-        if (f->table_id && strcmp(f->table_id, tid) == 0 && f->kind && strcmp(f->kind, "table") == 0)
-            return f->tkey;
-    }
-    return NULL;
-}
-
 static void run_columns(checker *c, const col_identity *ci, const char *tkey)
 {
     idlist all = fi_table(c->fi, tkey);
@@ -148,14 +137,14 @@ static const fact *row_named(const checker *c, const char *tkey, const char *con
 void check_budget_tables(checker *c)
 {
     for (const col_identity *ci = COLS; ci->table_id; ci++) {
-        const char *tk = table_key(c, ci->table_id);
+        const char *tk = fi_std_table(c->fi, ci->table_id);
         if (tk)
             run_columns(c, ci, tk);
     }
     static const char *const income_total[] = {"收入总计", "收入总计合计", NULL};
     static const char *const spend_total[] = {"支出总计", "支出总计合计", NULL};
     /* BU-1: 收入总计 = 支出总计 */
-    const char *b1 = table_key(c, "BU01");
+    const char *b1 = fi_std_table(c->fi, "BU01");
     if (b1) {
         const fact *in = row_named(c, b1, income_total), *out = row_named(c, b1, spend_total);
         if (!in || !out) {
@@ -171,7 +160,7 @@ void check_budget_tables(checker *c)
             chk_not_run(c, "bu-1", "收支预算总表 收入总计 ＝ 支出总计");
     }
     /* BU-5: 一般公共预算支出表 基本支出 合计 = 基本支出表 合计 */
-    const char *b5 = table_key(c, "BU05"), *b6 = table_key(c, "BU06");
+    const char *b5 = fi_std_table(c->fi, "BU05"), *b6 = fi_std_table(c->fi, "BU06");
     if (b5 && b6) {
         static const char *const total[] = {"合计", "总计", NULL};
         idlist r5 = fi_row(c->fi, b5, "I合计");

@@ -5,23 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The key of the first table with this standard id, or NULL. */
-static const char *table_of(const checker *c, const char *tid)
-{
-    idlist tables = fi_tables(c->fi);
-    for (size_t i = 0; i < tables.n; i++) {
-        const fact *f = &c->fi->facts[tables.ids[i]];
-        if (f->table_id && strcmp(f->table_id, tid) == 0 && f->kind && strcmp(f->kind, "table") == 0)
-            return f->tkey;
-    }
-    return NULL;
-}
-
 /* The figure at row and column of a standard table; column NULL takes the
  * row's first figure, row NULL the column's first (one-row tables). */
 static const fact *cell(const checker *c, const char *tid, const char *row, const char *col)
 {
-    const char *tk = table_of(c, tid);
+    const char *tk = fi_std_table(c->fi, tid);
     if (!tk)
         return NULL;
     if (row && col)
@@ -32,7 +20,7 @@ static const fact *cell(const checker *c, const char *tid, const char *row, cons
 
 static int both_tables(const checker *c, const char *a, const char *b)
 {
-    return table_of(c, a) && table_of(c, b);
+    return fi_std_table(c->fi, a) && fi_std_table(c->fi, b);
 }
 
 /* A SAME check between two standard tables, skipped (not even not_run)
@@ -40,7 +28,7 @@ static int both_tables(const checker *c, const char *a, const char *b)
 static void same(checker *c, const char *rule, const char *ta, const char *ra, const char *ca,
                  const char *tb, const char *rb, const char *cb, const char *identity)
 {
-    if (!table_of(c, ta) && !table_of(c, tb))
+    if (!fi_std_table(c->fi, ta) && !fi_std_table(c->fi, tb))
         return;
     chk_same(c, rule, cell(c, ta, ra, ca), cell(c, tb, rb, cb), identity);
 }
@@ -64,7 +52,7 @@ static const fact *named_by_code(const checker *c, const char *nk, const char *n
 static void class_rows(checker *c, const char *rule, const char *coded, const char *ccol,
                        const char *named, const char *ncol, int ge, const char *identity)
 {
-    const char *tk = table_of(c, coded), *nk = table_of(c, named);
+    const char *tk = fi_std_table(c->fi, coded), *nk = fi_std_table(c->fi, named);
     if (!tk || !nk)
         return;
     idlist col = fi_col(c->fi, tk, ccol);
@@ -91,7 +79,7 @@ static void class_rows(checker *c, const char *rule, const char *coded, const ch
 static void class_rows_missing(checker *c, const char *rule, const char *named, int from, int to, const char *ncol,
                                const char *coded, const char *identity)
 {
-    const char *nk = table_of(c, named), *tk = table_of(c, coded);
+    const char *nk = fi_std_table(c->fi, named), *tk = fi_std_table(c->fi, coded);
     if (!nk || !tk)
         return;
     for (int line = from; line <= to; line++) {
@@ -128,7 +116,7 @@ static void class_rows_missing(checker *c, const char *rule, const char *named, 
 static void coded_ge(checker *c, const char *rule, const char *big, const char *bcol,
                      const char *part, const char *pcol, const char *identity)
 {
-    const char *bk = table_of(c, big), *pk = table_of(c, part);
+    const char *bk = fi_std_table(c->fi, big), *pk = fi_std_table(c->fi, part);
     if (!bk || !pk)
         return;
     idlist col = fi_col(c->fi, pk, pcol);
@@ -156,7 +144,7 @@ static int table_empty(const checker *c, const char *tid)
         if (t && strcmp(t, tid) == 0)
             return 1;
     }
-    const char *tk = table_of(c, tid);
+    const char *tk = fi_std_table(c->fi, tid);
     if (!tk)
         return 0;
     idlist all = fi_table(c->fi, tk);
@@ -208,7 +196,7 @@ static int zero_or_nil(const fact *f) { return !f || !f->has_value || dec_is_zer
  * and 60 all empty) prints the same 支出决算表 and 表5, row by row. */
 static void only_general_budget(checker *c)
 {
-    if (!both_tables(c, "FA01", "FA03") || !table_of(c, "FA05"))
+    if (!both_tables(c, "FA01", "FA03") || !fi_std_table(c->fi, "FA05"))
         return;
     static const char *const rows[] = {"L2", "L3", "L4", "L5", "L6", "L7", "L8", "L28", "L29"};
     for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++)
@@ -216,7 +204,7 @@ static void only_general_budget(checker *c)
             return;
     if (!zero_or_nil(cell(c, "FA01", "L60", "N2")))
         return;
-    const char *t3 = table_of(c, "FA03"), *t5 = table_of(c, "FA05");
+    const char *t3 = fi_std_table(c->fi, "FA03"), *t5 = fi_std_table(c->fi, "FA05");
     for (int col = 1; col <= 3; col++) {
         char ck[16];
         snprintf(ck, sizeof ck, "N%d", col);
@@ -307,7 +295,7 @@ void check_cross_tables(checker *c)
     only_general_budget(c);
     soft_pairs(c);
     /* X16: an empty 三公 table, yet 三公 spending in 基本支出 */
-    if (table_of(c, "FA06") && (table_of(c, "FA09") || table_empty(c, "FA09")) && table_empty(c, "FA09")) {
+    if (fi_std_table(c->fi, "FA06") && (fi_std_table(c->fi, "FA09") || table_empty(c, "FA09")) && table_empty(c, "FA09")) {
         static const char *const codes[] = {"C30212", "C30217", "C30231", "C31013"};
         for (int k = 0; k < 4; k++) {
             const fact *f = cell(c, "FA06", codes[k], NULL);

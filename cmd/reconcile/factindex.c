@@ -297,6 +297,17 @@ idlist fi_col(const factindex *fi, const char *tkey, const char *colkey) { retur
 idlist fi_kind(const factindex *fi, const char *kind) { return lookup(fi, "k", kind, NULL, NULL); }
 idlist fi_tables(const factindex *fi) { return lookup(fi, "tables", "", NULL, NULL); }
 
+const char *fi_std_table(const factindex *fi, const char *tid)
+{
+    idlist tables = fi_tables(fi);
+    for (size_t i = 0; i < tables.n; i++) {
+        const fact *f = &fi->facts[tables.ids[i]];
+        if (f->table_id && strcmp(f->table_id, tid) == 0 && f->kind && strcmp(f->kind, "table") == 0)
+            return f->tkey;
+    }
+    return NULL;
+}
+
 const fact *fi_cell(const factindex *fi, const char *tkey, const char *rowkey, const char *colkey)
 {
     idlist l = lookup(fi, "x", tkey, rowkey, colkey);

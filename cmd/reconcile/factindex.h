@@ -73,6 +73,8 @@ const fact *fi_cell(const factindex *fi, const char *tkey, const char *rowkey, c
 idlist fi_kind(const factindex *fi, const char *kind);
 /* Table keys in order of first appearance. */
 idlist fi_tables(const factindex *fi);
+/* The key of the first table whose facts carry this standard id (FA05…), or NULL. */
+const char *fi_std_table(const factindex *fi, const char *tid);
 
 /* The preferred row and column keys of a fact. */
 void fi_rowkey(const fact *f, char *out, size_t size);

@@ -36,20 +36,9 @@ void subject_norm(const char *s, char *out, size_t size)
     out[o] = 0;
 }
 
-static const char *table_key(const checker *c, const char *tid)
-{
-    idlist tables = fi_tables(c->fi);
-    for (size_t i = 0; i < tables.n; i++) {
-        const fact *f = &c->fi->facts[tables.ids[i]];
-        if (f->table_id && strcmp(f->table_id, tid) == 0 && f->kind && strcmp(f->kind, "table") == 0)
-            return f->tkey;
-    }
-    return NULL;
-}
-
 const fact *std_cell(const checker *c, const char *tid, const char *row, const char *col)
 {
-    const char *tk = table_key(c, tid);
+    const char *tk = fi_std_table(c->fi, tid);
     if (!tk)
         return NULL;
     if (row && col)
