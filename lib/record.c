@@ -1,5 +1,7 @@
 #include "record.h"
 
+#include "jsonline.h"
+
 #include <string.h>
 
 json_t *rec_parse(const char *line, size_t len, char *err, size_t errlen)
@@ -72,11 +74,11 @@ json_t *rec_error(const char *doc, const char *source, const char *stage,
 
 int rec_write(FILE *out, const json_t *rec)
 {
-    char *s = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
-    if (!s)
-        return -1;
-    int rc = rec_write_raw(out, s, strlen(s));
-    free(s);
+    jline j;
+    jl_init(&j);
+    jl_json(&j, NULL, rec);
+    int rc = jl_write(&j, out);
+    jl_free(&j);
     return rc;
 }
 

@@ -8,7 +8,8 @@
  *    without one), and the lines returned plus the skipped ones account
  *    for every input byte;
  *  - a record rec_parse accepts is an object with a string "type", and
- *    writing it with rec_write and parsing it again gives an equal record.
+ *    writing it with rec_write and parsing it again gives an equal record;
+ *  - rec_write (lib/jsonline) writes the very bytes json_dumps writes.
  *
  * Byte 0 picks the line limit (small limits reach the too-long path). */
 #include "linereader.h"
@@ -46,6 +47,10 @@ static void check_record(const char *line, size_t len, size_t lineno)
     fclose(out);
     if (blen == 0 || buf[blen - 1] != '\n' || memchr(buf, '\n', blen - 1))
         die("rec_write did not write exactly one line", lineno);
+    char *ref = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
+    if (!ref || strlen(ref) != blen - 1 || memcmp(ref, buf, blen - 1) != 0)
+        die("rec_write differs from json_dumps", lineno);
+    free(ref);
     json_t *again = rec_parse(buf, blen - 1, err, sizeof err);
     if (!again || !json_equal(rec, again))
         die("written record does not parse back equal", lineno);
