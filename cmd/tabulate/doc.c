@@ -150,11 +150,10 @@ int doc_take(tab_doc *d, const json_t *rec)
 
 static int emit_meta(tab_doc *d)
 {
-    fwriter *w = &d->w;
-    fw_begin(w, d, "meta");
-    fw_int(w, "tables", d->ngrid);
-    fw_int(w, "paragraphs", d->npara);
-    return fw_emit(d, w);
+    jline *w = fw_begin(d, "meta");
+    jl_int(w, "tables", d->ngrid);
+    jl_int(w, "paragraphs", d->npara);
+    return fw_emit(d);
 }
 
 /* The 部门：/单位： cells of the tables and the paragraphs, for the entity. */
@@ -228,7 +227,7 @@ void doc_reset(tab_doc *d)
     json_decref(d->formulas);
     docmeta_free(&d->meta);
     tab_limits lim = d->lim;
-    fw_forget(&d->w);
+    fw_forget(d);
     fwriter w = d->w;    /* the line buffer outlives documents */
     memset(d, 0, sizeof *d);
     d->lim = lim;

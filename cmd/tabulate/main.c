@@ -113,6 +113,6 @@ int main(int argc, char **argv)
     /* ds_run closes standard output and reports its last write error */
     int rc = ds_run(&cfg, argc - optind, argv + optind);
     doc_reset(&doc);
-    free(doc.w.b.s);
+    jl_free(&doc.w.j);
     return rc;
 }

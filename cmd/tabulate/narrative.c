@@ -137,11 +137,10 @@ static int run_paragraph(nstate *st, lpara *lp)
         }
         for (int i = 0; i < n && !rc; i++) {
             nfigure *f = &st->figs[i];
-            fwriter *w = &d->w;
-            fw_begin(w, d, "narrative");
-            fw_str(w, "measure", f->measure);
-            fw_str(w, "subject", f->subject);
-            fw_str(w, "basis", f->basis);
+            jline *w = fw_begin(d, "narrative");
+            jl_str(w, "measure", f->measure);
+            jl_str(w, "subject", f->subject);
+            jl_str(w, "basis", f->basis);
             /* figures of one sentence mostly share their subject */
             if (f->subject && (!last_subject || strcmp(last_subject, f->subject) != 0)) {
                 free(last_subject);
@@ -149,28 +148,28 @@ static int run_paragraph(nstate *st, lpara *lp)
                 last_subject = tx_dup(f->subject);
                 last_code = codes_resolve(f->subject);
             }
-            fw_str(w, "code", f->subject ? last_code : NULL);
-            fw_str(w, "value", f->value);
-            fw_str(w, "direction", f->direction);
-            fw_str(w, "unit", f->unit);
-            fw_str(w, "base_year", f->base_year);
-            fw_str(w, "base", f->base);
-            fw_str(w, "heading", heading);
-            fw_str(w, "section", section);
-            fw_str(w, "sentence", clean);
+            jl_str(w, "code", f->subject ? last_code : NULL);
+            jl_str(w, "value", f->value);
+            jl_str(w, "direction", f->direction);
+            jl_str(w, "unit", f->unit);
+            jl_str(w, "base_year", f->base_year);
+            jl_str(w, "base", f->base);
+            jl_str(w, "heading", heading);
+            jl_str(w, "section", section);
+            jl_str(w, "sentence", clean);
             /* back to the physical paragraph the number is in */
             size_t at = off + f->offset;
             int k = 0;
             while (k + 1 < lp->nstarts && lp->starts[k + 1] <= at)
                 k++;
-            fw_open(w, "locator");
-            fw_int(w, "paragraph", d->paras[lp->first + k].ordinal);
+            jl_open_object(w, "locator");
+            jl_int(w, "paragraph", d->paras[lp->first + k].ordinal);
             /* code points counted forward only: figures come in order */
             size_t cp_at = advance(&fig_cur, t, at);
             size_t cp_start = advance(&par_cur, t, lp->starts[k]);
-            fw_int(w, "offset", (long)(cp_at - cp_start));
-            fw_close(w);
-            rc = fw_emit(d, w);
+            jl_int(w, "offset", (long)(cp_at - cp_start));
+            jl_close(w);
+            rc = fw_emit(d);
         }
         free(clean);
         sentence_free(st->figs, n);

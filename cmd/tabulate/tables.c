@@ -440,40 +440,39 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
             if (strncmp(tp, "收入/", strlen("收入/")) == 0 || strncmp(tp, "支出/", strlen("支出/")) == 0)
                 side = tside = tx_ndup(tp, strlen("收入"));
         }
-        fwriter *w = &d->w;
-        fw_begin(w, d, "table");
-        fw_str(w, "table", p->name);
-        fw_str(w, "table_id", p->kind ? p->kind->id : NULL);
-        fw_str(w, "form", p->form ? p->form : (p->kind ? p->kind->form : NULL));
-        fw_str(w, "item", item);
-        fw_str(w, "code", ar->code);
-        fw_str(w, "side", side);
-        fw_str(w, "column", leaf);
-        fw_str(w, "header_path", path);
+        jline *w = fw_begin(d, "table");
+        jl_str(w, "table", p->name);
+        jl_str(w, "table_id", p->kind ? p->kind->id : NULL);
+        jl_str(w, "form", p->form ? p->form : (p->kind ? p->kind->form : NULL));
+        jl_str(w, "item", item);
+        jl_str(w, "code", ar->code);
+        jl_str(w, "side", side);
+        jl_str(w, "column", leaf);
+        jl_str(w, "header_path", path);
         free(tside);
-        fw_str(w, "value", nil ? NULL : buf);
+        jl_str(w, "value", nil ? NULL : buf);
         /* the printed form, when it says more than the value (1,382.64, －, 12%) */
         char *raw = tx_clean(cell);
         if (raw[0] && (nil || strcmp(raw, buf) != 0))
-            fw_str(w, "raw", raw);
+            jl_str(w, "raw", raw);
         free(raw);
-        fw_str(w, "unit", pct ? "%" : (col->unit ? col->unit : p->unit));
-        fw_open(w, "locator");
-        fw_int(w, "table", v->g->index);
-        fw_int(w, "part", p->part);
-        fw_int(w, "row", v->g->rows[r].row);
+        jl_str(w, "unit", pct ? "%" : (col->unit ? col->unit : p->unit));
+        jl_open_object(w, "locator");
+        jl_int(w, "table", v->g->index);
+        jl_int(w, "part", p->part);
+        jl_int(w, "row", v->g->rows[r].row);
         if (slot >= 0)
-            fw_int(w, "col", slot);
+            jl_int(w, "col", slot);
         else
-            fw_null(w, "col");
+            jl_null(w, "col");
         if (ar->line_no)
-            fw_str(w, "line_no", ar->line_no);
+            jl_str(w, "line_no", ar->line_no);
         if (col->col_no)
-            fw_str(w, "col_no", col->col_no);
-        fw_close(w);
+            jl_str(w, "col_no", col->col_no);
+        jl_close(w);
         if (!nil)
             p->figures++;
-        if (fw_emit(d, w)) {
+        if (fw_emit(d)) {
             free(item);
             return -1;
         }
@@ -539,20 +538,19 @@ static int statement_for(tab_doc *d, gview *v, tpart *p, int last_part)
         if (k < d->nstatements)
             found = d->statements[k].para;
     }
-    fwriter *w = &d->w;
-    fw_begin(w, d, "empty_table");
-    fw_str(w, "table", p->name);
-    fw_str(w, "table_id", p->kind->id);
-    fw_str(w, "form", p->form ? p->form : p->kind->form);
-    fw_null(w, "value");
-    fw_str(w, "sentence", found >= 0 ? d->paras[found].text : NULL);
-    fw_open(w, "locator");
-    fw_int(w, "table", v->g->index);
-    fw_int(w, "part", p->part);
+    jline *w = fw_begin(d, "empty_table");
+    jl_str(w, "table", p->name);
+    jl_str(w, "table_id", p->kind->id);
+    jl_str(w, "form", p->form ? p->form : p->kind->form);
+    jl_null(w, "value");
+    jl_str(w, "sentence", found >= 0 ? d->paras[found].text : NULL);
+    jl_open_object(w, "locator");
+    jl_int(w, "table", v->g->index);
+    jl_int(w, "part", p->part);
     if (found >= 0)
-        fw_int(w, "paragraph", d->paras[found].ordinal);
-    fw_close(w);
-    return fw_emit(d, w);
+        jl_int(w, "paragraph", d->paras[found].ordinal);
+    jl_close(w);
+    return fw_emit(d);
 }
 
 /* Whether a block's slice of a row holds text and figures. */

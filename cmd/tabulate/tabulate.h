@@ -6,6 +6,7 @@
 
 #include "docmeta.h"
 #include "docstream.h"
+#include "jsonline.h"
 #include "text.h"
 
 #include <jansson.h>
@@ -47,10 +48,8 @@ typedef struct {
 } tgrid;
 
 typedef struct {
-    sbuf b;
-    int depth;
-    int first[4];
-    char *prefix;        /* the document's common fields, once known */
+    jline j;
+    size_t prefix;       /* jl_mark after the document's fields; 0: not yet */
 } fwriter;
 
 typedef struct {
@@ -85,17 +84,13 @@ int doc_finish(tab_doc *d);
 void doc_reset(tab_doc *d);
 
 /* facts.c: one fact written as one line, keys in the order written.
- * fw_begin writes the common fields of the document; fw_emit closes the
+ * fw_begin starts a fact with the common fields of the document and its
+ * kind, and returns the line to write the rest into; fw_emit closes the
  * line and writes it into the stream (0, or -1 on a write error). */
-void fw_begin(fwriter *w, const tab_doc *d, const char *kind);
-void fw_str(fwriter *w, const char *key, const char *value);   /* NULL: null */
-void fw_int(fwriter *w, const char *key, long value);
-void fw_null(fwriter *w, const char *key);
-void fw_open(fwriter *w, const char *key);                     /* "key":{ */
-void fw_close(fwriter *w);
-int fw_emit(tab_doc *d, fwriter *w);
+jline *fw_begin(tab_doc *d, const char *kind);
+int fw_emit(tab_doc *d);
 /* Drops the common fields at the end of a document. */
-void fw_forget(fwriter *w);
+void fw_forget(tab_doc *d);
 /* For the jansson records (formulas). */
 void fact_set_str(json_t *f, const char *key, const char *value);
 

@@ -21,8 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     doc_reset(&doc);
     /* the fact line buffer outlives documents and tabulate has no call to
      * release it (main exits with it reachable): free it here */
-    free(doc.w.b.s);
-    free(doc.w.prefix);
+    jl_free(&doc.w.j);
     FZ_CHECK(rc == 0 || rc == 1);
     fz_check_stream(out, len);
     free(out);
