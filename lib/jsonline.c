@@ -2,6 +2,7 @@
 
 #include "utf8.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,18 +84,54 @@ void jl_free(jline *j)
     j->len = j->cap = 0;
 }
 
-/* The escapes json_dumps writes: the short forms, \u00XX for the other
- * controls, nothing else (not '/', not DEL, not non-ASCII). */
-static void escape(jline *j, const char *s, size_t n)
+/* Length of the valid UTF-8 sequence at u (n > 0 bytes, u[0] >= 0x80), or
+ * 0. The two- and three-byte forms (all of CJK) are checked here, inline:
+ * this loop runs over every string of every record. */
+static size_t seq_len(const unsigned char *u, size_t n)
+{
+    unsigned char c = u[0];
+    if (c >= 0xC2 && c <= 0xDF)
+        return n >= 2 && (u[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (n < 3 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xE0 && u[1] < 0xA0) || (c == 0xED && u[1] > 0x9F))
+            return 0;   /* overlong, or a surrogate */
+        return 3;
+    }
+    uint32_t cp;
+    int l = utf8_decode(u, n, &cp);
+    return l > 0 ? (size_t)l : 0;
+}
+
+/* Writes s as a JSON string with the escapes json_dumps writes: the short
+ * forms, \u00XX for the other controls, nothing else (not '/', not DEL, not
+ * non-ASCII). -1, with nothing kept, when s is not valid UTF-8. */
+static int put_string(jline *j, const char *s, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\')
+    const unsigned char *u = (const unsigned char *)s;
+    size_t start = j->len, run = 0, i = 0;
+    if (grow(j, n + 2))
+        return 0;
+    putc1(j, '"');
+    while (i < n) {
+        unsigned char c = u[i];
+        if (c >= 0x80) {
+            size_t l = seq_len(u + i, n - i);
+            if (!l) {
+                j->len = start;
+                return -1;
+            }
+            i += l;
             continue;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            i++;
+            continue;
+        }
         put(j, s + run, i - run);
-        run = i + 1;
+        run = ++i;
         switch (c) {
         case '"': put(j, "\\\"", 2); break;
         case '\\': put(j, "\\\\", 2); break;
@@ -104,27 +141,31 @@ static void escape(jline *j, const char *s, size_t n)
         case '\b': put(j, "\\b", 2); break;
         case '\f': put(j, "\\f", 2); break;
         default: {
-            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            put(j, u, sizeof u);
+            char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            put(j, esc, sizeof esc);
         }
         }
     }
     put(j, s + run, n - run);
+    putc1(j, '"');
+    return 0;
 }
 
 void jl_strn(jline *j, const char *key, const char *s, size_t n)
 {
-    size_t bad;
-    if (!s || !utf8_valid(s, n, &bad)) {
-        jl_null(j, key);
-        return;
+    size_t before = j->len;
+    int d = j->depth - 1;
+    unsigned char first = d >= 0 ? j->first[d] : 0;
+    if (s) {
+        member(j, key);
+        if (put_string(j, s, n) == 0)
+            return;
+        /* not UTF-8: take the member back and write null */
+        j->len = before;
+        if (d >= 0)
+            j->first[d] = first;
     }
-    member(j, key);
-    if (grow(j, n + 2))
-        return;
-    putc1(j, '"');
-    escape(j, s, n);
-    putc1(j, '"');
+    jl_null(j, key);
 }
 
 void jl_str(jline *j, const char *key, const char *s)

@@ -1,6 +1,8 @@
 /* emit-csv: facts, findings, documents and errors of a yujuesuan stream as
  * CSV that Excel opens and a database loads. */
 #include "cli.h"
+#include "jsonline.h"
+#include "jsonpool.h"
 #include "csvwrite.h"
 #include "docstream.h"
 #include "record.h"
@@ -51,11 +53,12 @@ static int put_value(emitter *em, FILE *out, const json_t *v, int first)
         return csv_put_field(out, "", 0, first, 0);
     if (json_is_string(v))
         return csv_put_field(out, json_string_value(v), json_string_length(v), first, em->guard);
-    char *s = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY | JSON_REAL_PRECISION(17));
-    if (!s)
-        return -1;
-    int rc = csv_put_field(out, s, strlen(s), first, 0);
-    free(s);
+    jline j;
+    jl_init(&j);
+    jl_json(&j, NULL, v);
+    jl_end(&j);
+    int rc = jl_failed(&j) ? -1 : csv_put_field(out, j.s, j.len, first, 0);
+    jl_free(&j);
     return rc;
 }
 
@@ -257,6 +260,7 @@ static void usage(void)
 int main(int argc, char **argv)
 {
     cli_init();
+    jpool_install();   /* before any jansson value exists */
     enum { OPT_BOM = 256, OPT_NO_GUARD, OPT_NO_HEADER, OPT_MAX_LINE, OPT_HELP, OPT_VERSION };
     static const struct option opts[] = {
         {"type", required_argument, NULL, 't'},
@@ -349,5 +353,6 @@ int main(int argc, char **argv)
         rc = YJS_EXIT_ABORTED;
         discard_temp_files(&em);
     }
+    jpool_release();
     return rc;
 }

@@ -2,6 +2,7 @@
  * stream (docs/records.md). main() alone lives here, so that fuzz
  * harnesses can link every other file of this folder. */
 #include "cli.h"
+#include "jsonpool.h"
 #include "extract.h"
 
 #include <errno.h>
@@ -48,6 +49,7 @@ enum {
 int main(int argc, char **argv)
 {
     cli_init();
+    jpool_install();   /* before any jansson value exists */
     static const struct option opts[] = {
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -119,6 +121,7 @@ int main(int argc, char **argv)
     }
     free(em.source);
     xmlCleanupParser();
+    jpool_release();
     int rc = cli_close_stdout(PROG);
     if (em.aborted || rc)
         return YJS_EXIT_ABORTED;

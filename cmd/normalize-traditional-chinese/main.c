@@ -1,6 +1,7 @@
 /* normalize-traditional-chinese: makes the text of paragraph and row
  * records Simplified and clean; passes every other record through. */
 #include "cli.h"
+#include "jsonpool.h"
 #include "normalize.h"
 #include "stage.h"
 
@@ -47,6 +48,7 @@ static void usage(void)
 int main(int argc, char **argv)
 {
     cli_init();
+    jpool_install();   /* before any jansson value exists */
     enum {
         OPT_NO_T2S = 256, OPT_NO_OVERRIDES, OPT_NO_CLEAN, OPT_NO_REPAIR, OPT_NO_SPAM, OPT_T2S_ONLY,
         OPT_PLAIN, OPT_MAX_TEXT, OPT_MAX_REPAIRS, OPT_MAX_LINE, OPT_HELP, OPT_VERSION
@@ -105,5 +107,6 @@ int main(int argc, char **argv)
     int rc = plain ? run_plain(PROG, ctx, max_line, argc - optind, argv + optind)
                    : run_stream(PROG, ctx, max_line, argc - optind, argv + optind);
     nt_free(ctx);
+    jpool_release();
     return rc;
 }

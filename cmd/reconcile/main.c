@@ -1,6 +1,7 @@
 /* reconcile: check every sum, share and restatement a budget or final
  * accounts report promises, and write each break as a finding. */
 #include "cli.h"
+#include "jsonpool.h"
 #include "rules.h"
 #include "stage.h"
 
@@ -37,6 +38,7 @@ static void usage(void)
 int main(int argc, char **argv)
 {
     cli_init();
+    jpool_install();   /* before any jansson value exists */
     enum { OPT_LIST = 256, OPT_EXPLAIN, OPT_MAX_FACTS, OPT_MAX_LINE, OPT_HELP, OPT_VERSION };
     static const struct option opts[] = {
         {"list-rules", no_argument, NULL, OPT_LIST},
@@ -85,5 +87,6 @@ int main(int argc, char **argv)
     /* ds_run flushes and closes stdout and folds a write error into rc */
     int rc = ds_run(&cfg, argc - optind, argv + optind);
     reconciler_free(&r);
+    jpool_release();
     return rc;
 }

@@ -2,6 +2,7 @@
  * their meaning (table, row, column, unit), and the formulas printed under
  * the tables, for reconcile to check. */
 #include "cli.h"
+#include "jsonpool.h"
 #include "docstream.h"
 #include "tabulate.h"
 
@@ -54,6 +55,7 @@ static int parse_count(const char *opt, const char *arg, long max, long *out)
 int main(int argc, char **argv)
 {
     cli_init();
+    jpool_install();   /* before any jansson value exists */
     enum { OPT_MAX_DOC = 256, OPT_MAX_COLS, OPT_MAX_FIG, OPT_MAX_SENT, OPT_MAX_LINE, OPT_HELP,
            OPT_VERSION };
     static const struct option opts[] = {
@@ -114,5 +116,6 @@ int main(int argc, char **argv)
     int rc = ds_run(&cfg, argc - optind, argv + optind);
     doc_reset(&doc);
     jl_free(&doc.w.j);
+    jpool_release();
     return rc;
 }

@@ -76,6 +76,18 @@ int main(void)
     jl_int(&j, "k", 1);
     STR_EQ(line(&j), "{\"k\":1}", "rewind to an empty object: no leading comma");
 
+    static const char *bad[] = {"\xe0\x80\x80", "\xed\xa0\x80", "\xc0\xaf", "\xe9\xa2", "\xf4\x90\x80\x80",
+                                "ok\x80", "\xe9\xa2\x84\xe7"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        jl_begin(&j);
+        jl_str(&j, "a", "x");
+        jl_str(&j, "s", bad[i]);
+        STR_EQ(line(&j), "{\"a\":\"x\",\"s\":null}", "invalid UTF-8 case %zu (overlong, surrogate, torn, past U+10FFFF) is null", i);
+    }
+    jl_begin(&j);
+    jl_str(&j, "s", "\xe9\xa2\x84\xf0\x9f\x98\x80\xc3\xa9\xef\xbf\xbd");
+    STR_EQ(line(&j), "{\"s\":\"预😀é\xef\xbf\xbd\"}", "valid 2-, 3- and 4-byte sequences pass");
+
     json_t *extra = json_pack("{s:s,s:b}", "sheet", "表1", "hidden", 1);
     jl_begin(&j);
     jl_str(&j, "type", "row");
