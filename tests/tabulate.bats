@@ -152,6 +152,20 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
         $'FA09\t决算数/公务用车购置及运行维护费/公务用车运行维护费\t1.00')"
 }
 
+@test "tabulate: a stub cell spanning both header rows does not shift the labels of the lower row" {
+    # xlsx/docx: 科目编码 and 科目名称 written once, in the top row; the row
+    # below holds only the labels under 本年支出
+    c() { printf '{"col":%d,"text":"%s","colspan":%d,"rowspan":%d}' "$1" "$2" "$3" "$4"; }
+    r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2"; }
+    doc=$(make_doc d \
+        "$(r 0 "$(c 0 '一般公共预算财政拨款支出决算表' 5 1)")" \
+        "$(r 1 "$(c 0 '科目编码' 1 2),$(c 1 '科目名称' 1 2),$(c 2 '本年支出' 3 1)")" \
+        "$(r 2 "$(c 2 '合计' 1 1),$(c 3 '基本支出' 1 1),$(c 4 '项目支出' 1 1)")" \
+        "$(r 3 "$(c 1 '合计' 1 1),$(c 2 '3.00' 1 1),$(c 3 '2.00' 1 1),$(c 4 '1.00' 1 1)")")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.column, .header_path, .value, .locator.col] | join(\" \")'"
+    assert_output "$(printf '%s\n' '合计 本年支出/合计 3.00 2' '基本支出 本年支出/基本支出 2.00 3' '项目支出 本年支出/项目支出 1.00 4')"
+}
+
 @test "tabulate: a budget (预算) report: two-sided 收支预算总表 and 支出预算表" {
     doc=$(make_doc d "$(para '永清县医疗保障局2024年部门预算')" \
         "$(row 0 0 '2024年部门收支预算总表')" \

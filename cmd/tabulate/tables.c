@@ -49,6 +49,30 @@ static int row_nonempty(const hrow *r, int *only)
     return n;
 }
 
+/* A header cell spanning rows (科目编码 over both rows of a two-row header)
+ * is written once, in its top row; the rows below have nothing at its
+ * slots. Each header row must read full width, or the lower row's value
+ * area starts at the stub columns the cell covers and every label under a
+ * spanning group lands one column early. */
+static void spread_down(gview *v)
+{
+    tgrid *g = v->g;
+    for (int r = 0; r < g->nrows; r++) {
+        trow *t = &g->rows[r];
+        for (int c = 0; c < t->n; c++) {
+            tcell *x = &t->cells[c];
+            if (x->rowspan < 2 || tx_is_blank(x->text))
+                continue;
+            for (int k = r + 1; k < g->nrows && g->rows[k].row < t->row + x->rowspan; k++) {
+                hrow *s = &v->spread[k];
+                for (int i = x->col; i < x->col + x->span && i < s->n; i++)
+                    if (tx_is_blank(s->cells[i]))
+                        s->cells[i] = x->text;
+            }
+        }
+    }
+}
+
 static void build_view(gview *v)
 {
     tgrid *g = v->g;
@@ -88,6 +112,7 @@ static void build_view(gview *v)
                 s->cells[k] = x->text;
         }
     }
+    spread_down(v);
 }
 
 static void free_view(gview *v)
