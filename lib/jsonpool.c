@@ -17,7 +17,7 @@
  * class; blocks above the largest class go to malloc directly. */
 #define HDR sizeof(max_align_t)
 #define STEP 16
-#define NCLASS 8   /* payloads up to NCLASS * STEP - HDR bytes */
+#define NCLASS 16  /* payloads up to NCLASS * STEP - HDR bytes: a hashtable of 8 buckets */
 #define BIG 0xFF
 
 typedef union block {

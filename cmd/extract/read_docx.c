@@ -668,6 +668,8 @@ static void sax_error(void *ctx, xmlErrorPtr e)
  * interned. No entity handler is installed and a DOCTYPE is refused before
  * the parse, so no entity is ever expanded; never XML_PARSE_NOENT, HUGE or
  * DTDLOAD; never the network. */
+#define PUSH_SLICE 65536
+
 static int read_part(docx_ctx *d, const unsigned char *data, size_t len, const char *part)
 {
     d->part = part;
@@ -697,7 +699,14 @@ static int read_part(docx_ctx *d, const unsigned char *data, size_t len, const c
     d->ns_w_strict = xmlDictLookup(d->pc->dict,
                                    (const xmlChar *)"http://purl.oclc.org/ooxml/wordprocessingml/main", -1);
     d->ns_mc = xmlDictLookup(d->pc->dict, (const xmlChar *)NS_MC, -1);
-    xmlParseChunk(d->pc, (const char *)data, (int)len, 1);
+    /* in slices: pushed whole, libxml2 copies the part into a buffer as
+     * large as itself (a page fault per 4 KiB, every document) */
+    size_t off = 0;
+    do {
+        size_t n = len - off < PUSH_SLICE ? len - off : PUSH_SLICE;
+        xmlParseChunk(d->pc, (const char *)data + off, (int)n, off + n == len);
+        off += n;
+    } while (off < len && d->pc->wellFormed && d->rc == EM_OK);
     int rc = d->rc;
     if (rc == EM_OK && !d->pc->wellFormed)
         rc = em_error(d->em, "xml", "%s: malformed XML: %s", part, d->err[0] ? d->err : "parse error");
