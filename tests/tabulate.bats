@@ -166,6 +166,18 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     assert_output "$(printf '%s\n' '合计 本年支出/合计 3.00 2' '基本支出 本年支出/基本支出 2.00 3' '项目支出 本年支出/项目支出 1.00 4')"
 }
 
+@test "tabulate: the unit printed in the paragraph above a table, after 编制单位：<entity> on the same line" {
+    doc=$(make_doc d \
+        "$(para '2023年支出决算表')" "$(para $'编制单位：元谋县医疗保障局\t单位：万元')" \
+        "$(row 0 0 '项目' '本年支出合计')" "$(row 0 1 '合计' '1.00')" \
+        "$(para '2023年收入决算表')" "$(para '编制单位：元谋县医疗保障局')" \
+        "$(row 1 0 '项目' '本年收入合计')" "$(row 1 1 '合计' '2.00')" \
+        "$(para '金额单位：元')" \
+        "$(row 2 0 '2023年财政拨款收入支出决算总表')" "$(row 2 1 '项目' '金额')" "$(row 2 2 '合计' '3.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .value, .unit // \"-\"] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'FA03 1.00 万元' 'FA02 2.00 -' 'FA04 3.00 元')"
+}
+
 @test "tabulate: a budget (预算) report: two-sided 收支预算总表 and 支出预算表" {
     doc=$(make_doc d "$(para '永清县医疗保障局2024年部门预算')" \
         "$(row 0 0 '2024年部门收支预算总表')" \

@@ -173,19 +173,33 @@ static void scan_formulas(tab_doc *d, const tpart *p, const char *text, json_t *
 
 /* --- title, form, unit ------------------------------------------------------ */
 
+/* 1 when the 单位： at p (inside key k) names the reporting unit, not the
+ * money unit: 编制单位：元谋县… is an entity, not 元. */
+static int names_entity(const char *k, const char *p)
+{
+    static const char *const WHO[] = {"编制", "填报", "报送"};
+    for (size_t i = 0; i < sizeof WHO / sizeof WHO[0]; i++) {
+        size_t l = strlen(WHO[i]);
+        if ((size_t)(p - k) >= l && strncmp(p - l, WHO[i], l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The unit a 单位： line names. The line may start with 编制单位：<entity>
+ * and carry the unit after it (…（本级）<tab>单位：万元). */
 static char *unit_in(const char *text)
 {
+    static const char *const UNITS[] = {"万元", "亿元", "元"};
     char *k = tx_key(text);
     char *u = NULL;
-    char *p = strstr(k, "单位:");
-    if (p) {
+    for (char *p = strstr(k, "单位:"); p && !u; p = strstr(p + 1, "单位:")) {
+        if (names_entity(k, p))
+            continue;
         p += strlen("单位:");
-        if (strncmp(p, "万元", strlen("万元")) == 0)
-            u = tx_dup("万元");
-        else if (strncmp(p, "亿元", strlen("亿元")) == 0)
-            u = tx_dup("亿元");
-        else if (strncmp(p, "元", strlen("元")) == 0)
-            u = tx_dup("元");
+        for (size_t i = 0; i < sizeof UNITS / sizeof UNITS[0] && !u; i++)
+            if (strncmp(p, UNITS[i], strlen(UNITS[i])) == 0)
+                u = tx_dup(UNITS[i]);
     }
     free(k);
     return u;
@@ -325,7 +339,8 @@ static void read_meta_rows(gview *v, tpart *p)
 static void name_part(gview *v, tpart *p)
 {
     tab_doc *d = v->d;
-    if (!p->title && p->part == 0) {
+    /* title and unit printed as paragraphs above the grid (docx, html) */
+    if ((!p->title || !p->unit) && p->part == 0) {
         int from, to;
         around(d, v->gi, 1, &from, &to);
         for (int i = to - 1; i >= from && i >= to - 6; i--) {
