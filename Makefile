@@ -17,7 +17,6 @@ DEB_PACKAGES := build-essential pkg-config clang libclang-rt-14-dev \
 
 PKGS := libzip libxml-2.0 jansson opencc libcrypto poppler-glib
 COMMANDS := $(notdir $(wildcard cmd/*))
-BINS := $(addprefix bin/,$(COMMANDS))
 
 WARN := -Wall -Wextra -Werror
 CFLAGS ?= -O2 -g
@@ -29,9 +28,22 @@ ifeq ($(SANITIZE),1)
   CFLAGS += -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
   LDFLAGS += -fsanitize=address,undefined
   BUILD := build/sanitize
+  # A sanitizer error or leak exits 86, never 1: a test that expects our
+  # "some documents failed" status 1 must not pass on a heap overflow.
+  export ASAN_OPTIONS ?= detect_leaks=1:exitcode=86
+  export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1:exitcode=86
+  export LSAN_OPTIONS ?= exitcode=86
 else
   BUILD := build/$(notdir $(CC))
 endif
+
+# Every build links into its own folder, which the tests run; bin/ holds
+# the commands of the last plain (not sanitized) build, for users and
+# scripts. So a sanitized test never runs plain binaries, nor a plain one
+# sanitized binaries left behind.
+BUILD_BIN := $(BUILD)/bin
+BUILD_BINS := $(addprefix $(BUILD_BIN)/,$(COMMANDS))
+BINS := $(addprefix bin/,$(COMMANDS))
 
 LIB_SRC := $(wildcard lib/*.c)
 LIB_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRC))
@@ -44,7 +56,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRC))
 # Naming every object keeps make from treating them as intermediate files,
 # so switching CC or SANITIZE rebuilds and relinks everything.
 ALL_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard cmd/*/*.c)) $(LIB_OBJ)
-all: deps $(ALL_OBJ) $(BINS)
+all: deps $(ALL_OBJ) $(BUILD_BINS)
 
 # Installs only what is missing; does nothing when everything is present.
 deps:
@@ -75,10 +87,24 @@ $(BUILD)/libyjs.a: $(LIB_OBJ)
 # Every command is the .c files of its folder linked with lib/.
 .SECONDEXPANSION:
 cmd_objs = $(patsubst %.c,$(BUILD)/%.o,$(wildcard cmd/$(1)/*.c))
-bin/%: $$(call cmd_objs,$$*) $(BUILD)/libyjs.a
-	@mkdir -p bin
+# Linked beside and renamed into place: a test running the old binary
+# meanwhile keeps it, instead of failing on a half-written file.
+$(BUILD_BIN)/%: $$(call cmd_objs,$$*) $(BUILD)/libyjs.a
+	@mkdir -p $(BUILD_BIN)
 	@echo "LD $@"
-	@$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(BUILD)/libyjs.a $(LDLIBS_ALL)
+	@$(CC) $(LDFLAGS) -o $@.tmp $(filter %.o,$^) $(BUILD)/libyjs.a $(LDLIBS_ALL) && mv -f $@.tmp $@
+
+# Copied when different, whatever the timestamps (switching CC back and forth
+# leaves older binaries in the other build's folder), through a rename so that
+# a command running meanwhile is never overwritten in place.
+ifneq ($(SANITIZE),1)
+all: publish-bin
+.PHONY: publish-bin
+publish-bin: $(BUILD_BINS)
+	@mkdir -p bin; for c in $(COMMANDS); do \
+	  cmp -s $(BUILD_BIN)/$$c bin/$$c || { cp -p $(BUILD_BIN)/$$c bin/.$$c.tmp && mv -f bin/.$$c.tmp bin/$$c; } || exit 1; \
+	done
+endif
 
 $(BUILD)/unit/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libyjs.a
 	@mkdir -p $(dir $@)
@@ -97,7 +123,7 @@ BATS_FILES ?= $(sort $(wildcard tests/*.bats))
 test: all $(UNIT_BIN)
 	@mkdir -p build; tap=$$(mktemp build/test.XXXXXX.tap); err=$$(mktemp build/unit.XXXXXX.err); rc=0; \
 	for t in $(UNIT_BIN); do $$t >> $$tap 2>$$err || { rc=1; cat $$err; }; done; \
-	PATH="$(CURDIR)/bin:$$PATH" YJS_ROOT="$(CURDIR)" bats --formatter tap $(BATS_FILES) >> $$tap || rc=1; \
+	YJS_BIN_DIR="$(CURDIR)/$(BUILD_BIN)" YJS_ROOT="$(CURDIR)" bats --formatter tap $(BATS_FILES) >> $$tap || rc=1; \
 	cat $$tap; \
 	awk '/^ok .*# [Ss][Kk][Ii][Pp]/{s++;next} /^ok /{p++} /^not ok /{f++} END{printf "%d passed, %d failed, %d skipped\n",p,f,s; exit (f>0)}' $$tap || rc=1; \
 	cp $$tap build/test.tap; rm -f $$tap $$err; \

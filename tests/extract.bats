@@ -712,7 +712,7 @@ xlsx_out() {
 }
 
 @test "legacy: no converter on PATH is an error that names the package" {
-    run --separate-stderr env PATH="$ROOT/bin" extract "$ROOT/tests/legacy/budget-table.doc" "$T/small.txt"
+    run --separate-stderr env PATH="$BIN" extract "$ROOT/tests/legacy/budget-table.doc" "$T/small.txt"
     assert_failure 1
     echo "$output" > "$TMP/out"
     run jq -r 'select(.type=="error") | [.code, .message] | @tsv' "$TMP/out"

@@ -14,7 +14,7 @@ setup_file() {
     mkdir -p "$YJS_BIN"
     local s
     for s in extract normalize-traditional-chinese tabulate reconcile emit-csv; do
-        cp -p "$ROOT/bin/$s" "$YJS_BIN/" || { echo "stage $s not built: run make" >&2; return 1; }
+        cp -p "$BIN/$s" "$YJS_BIN/" || { echo "stage $s not built: run make" >&2; return 1; }
     done
     # One clean nightly import of the fixtures: what every other way of
     # importing them must end with.

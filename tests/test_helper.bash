@@ -5,10 +5,13 @@ bats_load_library bats-support
 bats_load_library bats-assert
 
 ROOT="${YJS_ROOT:-$(cd "$BATS_TEST_DIRNAME/.." && pwd)}"
-PATH="$ROOT/bin:$PATH"
+# the build under test: `make test` names its own (build/cc/bin,
+# build/sanitize/bin); run by hand, bats tests bin/
+BIN="${YJS_BIN_DIR:-$ROOT/bin}"
+PATH="$BIN:$PATH"
 FIXTURES="$ROOT/data/fixtures"
 SEEDS="${YJS_SEEDS:-$ROOT/../shared/seeds}"
-export ROOT FIXTURES SEEDS PATH
+export ROOT BIN FIXTURES SEEDS PATH
 
 # A one-document stream: header, the given records (one per argument), trailer.
 # usage: make_doc DOCID 'json' 'json' ...

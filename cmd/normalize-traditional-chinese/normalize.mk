@@ -51,7 +51,7 @@ $(NT_GEN)/tables.o: $(NT_GEN)/tables.c $(NT_DIR)/tables.h
 	@echo "CC $<"
 	@$(CC) $(ALL_CFLAGS) -I$(NT_DIR) -c $< -o $@
 
-bin/normalize-traditional-chinese: $(NT_GEN)/tables.o
+$(BUILD_BIN)/normalize-traditional-chinese: $(NT_GEN)/tables.o
 
 # bigram.c scores with log()
 LDLIBS_ALL += -lm
