@@ -19,6 +19,7 @@ struct ds_stream {
     size_t seen;         /* records read inside the current document */
     size_t emitted;      /* records written inside the current document */
     int failed;
+    jline out;           /* the line records are written through, reused */
 };
 
 const char *ds_doc(const ds_stream *s) { return s->header ? rec_doc(s->header) : NULL; }
@@ -43,7 +44,7 @@ int ds_emit(ds_stream *s, const json_t *rec)
         s->emitted++;
     if (s->cfg->no_stream_output)
         return s->cfg->sink ? s->cfg->sink(s->cfg->ctx, s, rec) : 0;
-    return rec_write(stdout, rec);
+    return rec_write_buf(stdout, rec, &s->out);
 }
 
 static int verror(ds_stream *s, const char *code, const char *fmt, va_list ap)
@@ -87,7 +88,7 @@ static int close_doc(ds_stream *s, int truncated)
         json_decref(s->header);
         s->header = NULL;
         if (!s->cfg->no_stream_output)
-            rc = rec_write(stdout, t);
+            rc = rec_write_buf(stdout, t, &s->out);
         json_decref(t);
     } else {
         json_decref(s->header);
@@ -114,7 +115,7 @@ static int open_doc(ds_stream *s, json_t *hdr)
         rc = s->cfg->on_header(s->cfg->ctx, s, hdr);
     }
     if (!rc && !s->cfg->no_stream_output)
-        rc = rec_write(stdout, hdr);
+        rc = rec_write_buf(stdout, hdr, &s->out);
     if (!rc && no_doc)
         rc = ds_error(s, "bad_record", "document header has no string \"doc\"");
     if (!rc && s->passthrough)
@@ -249,6 +250,7 @@ int ds_run(const ds_config *cfg, int nfiles, char *const files[])
     if (!aborted && cfg->on_finish && cfg->on_finish(cfg->ctx, &s))
         aborted = 1;
     json_decref(s.header);
+    jl_free(&s.out);
     if (aborted) {
         diag(cfg->prog, NULL, "write error: %s", strerror(errno ? errno : EIO));
         if (!cfg->no_stream_output)

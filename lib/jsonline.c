@@ -69,6 +69,13 @@ void jl_init(jline *j)
     j->depth = 0;
 }
 
+void jl_init_keep(jline *j)
+{
+    j->len = 0;
+    j->failed = 0;
+    j->depth = 0;
+}
+
 void jl_begin(jline *j)
 {
     j->len = 0;

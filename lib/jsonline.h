@@ -32,6 +32,9 @@ typedef struct {
 
 /* An empty writer (or zero the struct); jl_free releases its buffer. */
 void jl_init(jline *j);
+/* Empties the buffer, keeping its memory, for a value written with jl_json
+ * at the top level. */
+void jl_init_keep(jline *j);
 /* Empties the buffer and opens the record's object. */
 void jl_begin(jline *j);
 void jl_free(jline *j);

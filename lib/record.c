@@ -1,7 +1,5 @@
 #include "record.h"
 
-#include "jsonline.h"
-
 #include <string.h>
 
 json_t *rec_parse(const char *line, size_t len, char *err, size_t errlen)
@@ -76,10 +74,16 @@ int rec_write(FILE *out, const json_t *rec)
 {
     jline j;
     jl_init(&j);
-    jl_json(&j, NULL, rec);
-    int rc = jl_write(&j, out);
+    int rc = rec_write_buf(out, rec, &j);
     jl_free(&j);
     return rc;
+}
+
+int rec_write_buf(FILE *out, const json_t *rec, jline *buf)
+{
+    jl_init_keep(buf);
+    jl_json(buf, NULL, rec);
+    return jl_write(buf, out);
 }
 
 int rec_write_raw(FILE *out, const char *line, size_t len)

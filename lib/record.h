@@ -3,6 +3,8 @@
 #ifndef YJS_RECORD_H
 #define YJS_RECORD_H
 
+#include "jsonline.h"
+
 #include <jansson.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -28,6 +30,9 @@ int rec_set_str(json_t *rec, const char *key, const char *value);
 
 /* Writes the record as one compact UTF-8 line. 0, or -1 on a write error. */
 int rec_write(FILE *out, const json_t *rec);
+/* The same through the caller's line buffer (lib/jsonline), reused from
+ * record to record: no allocation once it has grown to the longest. */
+int rec_write_buf(FILE *out, const json_t *rec, jline *buf);
 int rec_write_raw(FILE *out, const char *line, size_t len);
 
 #endif

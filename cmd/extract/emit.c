@@ -17,6 +17,13 @@ void em_init(emitter *em, FILE *out, const char *prog, const ex_limits *lim)
     em->lim = lim;
 }
 
+void em_free(emitter *em)
+{
+    free(em->source);
+    em->source = NULL;
+    jl_free(&em->line);
+}
+
 static int write_rec(emitter *em, json_t *rec)
 {
     if (!rec) {
@@ -24,7 +31,7 @@ static int write_rec(emitter *em, json_t *rec)
         em->aborted = 1;
         return EM_ABORT;
     }
-    int rc = rec_write(em->out, rec);
+    int rc = rec_write_buf(em->out, rec, &em->line);
     json_decref(rec);
     if (rc) {
         em->aborted = 1;

@@ -11,6 +11,8 @@
 
 #include "xlimits.h"
 
+#include "jsonline.h"
+
 #include <jansson.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -19,6 +21,7 @@ enum { EM_OK = 0, EM_FAIL = 1, EM_ABORT = -1 };
 
 typedef struct emitter {
     FILE *out;
+    jline line;             /* records are written through it, reused */
     const char *prog;
     const ex_limits *lim;
     int failed;             /* some document or input failed: exit 1 */
@@ -37,6 +40,8 @@ typedef struct emitter {
 } emitter;
 
 void em_init(emitter *em, FILE *out, const char *prog, const ex_limits *lim);
+/* Releases what the emitter holds between documents. */
+void em_free(emitter *em);
 
 /* Starts a document over its bytes (hashed here). */
 int em_begin(emitter *em, const char *source, const char *format,

@@ -119,7 +119,7 @@ int main(int argc, char **argv)
         for (int i = optind; i < argc && !em.aborted; i++)
             ex_path(&em, argv[i]);
     }
-    free(em.source);
+    em_free(&em);
     xmlCleanupParser();
     jpool_release();
     int rc = cli_close_stdout(PROG);

@@ -54,7 +54,7 @@ static inline void fz_extract(fz_reader reader, const char *format, const unsign
     FZ_CHECK(fclose(out) == 0);
     fz_check_stream(buf, len);
     free(buf);
-    free(em.source);  /* the emitter has no destructor: extract exits instead */
+    em_free(&em);
 }
 
 /* A stored (uncompressed) zip of the given parts, written by hand so that
