@@ -645,6 +645,27 @@ xlsx_out() {
     diff <(jq -c "$q" "$TMP/out") <(jq -c "$q" "$TMP/docx")
 }
 
+@test "xlsx: a number format without its code is read as General, not a failed run (fuzz)" {
+    python3 - "$FIXTURES/caidian-2023-final.xlsx" "$TMP/nocode.xlsx" <<'PY'
+import sys, zipfile
+src, dst = sys.argv[1:]
+with zipfile.ZipFile(src) as zi, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zo:
+    for item in zi.infolist():
+        data = zi.read(item.filename)
+        if item.filename == "xl/styles.xml":
+            data = data.replace(b'numFmtId="177" formatCode=', b'numFmtId="177" formatC0de=')
+        zo.writestr(item, data)
+PY
+    run --separate-stderr extract "$TMP/nocode.xlsx" "$FIXTURES/caidian-2023-final.txt"
+    assert_success
+    echo "$output" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -r 'select(.type=="row" and .table==0) | .cells[].text' "$TMP/out"
+    assert_line "442.86"
+    run jq -s '[.[] | select(.type=="document")] | length' "$TMP/out"
+    assert_output 2
+}
+
 @test "xlsx golden: caidian" {
     xlsx_out
     diff <(project "$TMP/out") "$T/caidian-xlsx.golden"

@@ -176,13 +176,15 @@ static int read_styles(xlsx_ctx *c)
         } else if (xml_start(&x) && strcmp(n, "numFmt") == 0) {
             long id = xml_wattr_long(&x, "numFmtId", -1);
             char *code = xml_wattr(&x, "formatCode");
+            if (!code)
+                continue;   /* a format without its code: cells using it show as General */
             int *ids = realloc(st->custom_id, (st->ncustom + 1) * sizeof *ids);
             if (ids)
                 st->custom_id = ids;
             char **codes = realloc(st->custom_code, (st->ncustom + 1) * sizeof *codes);
             if (codes)
                 st->custom_code = codes;
-            if (!ids || !codes || !code) {
+            if (!ids || !codes) {
                 free(code);
                 rc = EM_ABORT;
                 break;
