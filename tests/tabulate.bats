@@ -178,6 +178,24 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     assert_output "$(printf '%s\n' 'FA03 1.00 万元' 'FA02 2.00 -' 'FA04 3.00 元')"
 }
 
+@test "tabulate: a title names the table of its longest alias, whatever department and numbering precede it" {
+    t=0 rows=()
+    for title in '附表1：武汉市蔡甸区医疗保障局（本级）2023年度收入支出决算表' \
+        '附表3：武汉市蔡甸区医疗保障局（本级）2023年度支出决算表' \
+        '附表4：武汉市财政局（本级）2023年度财政拨款收入支出决算表' \
+        '一般公共预算财政拨款收入支出决算表（表五）' \
+        '附表7：2023年度政府性基金预算财政拨款收入支出决算表' \
+        '附表6：中国共产党武汉市蔡甸区纪律检查委员会武汉市蔡甸区监察委员会机关（本级）2023年度一般公共预算财政拨款基本支出决算表'; do
+        rows+=("$(para "$title")" "$(row $t 0 '项目' '金额')" "$(row $t 1 '合计' '1.00')")
+        t=$((t + 1))
+    done
+    doc=$(make_doc d "${rows[@]}")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | .table_id + \" \" + .table'"
+    assert_output "$(printf '%s\n' 'FA01 收入支出决算总表' 'FA03 支出决算表' 'FA04 财政拨款收入支出决算总表' \
+        'FA05 一般公共预算财政拨款支出决算表' 'FA07 政府性基金预算财政拨款收入支出决算表' \
+        'FA06 一般公共预算财政拨款基本支出决算表')"
+}
+
 @test "tabulate: a budget (预算) report: two-sided 收支预算总表 and 支出预算表" {
     doc=$(make_doc d "$(para '永清县医疗保障局2024年部门预算')" \
         "$(row 0 0 '2024年部门收支预算总表')" \

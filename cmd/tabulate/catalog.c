@@ -10,7 +10,8 @@
 
 static const table_kind KINDS[] = {
     {"FA01", "公开01表", "收入支出决算总表", NULL,
-     A("收入支出决算总表", "部门收支决算总表", "收支决算总表", "部门收入支出决算总表")},
+     A("收入支出决算总表", "部门收支决算总表", "收支决算总表", "部门收入支出决算总表",
+       "收入支出决算表")},
     {"FA02", "公开02表", "收入决算表", NULL, A("收入决算表", "部门收入决算表", "收入决算总表")},
     {"FA03", "公开03表", "支出决算表", NULL, A("支出决算表", "部门支出决算表", "支出决算总表")},
     {"FA04", "公开04表", "财政拨款收入支出决算总表", NULL,
@@ -109,7 +110,9 @@ int catalog_is_title(const char *text)
 {
     char *key = tx_key(text);
     size_t n = tx_cplen(key, strlen(key));
-    int ok = n >= 3 && n <= 60 && strstr(key, "表") && strncmp(key, "注", strlen("注")) != 0 &&
+    /* the department's full name may come first (中共…纪律检查委员会…（本级）
+     * 2023年度…决算表): a title is short, but not that short */
+    int ok = n >= 3 && n <= 90 && strstr(key, "表") && strncmp(key, "注", strlen("注")) != 0 &&
              !strstr(key, "。") && !strstr(key, "=") && !strstr(key, "单位:") &&
              !strstr(key, "......");
     /* a bare form line (公开01表) is not a title */

@@ -345,7 +345,7 @@ static void name_part(gview *v, tpart *p)
         around(d, v->gi, 1, &from, &to);
         for (int i = to - 1; i >= from && i >= to - 6; i--) {
             const char *t = d->paras[i].text;
-            if (tx_cplen(t, strlen(t)) > 60)
+            if (tx_cplen(t, strlen(t)) > 60 && !catalog_is_title(t))
                 break;   /* body text: the title is not above it */
             char *u = unit_in(t);
             if (u && !p->unit)
