@@ -49,10 +49,22 @@ typedef struct {
     int level;
 } para_ctx;
 
+/* Element names interned in the parser's dictionary, where SAX2 takes the
+ * names it passes from: compared by pointer, not strcmp (an element start
+ * and end each, some 30 000 a report). */
+#define DOCX_NAMES(X) X(p) X(r) X(t) X(tc) X(tr) X(tbl) X(tab) X(br) X(cr) X(fldChar) X(footnote) X(endnote) X(gridBefore) X(gridSpan) X(noBreakHyphen) X(outlineLvl) X(pStyle) X(vMerge) X(del) X(delText) X(instrText) X(moveFrom) X(pPrChange) X(rPrChange) X(sectPrChange) X(tabs) X(tcPrChange) X(trPrChange) X(tblPrChange) X(Fallback)
+typedef struct {
+#define DOCX_NAME_FIELD(n) const char *n;
+    DOCX_NAMES(DOCX_NAME_FIELD)
+#undef DOCX_NAME_FIELD
+} docx_names;
+
+
 typedef struct {
     emitter *em;
     xmlParserCtxtPtr pc;
     const xmlChar *ns_w, *ns_w_strict, *ns_mc;  /* interned: compared by pointer */
+    docx_names nm;                /* the same for the element names we act on */
     const xmlChar **attrs;        /* the current start tag's attributes */
     int nattrs;
     int depth;                    /* element depth */
@@ -437,19 +449,19 @@ static int is_w(const docx_ctx *d, const xmlChar *ns) { return ns && (ns == d->n
 static int skipped(const docx_ctx *d, const xmlChar *ns, const char *n)
 {
     if (ns && ns == d->ns_mc)
-        return strcmp(n, "Fallback") == 0;
+        return n == d->nm.Fallback;
     if (!is_w(d, ns))
         return 0;
     switch (n[0]) {  /* most elements start with none of these letters */
-    case 'd': return strcmp(n, "del") == 0 || strcmp(n, "delText") == 0;
-    case 'i': return strcmp(n, "instrText") == 0;
-    case 'm': return strcmp(n, "moveFrom") == 0;
-    case 'p': return strcmp(n, "pPrChange") == 0;
-    case 'r': return strcmp(n, "rPrChange") == 0;
-    case 's': return strcmp(n, "sectPrChange") == 0;
+    case 'd': return n == d->nm.del || n == d->nm.delText;
+    case 'i': return n == d->nm.instrText;
+    case 'm': return n == d->nm.moveFrom;
+    case 'p': return n == d->nm.pPrChange;
+    case 'r': return n == d->nm.rPrChange;
+    case 's': return n == d->nm.sectPrChange;
     case 't':
-        return strcmp(n, "tabs") == 0 || strcmp(n, "tcPrChange") == 0 ||
-               strcmp(n, "trPrChange") == 0 || strcmp(n, "tblPrChange") == 0;
+        return n == d->nm.tabs || n == d->nm.tcPrChange ||
+               n == d->nm.trPrChange || n == d->nm.tblPrChange;
     default: return 0;
     }
 }
@@ -485,17 +497,17 @@ static int on_start(docx_ctx *d, const xmlChar *ns, const char *n)
     table_ctx *t = top_table(d);
     switch (n[0]) {
     case 'b':
-        if (strcmp(n, "br") == 0 && d->in_run)
+        if (n == d->nm.br && d->in_run)
             return add_text(d, "\n", 1);
         break;
     case 'c':
-        if (strcmp(n, "cr") == 0 && d->in_run)
+        if (n == d->nm.cr && d->in_run)
             return add_text(d, "\n", 1);
         break;
     case 'f':
-        if (strcmp(n, "fldChar") == 0)
+        if (n == d->nm.fldChar)
             return on_field_char(d);
-        if (strcmp(n, "footnote") == 0 || strcmp(n, "endnote") == 0) {
+        if (n == d->nm.footnote || n == d->nm.endnote) {
             char *type = attr(d, "type");
             int sep = type && strcmp(type, "normal") != 0;
             free(type);
@@ -504,30 +516,30 @@ static int on_start(docx_ctx *d, const xmlChar *ns, const char *n)
         }
         break;
     case 'g':
-        if (t && t->cells && strcmp(n, "gridBefore") == 0 && !t->in_cell) {
+        if (t && t->cells && n == d->nm.gridBefore && !t->in_cell) {
             long v = attr_long(d, "val", 0);
             if (v > 0 && v < 1000)
                 t->col += (int)v;
-        } else if (t && t->in_cell && strcmp(n, "gridSpan") == 0) {
+        } else if (t && t->in_cell && n == d->nm.gridSpan) {
             long v = attr_long(d, "val", 1);
             t->cell_span = v >= 1 && v <= 1000 ? (int)v : 1;
         }
         break;
     case 'n':
-        if (strcmp(n, "noBreakHyphen") == 0 && d->in_run)
+        if (n == d->nm.noBreakHyphen && d->in_run)
             return add_text(d, "-", 1);
         break;
     case 'o':
-        if (strcmp(n, "outlineLvl") == 0 && d->npara && d->npara <= MAX_PARA_NESTING) {
+        if (n == d->nm.outlineLvl && d->npara && d->npara <= MAX_PARA_NESTING) {
             long v = attr_long(d, "val", 9);
             if (v >= 0 && v < 9)
                 top_para(d)->level = (int)v + 1;
         }
         break;
     case 'p':
-        if (strcmp(n, "p") == 0) {
+        if (n == d->nm.p) {
             para_start(d);
-        } else if (strcmp(n, "pStyle") == 0 && d->npara && d->npara <= MAX_PARA_NESTING) {
+        } else if (n == d->nm.pStyle && d->npara && d->npara <= MAX_PARA_NESTING) {
             char *v = attr(d, "val");
             if (v)
                 top_para(d)->level = style_level(d->styles, v);
@@ -535,19 +547,19 @@ static int on_start(docx_ctx *d, const xmlChar *ns, const char *n)
         }
         break;
     case 'r':
-        if (strcmp(n, "r") == 0)
+        if (n == d->nm.r)
             d->in_run++;
         break;
     case 't':
-        if (strcmp(n, "t") == 0) {
+        if (n == d->nm.t) {
             d->in_t = 1;
-        } else if (strcmp(n, "tab") == 0 && d->in_run) {
+        } else if (n == d->nm.tab && d->in_run) {
             return add_text(d, "\t", 1);
-        } else if (strcmp(n, "tbl") == 0) {
+        } else if (n == d->nm.tbl) {
             return table_start(d);
-        } else if (strcmp(n, "tr") == 0) {
+        } else if (n == d->nm.tr) {
             row_start(d);
-        } else if (strcmp(n, "tc") == 0 && t && t->cells) {
+        } else if (n == d->nm.tc && t && t->cells) {
             if (t->in_cell) {
                 int rc = cell_end(d);
                 if (rc)
@@ -562,7 +574,7 @@ static int on_start(docx_ctx *d, const xmlChar *ns, const char *n)
         }
         break;
     case 'v':
-        if (strcmp(n, "vMerge") == 0 && t && t->in_cell) {
+        if (n == d->nm.vMerge && t && t->in_cell) {
             char *v = attr(d, "val");
             t->vmerge = v && strcmp(v, "restart") == 0 ? 1 : 2;
             free(v);
@@ -576,18 +588,18 @@ static int on_end(docx_ctx *d, const xmlChar *ns, const char *n)
 {
     if (!is_w(d, ns))
         return EM_OK;
-    if (strcmp(n, "p") == 0)
+    if (n == d->nm.p)
         return para_end(d);
-    if (strcmp(n, "r") == 0) {
+    if (n == d->nm.r) {
         if (d->in_run)
             d->in_run--;
-    } else if (strcmp(n, "t") == 0) {
+    } else if (n == d->nm.t) {
         d->in_t = 0;
-    } else if (strcmp(n, "tc") == 0) {
+    } else if (n == d->nm.tc) {
         return cell_end(d);
-    } else if (strcmp(n, "tr") == 0) {
+    } else if (n == d->nm.tr) {
         return row_end(d);
-    } else if (strcmp(n, "tbl") == 0) {
+    } else if (n == d->nm.tbl) {
         return table_end(d);
     }
     return EM_OK;
@@ -699,6 +711,9 @@ static int read_part(docx_ctx *d, const unsigned char *data, size_t len, const c
     d->ns_w_strict = xmlDictLookup(d->pc->dict,
                                    (const xmlChar *)"http://purl.oclc.org/ooxml/wordprocessingml/main", -1);
     d->ns_mc = xmlDictLookup(d->pc->dict, (const xmlChar *)NS_MC, -1);
+#define DOCX_NAME_LOOKUP(n) d->nm.n = (const char *)xmlDictLookup(d->pc->dict, (const xmlChar *)#n, -1);
+    DOCX_NAMES(DOCX_NAME_LOOKUP)
+#undef DOCX_NAME_LOOKUP
     /* in slices: pushed whole, libxml2 copies the part into a buffer as
      * large as itself (a page fault per 4 KiB, every document) */
     size_t off = 0;
