@@ -196,6 +196,30 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
         'FA06 一般公共预算财政拨款基本支出决算表')"
 }
 
+@test "tabulate: an empty table without a 栏次 row: its 合计 row, or its one blank row, gives one nil per column" {
+    # xlsx: empty cells carry nothing, so the 合计 row is just its label
+    c() { printf '{"col":%d,"text":"%s","colspan":%d,"rowspan":%d}' "$1" "$2" "$3" "$4"; }
+    r() { printf '{"type":"row","doc":"d","table":%d,"row":%d,"cells":[%s]}' "$1" "$2" "$3"; }
+    doc=$(make_doc d \
+        "$(r 0 0 "$(c 0 '国有资本经营预算财政拨款支出决算表' 5 1)")" \
+        "$(r 0 1 "$(c 0 '科目编码' 1 2),$(c 1 '科目名称' 1 2),$(c 2 '本年支出' 3 1)")" \
+        "$(r 0 2 "$(c 2 '合计' 1 1),$(c 3 '基本支出' 1 1),$(c 4 '项目支出' 1 1)")" \
+        "$(r 0 3 "$(c 1 '合计' 1 1)")" \
+        "$(r 0 4 "$(c 0 '注：本部门无国有资本经营预算财政拨款支出，故本表为空表。' 5 1)")" \
+        "$(r 1 0 "$(c 0 '财政拨款“三公”经费支出决算表' 3 1)")" \
+        "$(r 1 1 "$(c 0 '合计' 1 2),$(c 1 '公务用车购置及运行费' 2 1)")" \
+        "$(r 1 2 "$(c 1 '公务用车购置费' 1 1),$(c 2 '公务用车运行维护费' 1 1)")" \
+        "$(r 1 3 '')" \
+        "$(r 1 4 "$(c 0 '注：本部门无财政拨款“三公”经费支出，故本表为空表。' 3 1)")")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" or .kind==\"empty_table\") | [.kind, .table_id, .item // \"-\", .header_path // \"-\", .value // \"-\", .locator.col // \"-\"] | join(\" \")'"
+    assert_output "$(printf '%s\n' \
+        'table FA08 合计 本年支出/合计 - 2' 'table FA08 合计 本年支出/基本支出 - 3' 'table FA08 合计 本年支出/项目支出 - 4' \
+        'empty_table FA08 - - - -' \
+        'table FA09 - 合计 - 0' 'table FA09 - 公务用车购置及运行费/公务用车购置费 - 1' \
+        'table FA09 - 公务用车购置及运行费/公务用车运行维护费 - 2' \
+        'empty_table FA09 - - - -')"
+}
+
 @test "tabulate: a budget (预算) report: two-sided 收支预算总表 and 支出预算表" {
     doc=$(make_doc d "$(para '永清县医疗保障局2024年部门预算')" \
         "$(row 0 0 '2024年部门收支预算总表')" \

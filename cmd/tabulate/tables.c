@@ -641,6 +641,35 @@ static void force_template_blocks(const tpart *p, hmodel *m, int width)
     }
 }
 
+/* Where the body of a table without a figure starts (an empty table:
+ * 合计 and blank cells, or one blank row under a header without row labels),
+ * when no 栏次 row closes the header. In a grid, the first row with a row
+ * label under the stub headings (科目名称 …), where a header row has nothing
+ * or its own stub heading; else a run of blank rows after the last header
+ * row. p->notes when neither. */
+static int body_without_figures(const gview *v, const tpart *p)
+{
+    int key = -1, stub_end = 0;
+    for (int r = p->body; r < p->notes && key < 0; r++) {
+        const hrow *h = &v->spread[r];
+        for (int c = 0; c < h->n && !tx_is_blank(h->cells[c]) && hdr_is_stub(h->cells[c]); c++) {
+            key = r;
+            stub_end = c + 1;
+        }
+    }
+    if (key >= 0 && v->g->grid)
+        for (int r = key + 1; r < p->notes; r++) {
+            const hrow *h = &v->plain[r];
+            for (int c = 0; c < stub_end && c < h->n; c++)
+                if (!tx_is_blank(h->cells[c]) && !hdr_is_stub(h->cells[c]))
+                    return r;
+        }
+    int last = p->notes;
+    while (last > p->body && !row_nonempty(&v->plain[last - 1], NULL))
+        last--;
+    return last > p->body && last < p->notes ? last : p->notes;
+}
+
 static int run_part(gview *v, tpart *p, int last_part)
 {
     tab_doc *d = v->d;
@@ -665,6 +694,8 @@ static int run_part(gview *v, tpart *p, int last_part)
                 break;
             }
         }
+    if (colno < 0 && data == p->notes)
+        data = body_without_figures(v, p);
     int has_label = 0, hint = 0;
     for (int r = data; r < p->notes; r++) {
         if (!row_nonempty(&v->plain[r], NULL))
