@@ -164,11 +164,23 @@ static int glyph_by_x(int a, int b, const void *ctx)
 
 /* ---------- page state ---------- */
 
+/* An x where a chunk starts or ends, or where a glued figure might end and
+ * the next cell start (kind), on line `line`. */
+typedef struct {
+    double x;
+    int line;
+    int kind;
+} edge;
+
 typedef struct {
     glyph *g;
     int ng, capg;
     int *order, *scratch; /* glyph indices: line by line, each line left to right */
     int capo;
+    bool *cut;            /* per position in order: a chunk starts there */
+    int capcut;
+    edge *edges;          /* chunk edges of the page, for find_cuts */
+    int capedges;
     line *ln;
     int nl, capl;
     chunk *ck;
@@ -178,6 +190,8 @@ typedef struct {
     strbuf para;          /* the paragraph being joined */
     double (*col)[2];     /* column x intervals of the current table */
     int ncol, capcol;
+    double *reach;        /* per column: its widest one-column chunk */
+    int capreach;
     int *tmp, *tmp2;      /* per-region scratch: chunk or line indices */
     int captmp, captmp2;
     pdf_cell *cells;      /* the row handed to the sink */
@@ -200,6 +214,8 @@ typedef struct {
 static void layout_free(layout *L)
 {
     free(L->g);
+    free(L->cut);
+    free(L->edges);
     free(L->order);
     free(L->scratch);
     free(L->ln);
@@ -208,6 +224,7 @@ static void layout_free(layout *L)
     free(L->cell.p);
     free(L->para.p);
     free(L->col);
+    free(L->reach);
     free(L->tmp);
     free(L->tmp2);
     free(L->cells);
@@ -406,12 +423,170 @@ static bool is_caption_chunk(const char *t)
            strstr(t, "单位:元");
 }
 
+/* ---------- glued cells ---------- */
+
+enum { EDGE_START, EDGE_FIG_END, EDGE_GLUE_START, EDGE_GLUE_END };
+
+static int cmp_edge(const void *a, const void *b)
+{
+    const edge *p = a, *q = b;
+    int c = cmp_double(p->x, q->x);
+    return c ? c : (p->kind > q->kind) - (p->kind < q->kind);
+}
+
+static bool is_figure_cp(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' || c == '+' || c == '%';
+}
+
+/* Whether the glyphs at positions [a, b) of the order read as a figure;
+ * *decimal tells an amount (442.86, 1,382) from a year or a code. */
+static bool figure_run(const layout *L, int a, int b, bool *decimal)
+{
+    bool digit = false;
+    *decimal = false;
+    for (int m = a; m < b; m++) {
+        uint32_t c = L->g[L->order[m]].cp;
+        if (!is_figure_cp(c))
+            return false;
+        digit |= c >= '0' && c <= '9';
+        if ((c == '.' || c == ',') && m + 1 < b) {
+            uint32_t n = L->g[L->order[m + 1]].cp;
+            *decimal |= n >= '0' && n <= '9';
+        }
+    }
+    return digit;
+}
+
+/* How many edges of the given kinds (bit set), on lines other than line,
+ * lie within tol of x; counting stops at 2. */
+static int edges_near(const edge *e, int n, double x, double tol, int line, unsigned kinds)
+{
+    int lo = 0, hi = n;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (e[mid].x < x - tol)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int found = 0;
+    for (int k = lo; k < n && e[k].x <= x + tol && found < 2; k++)
+        if (e[k].line != line && (kinds >> e[k].kind & 1u))
+            found++;
+    return found;
+}
+
+static bool add_edge(layout *L, int *n, double x, int line, int kind)
+{
+    if (!grow((void **)&L->edges, &L->capedges, *n + 1, sizeof *L->edges))
+        return false;
+    L->edges[(*n)++] = (edge){x, line, kind};
+    return true;
+}
+
+/* Whether the glyph at order position m is the fake-bold double of the
+ * glyph before it (the same glyph drawn twice at a small offset). */
+static bool fake_bold(const layout *L, const line *l, int m)
+{
+    const glyph *p = &L->g[L->order[m - 1]], *q = &L->g[L->order[m]];
+    return q->cp == p->cp && q->x1 - p->x1 < 0.15 * l->h;
+}
+
+/* Where chunks start (L->cut). A gap wider than 0.4 glyph heights always
+ * cuts. A spreadsheet printed without cell padding (LibreOffice Calc) puts
+ * a right-aligned figure 0.15 h from the text of the next cell
+ * (`442.86一、一般公共服务支出`), the gap of a font switch: there a figure
+ * followed by a gap is cut only where the alignment of other lines shows a
+ * column edge — chunks of other lines start at the same x, or (for an
+ * amount) other figures end there too, glued or not. A year or a code
+ * before text (`2023年度`) needs chunks starting there. The same for a
+ * figure glued to the code of the next column (`235.26 302`). */
+static bool find_cuts(layout *L)
+{
+    if (!grow((void **)&L->cut, &L->capcut, L->ng > 0 ? L->ng : 1, sizeof *L->cut))
+        return false;
+    memset(L->cut, 0, (size_t)L->ng * sizeof *L->cut);
+    int ne = 0;
+    bool glued = false;
+    for (int li = 0; li < L->nl; li++) {
+        const line *l = &L->ln[li];
+        int end = l->g0 + l->ng, piece = l->g0, prev = l->g0;
+        bool dec;
+        if (l->ng > 0 && !add_edge(L, &ne, L->g[L->order[l->g0]].x1, li, EDGE_START))
+            return false;
+        for (int m = l->g0 + 1; m <= end; m++) {
+            if (m < end && fake_bold(L, l, m))
+                continue;
+            double gap = m < end ? L->g[L->order[m]].x1 - L->g[L->order[prev]].x2 : 1e300;
+            if (gap > 0.4 * l->h) {
+                if (figure_run(L, piece, m, &dec) &&
+                    !add_edge(L, &ne, L->g[L->order[prev]].x2, li, EDGE_FIG_END))
+                    return false;
+                if (m < end) {
+                    L->cut[m] = true;
+                    if (!add_edge(L, &ne, L->g[L->order[m]].x1, li, EDGE_START))
+                        return false;
+                }
+                piece = m;
+            } else if (gap > 0.1 * l->h && figure_run(L, piece, m, &dec)) {
+                glued = true;
+                if (!add_edge(L, &ne, L->g[L->order[prev]].x2, li, EDGE_GLUE_END) ||
+                    !add_edge(L, &ne, L->g[L->order[m]].x1, li, EDGE_GLUE_START))
+                    return false;
+            }
+            prev = m;
+        }
+    }
+    if (!glued)
+        return true;
+    /* a table held from the last page shows its columns too (the 总计 row
+     * alone at the top of a page) */
+    for (int i = 0; i < L->cnl; i++)
+        for (int k = 0; k < L->cl[i].nc; k++) {
+            const chunk *c = &L->cc[L->cl[i].c0 + k];
+            if (!add_edge(L, &ne, c->x1, L->nl + i, EDGE_START) ||
+                (c->numeric && !add_edge(L, &ne, c->x2, L->nl + i, EDGE_FIG_END)))
+                return false;
+        }
+    qsort(L->edges, (size_t)ne, sizeof *L->edges, cmp_edge);
+    for (int li = 0; li < L->nl; li++) {
+        const line *l = &L->ln[li];
+        int end = l->g0 + l->ng, piece = l->g0, prev = l->g0;
+        double tol = 0.05 * l->h;
+        for (int m = l->g0 + 1; m < end; m++) {
+            if (fake_bold(L, l, m))
+                continue;
+            const glyph *a = &L->g[L->order[prev]], *q = &L->g[L->order[m]];
+            double gap = q->x1 - a->x2;
+            bool dec;
+            if (L->cut[m]) {
+                piece = m;
+            } else if (gap > 0.1 * l->h && figure_run(L, piece, m, &dec)) {
+                bool starts = edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_START) >= 2;
+                bool aligned = dec && (edges_near(L->edges, ne, a->x2, tol, li,
+                                                  1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2 ||
+                                       edges_near(L->edges, ne, q->x1, tol, li,
+                                                  1u << EDGE_GLUE_START) >= 2);
+                if (starts || aligned) {
+                    L->cut[m] = true;
+                    piece = m;
+                }
+            }
+            prev = m;
+        }
+    }
+    return true;
+}
+
 /* Splits every line into chunks at gaps wider than 0.4 glyph heights: two
  * cells of a table are at least their paddings apart (0.45 h measured on
  * LibreOffice tables), while a font switch inside a cell leaves 0.15 h and a
  * typed space between ideographs 0.35 h. */
 static bool make_chunks(layout *L, const char *pagetext)
 {
+    if (!find_cuts(L))
+        return false;
     L->nc = 0;
     L->pool.len = 0;
     if (!sb_add(&L->pool, "", 0))
@@ -431,7 +606,7 @@ static bool make_chunks(layout *L, const char *pagetext)
                 const glyph *q = &L->g[L->order[m]];
                 if (prev) {
                     double gap = q->x1 - prev->x2;
-                    if (gap > split)
+                    if (gap > split || L->cut[m])
                         break;
                     /* fake bold: the same glyph drawn twice at a small offset */
                     if (q->cp == prev->cp && q->x1 - prev->x1 < 0.15 * l->h)
@@ -496,6 +671,27 @@ static bool fits_one_cell(const layout *L, int i)
     return false;
 }
 
+static bool same_size(const line *a, const line *b)
+{
+    return a->h < 1.15 * b->h && b->h < 1.15 * a->h;
+}
+
+/* Whether line i, a single line wedged between two table lines at row
+ * spacing and in their size, is a header cell spanning several columns of
+ * a header band (决算数 over 合计 | 一般公共预算 | …, between 收入 | 支出 and
+ * 项目 | 行次 | …): it lies under no single cell, yet it is table. A title or
+ * a paragraph between two tables is set apart by size, spacing or the
+ * 部门/单位 line. */
+static bool header_band(const layout *L, int i, double dp, double dn)
+{
+    const line *l = &L->ln[i];
+    if (i == 0 || i + 1 >= L->nl)
+        return false;
+    const line *p = &L->ln[i - 1], *n = &L->ln[i + 1];
+    return p->region == 0 && n->region == 0 && dp <= 1.6 * l->h && dn <= 1.6 * l->h &&
+           same_size(l, p) && same_size(l, n);
+}
+
 /* Marks the lines that belong to tables: runs of lines with two or more
  * chunks, widened by the short lines that sit within them (the second line
  * of a wrapped cell, a header word on its own line). A run needs two
@@ -528,7 +724,8 @@ static int find_regions(layout *L)
             bool narrow = l->x2 - l->x1 <= 0.5 * width || l->x1 > left + 2 * l->h;
             bool close = (pin && dp <= 0.75 * l->h) || (nin && dn <= 0.75 * l->h);
             bool near = (pin && dp <= 1.6 * l->h) || (nin && dn <= 1.6 * l->h);
-            if (close || (narrow && near && fits_one_cell(L, i))) {
+            if (close || (narrow && near && fits_one_cell(L, i)) ||
+                (narrow && header_band(L, i, dp, dn))) {
                 l->region = 0;
                 changed = true;
             }
@@ -597,13 +794,52 @@ static double join_limit(const layout *L, int a, int b)
     return lim < single ? lim : single;
 }
 
+/* Whether lines up and down (one above the other) can be lines of the same
+ * cells: wherever both hold a cell of one column, the upper one must fill
+ * the column (within a glyph of its widest cell), for text wraps only at the
+ * cell's edge. Rows set a line apart with no padding (a spreadsheet, where
+ * every row of 财政拨款收支总表 without a figure is text only) are told from a
+ * wrapped cell by that alone. */
+static bool continues(const layout *L, int up, int down)
+{
+    const line *u = &L->ln[up], *d = &L->ln[down];
+    for (int k = 0; k < u->nc; k++) {
+        const chunk *c = &L->ck[u->c0 + k];
+        if (c->colspan != 1 || chunk_w(c) >= L->reach[c->col] - u->h)
+            continue;
+        for (int m = 0; m < d->nc; m++) {
+            const chunk *e = &L->ck[d->c0 + m];
+            if (e->colspan == 1 && e->col == c->col)
+                return false;
+        }
+    }
+    return true;
+}
+
+static bool column_reach(layout *L, int a, int b)
+{
+    if (!grow((void **)&L->reach, &L->capreach, L->ncol > 0 ? L->ncol : 1, sizeof *L->reach))
+        return false;
+    for (int j = 0; j < L->ncol; j++)
+        L->reach[j] = 0;
+    for (int i = a; i < b; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (c->colspan == 1 && chunk_w(c) > L->reach[c->col])
+                L->reach[c->col] = chunk_w(c);
+        }
+    return true;
+}
+
 /* group[i - a] = first line of line i's row. A text-only line joins its
  * nearer neighbour when that is closer than join_limit and than 1.45 glyph
  * heights (lines of one cell are 1.1-1.35 apart, rows
- * with padding 1.4-1.5);
+ * with padding 1.4-1.5) and their cells can be one (continues);
  * links go only to adjacent lines, so every row is a run of lines. */
-static void group_rows(const layout *L, int a, int b, int *link, int *group)
+static bool group_rows(layout *L, int a, int b, int *link, int *group)
 {
+    if (!column_reach(L, a, b))
+        return false;
     double limit = join_limit(L, a, b);
     for (int i = a; i < b; i++) {
         link[i - a] = i;
@@ -620,7 +856,8 @@ static void group_rows(const layout *L, int a, int b, int *link, int *group)
             to = i > a ? i - 1 : i + 1;
         double d = to == i - 1 ? dp : dn;
         double h = L->ln[i].h;
-        if (to >= a && to < b && d < limit && d < 1.45 * h)
+        if (to >= a && to < b && d < limit && d < 1.45 * h &&
+            continues(L, to < i ? to : i, to < i ? i : to))
             link[i - a] = to;
     }
     int cur = a;
@@ -629,6 +866,7 @@ static void group_rows(const layout *L, int a, int b, int *link, int *group)
             cur = i;
         group[i - a] = cur;
     }
+    return true;
 }
 
 /* ---------- columns ---------- */
@@ -645,6 +883,61 @@ static int cmp_interval(const void *a, const void *b)
     return cmp_double(p[0], q[0]);
 }
 
+
+/* Puts chunk c on the columns being made: a new column where it touches
+ * none, the one it touches widened, nothing when it touches several (a
+ * span). 1 placed, 0 left for later (defer, and it overlaps its one column
+ * by less than half its width), -1 out of memory. */
+static int place_chunk(layout *L, const chunk *c, bool defer)
+{
+    int hit = -1, hits = 0;
+    for (int j = 0; j < L->ncol; j++)
+        if (overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) > 0) {
+            hit = j;
+            hits++;
+        }
+    if (hits == 0) {
+        if (!grow((void **)&L->col, &L->capcol, L->ncol + 1, sizeof *L->col))
+            return -1;
+        L->col[L->ncol][0] = c->x1;
+        L->col[L->ncol][1] = c->x2;
+        L->ncol++;
+    } else if (hits == 1) {
+        if (defer && overlap(c->x1, c->x2, L->col[hit][0], L->col[hit][1]) < 0.5 * chunk_w(c))
+            return 0;
+        if (c->x1 < L->col[hit][0]) L->col[hit][0] = c->x1;
+        if (c->x2 > L->col[hit][1]) L->col[hit][1] = c->x2;
+    }
+    return 1;
+}
+
+/* Columns no figure shows (every cell nil: 政府性基金预算财政拨款 and
+ * 国有资本经营预算财政拨款, last of a 财政拨款收支总表) from a header line of
+ * three or more cells: a cell of it right of every column is one. Wider
+ * header cells first. Between columns a header cell is as likely a spaced
+ * 收 入 | 支 出 over them, and makes none. */
+static bool header_columns(layout *L, int a, int b)
+{
+    int n = 0;
+    for (int i = a; i < b; i++)
+        if (!L->ln[i].anchor && L->ln[i].nc >= 3)
+            for (int k = 0; k < L->ln[i].nc; k++)
+                L->tmp[n++] = L->ln[i].c0 + k;
+    sort_idx(L->tmp, n, chunk_by_width_desc, L->ck, L->tmp2);
+    double right = -1e300;
+    for (int j = 0; j < L->ncol; j++)
+        if (L->col[j][1] > right)
+            right = L->col[j][1];
+    for (int k = 0; k < n; k++) {
+        const chunk *c = &L->ck[L->tmp[k]];
+        bool free_x = c->x1 > right;
+        for (int j = 0; j < L->ncol && free_x; j++)
+            free_x = overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) <= 0;
+        if (free_x && place_chunk(L, c, false) < 0)
+            return false;
+    }
+    return true;
+}
 
 /* Column x intervals from the chunks of the anchor lines (the data rows;
  * headers would bridge columns), widest first so a column is born from a
@@ -666,25 +959,22 @@ static bool find_columns(layout *L, int a, int b)
                 L->tmp[n++] = L->ln[i].c0 + k;
     sort_idx(L->tmp, n, chunk_by_width_desc, L->ck, L->tmp2);
     L->ncol = 0;
+    /* a chunk that leans half out of the one column it touches waits for
+     * the columns of the narrower chunks: 人员经费合计, written from the
+     * code column over the name column, would otherwise swallow the codes */
+    int deferred = 0;
     for (int k = 0; k < n; k++) {
-        const chunk *c = &L->ck[L->tmp[k]];
-        int hit = -1, hits = 0;
-        for (int j = 0; j < L->ncol; j++)
-            if (overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) > 0) {
-                hit = j;
-                hits++;
-            }
-        if (hits == 0) {
-            if (!grow((void **)&L->col, &L->capcol, L->ncol + 1, sizeof *L->col))
-                return false;
-            L->col[L->ncol][0] = c->x1;
-            L->col[L->ncol][1] = c->x2;
-            L->ncol++;
-        } else if (hits == 1) {
-            if (c->x1 < L->col[hit][0]) L->col[hit][0] = c->x1;
-            if (c->x2 > L->col[hit][1]) L->col[hit][1] = c->x2;
-        }
+        int rc = place_chunk(L, &L->ck[L->tmp[k]], true);
+        if (rc < 0)
+            return false;
+        if (rc == 0)
+            L->tmp[deferred++] = L->tmp[k];
     }
+    for (int k = 0; k < deferred; k++)
+        if (place_chunk(L, &L->ck[L->tmp[k]], false) < 0)
+            return false;
+    if (anchors >= 2 && !header_columns(L, a, b))
+        return false;
     qsort(L->col, (size_t)L->ncol, sizeof *L->col, cmp_interval);
     int m = 0;
     for (int j = 0; j < L->ncol; j++) {
@@ -733,31 +1023,39 @@ static void assign_columns(layout *L, int a, int b)
 }
 
 /* Two neighbouring columns that never hold a one-column chunk on the same
- * line are one
- * column seen twice (a centred "2" in the 栏次 row over right-aligned
- * figures): merge them. Returns whether anything merged. */
+ * line are one column seen twice (a centred "2" in the 栏次 row over
+ * right-aligned figures): merge them, unless each holds words of its own
+ * (行次 | 合计 of a column with no figure yet, 项 | 科目名称 of an empty
+ * table): a heading says there are two. Returns whether anything merged. */
 static bool merge_lonely_columns(layout *L, int a, int b)
 {
     if (L->ncol < 2)
         return false;
     bool *both = calloc((size_t)L->ncol, sizeof *both);
     bool *on = calloc((size_t)L->ncol, sizeof *on);
-    if (!both || !on) {
+    bool *words = calloc((size_t)L->ncol, sizeof *words);
+    if (!both || !on || !words) {
         free(both);
         free(on);
+        free(words);
         return false;
     }
     for (int i = a; i < b; i++) {
         memset(on, 0, (size_t)L->ncol * sizeof *on);
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
-            if (c->colspan == 1) /* a header over both says nothing */
+            if (c->colspan == 1) { /* a header over both says nothing */
                 on[c->col] = true;
+                words[c->col] |= !c->numeric;
+            }
         }
         for (int j = 0; j + 1 < L->ncol; j++)
             if (on[j] && on[j + 1])
                 both[j] = true;
     }
+    for (int j = 0; j + 1 < L->ncol; j++)
+        if (words[j] && words[j + 1])
+            both[j] = true;
     /* the closest lonely pair first: a centred header figure sits next to
      * the figures it heads, not next to the column before */
     int best = -1;
@@ -776,6 +1074,7 @@ static bool merge_lonely_columns(layout *L, int a, int b)
     L->ncol = m;
     free(both);
     free(on);
+    free(words);
     return merged;
 }
 
@@ -912,9 +1211,10 @@ static int emit_row(layout *L, int row, int r0, int r1)
 
 /* Whether the lines [a, b), on their column grid, read as a table rather
  * than as text: at least a third of them (and two) hold cells in two
- * separate columns (a paragraph whose lines have one wide gap each, at
- * different places, makes spans, not columns), and the first column is not only list markers ("(6)" then a tab
- * and the item: a numbered list). */
+ * separate columns or start in a later column (a paragraph whose lines
+ * have one wide gap each, at different places, makes spans, not columns),
+ * and the first column is not only list markers ("(6)" then a tab and the
+ * item: a numbered list). */
 static bool looks_tabular(const layout *L, int a, int b)
 {
     int multi = 0;
@@ -927,6 +1227,10 @@ static bool looks_tabular(const layout *L, int a, int b)
             if (c->col >= p->col + p->colspan)
                 two = true;
         }
+        /* a row whose first columns are empty (the 支出 side of a
+         * two-sided table, where the 收入 side has ended) */
+        if (l->nc > 0 && L->ck[l->c0].col > 0)
+            two = true;
         multi += two;
         if (l->nc > 0) {
             const char *t = chunk_text(L, &L->ck[l->c0]);
@@ -952,7 +1256,8 @@ static int emit_table(layout *L, int a, int b)
     if (!grow((void **)&L->tmp, &L->captmp, b - a, sizeof *L->tmp) ||
         !grow((void **)&L->tmp2, &L->captmp2, b - a, sizeof *L->tmp2))
         return -1;
-    group_rows(L, a, b, L->tmp2, L->tmp);
+    if (!group_rows(L, a, b, L->tmp2, L->tmp))
+        return -1;
     int row = 0;
     for (int i = a; i < b;) {
         int j = i + 1;

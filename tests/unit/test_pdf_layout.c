@@ -274,6 +274,55 @@ int main(void)
         STR_EQ(t2 ? cell_at(t2, 1) : NULL, "12.50", "%s: figure beside its label", sideways[k]);
     }
 
+    {
+        /* Writer's 财政拨款收支总表 over two pages (tests/pdf/header-band.pdf) */
+        d = slurp("tests/pdf/header-band.pdf", &n);
+        memset(&log, 0, sizeof log);
+        rc = d ? extract(d, n, &log, NULL, code, msg) : 99;
+        free(d);
+        OK(rc == 0, "header-band.pdf extracts (rc %d %s)", rc, msg);
+        const rec *hdr = find_row(&log, 0, 1), *r;
+        int c0 = -1, c1;
+        OK(hdr && col_of(hdr, "行次") >= 0 && col_of(hdr, "合计") > col_of(hdr, "行次") + 0,
+           "a 合计 column without figures is not merged into 行次 (行次 %d, 合计 %d)",
+           hdr ? col_of(hdr, "行次") : -1, hdr ? col_of(hdr, "合计") : -1);
+        OK(hdr && hdr->ncells == 8 && col_of(hdr, "行次合计") < 0, "eight header cells, none run together");
+        const rec *band = find_row(&log, 0, 0);
+        OK(band && col_of(band, "决算数") > 0 && !para_with(&log, "决算数"),
+           "决算数 spanning a header band stays in the table");
+        int r22 = -1;
+        for (int i = 0; i < log.n; i++)
+            if (log.r[i].kind == 'r' && log.r[i].table == 0 && col_of(&log.r[i], "31.21") >= 0)
+                r22 = i;
+        OK(r22 >= 0 && log.r[r22].page == 2 && hdr && col_of(&log.r[r22], "31.21") == col_of(hdr, "一般公共预算财政拨款"),
+           "the table goes on on page 2 with its index and its columns");
+        int repeats = 0;
+        for (int i = 0; i < log.n; i++)
+            if (log.r[i].kind == 'r' && log.r[i].table == 0 && col_of(&log.r[i], "栏次") == 0)
+                repeats++;
+        OK(repeats == 2, "the header repeated on page 2 is rows of the same table (%d 栏次 rows)", repeats);
+        r = row_with(&log, "人员经费合计", &c0);
+        OK(r && c0 == 0 && cell_at(r, 2) && strcmp(cell_at(r, 2), "235.26") == 0,
+           "a left-aligned total over code and name does not merge them");
+        r = row_with(&log, "30101", &c0);
+        STR_EQ(r ? cell_at(r, c0 + 1) : NULL, "基本工资", "the name beside its code, in its own column");
+        STR_EQ(r ? cell_at(r, c0 + 3) : NULL, "30201", "the second group's code in its own column");
+
+        /* Calc's two-sided table without cell padding (tests/pdf/glued-sheet.pdf) */
+        d = slurp("tests/pdf/glued-sheet.pdf", &n);
+        memset(&log, 0, sizeof log);
+        rc = d ? extract(d, n, &log, NULL, code, msg) : 99;
+        free(d);
+        r = row_with(&log, "442.86", &c0);
+        OK(rc == 0 && r, "glued-sheet.pdf: 442.86 is a cell of its own");
+        STR_EQ(r ? cell_at(r, c0 + 1) : NULL, "一、一般公共服务支出", "the next column's text apart from the figure");
+        r = row_with(&log, "455.36", &c0);
+        STR_EQ(r ? cell_at(r, c0 + 1) : NULL, "本年支出合计", "a total glued the same way");
+        c1 = -1;
+        r = row_with(&log, "三、卫生健康支出", &c1);
+        OK(r && c1 == c0 + 1, "支出 labels in one column whether glued or not");
+    }
+
     /* The nine standard tables of seed 003, as LibreOffice prints them from
      * the docx (data/fixtures/caidian-2023-final.pdf, scripts/make-fixtures). */
     d = slurp("data/fixtures/caidian-2023-final.pdf", &n);
