@@ -464,3 +464,28 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     run bash -c "tabulate '$BATS_TEST_TMPDIR/in' | head -1"
     assert_success
 }
+
+# --- tables over pages (continuation.c) -------------------------------------
+
+@test "tabulate: a header repeated in the body (a table over a page break) is not data" {
+    doc=$(make_doc d "$(para '2023年度支出决算表')" "$(para '单位：万元')" \
+        "$(row 0 0 '项目' '本年支出合计' '基本支出')" \
+        "$(row 0 1 '栏次' '1' '2')" \
+        "$(row 0 2 '合计' '442.86' '243.12')" \
+        "$(row 0 3 '项目' '本年支出合计' '基本支出')" \
+        "$(row 0 4 '栏次' '1' '2')" \
+        "$(row 0 5 '卫生健康支出' '398.40' '198.66')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .item, .column, .value] | @tsv'"
+    assert_success
+    assert_output "$(printf 'FA03\t合计\t本年支出合计\t442.86\nFA03\t合计\t基本支出\t243.12\nFA03\t卫生健康支出\t本年支出合计\t398.40\nFA03\t卫生健康支出\t基本支出\t198.66')"
+}
+
+@test "tabulate: PDF table over two pages under its repeated header band: one FA04, no header rows as data" {
+    stream "$ROOT/tests/pdf/header-band.pdf" | tabulate > "$BATS_TEST_TMPDIR/out"
+    run jq -r 'select(.kind=="table" and (.item=="栏次" or .item=="收入" or .item=="支出" or .item=="项目")) | .item' "$BATS_TEST_TMPDIR/out"
+    assert_output ""
+    run jq -r 'select(.kind=="table" and .value=="31.21") | [.table_id, .side, .item, .column] | @tsv' "$BATS_TEST_TMPDIR/out"
+    assert_output "$(printf 'FA04\t支出\t外交支出\t一般公共预算财政拨款')"
+    run jq -r 'select(.kind=="table" and .item=="一般公共服务支出" and .locator.row==3 and .column=="合计") | .value' "$BATS_TEST_TMPDIR/out"
+    assert_output "null"
+}

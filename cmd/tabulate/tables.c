@@ -3,6 +3,7 @@
  * rows, and collect the formulas printed under it. */
 #include "align.h"
 #include "catalog.h"
+#include "continuation.h"
 #include "formula.h"
 #include "header.h"
 #include "tabulate.h"
@@ -734,6 +735,8 @@ static int run_part(gview *v, tpart *p, int last_part)
             hrow *row = &v->plain[r];
             if (!row_nonempty(row, NULL) && !(blank_body && r == data && p->kind && !has_label))
                 continue;
+            if (cont_repeats_header(v->plain, p->body, data, r))
+                continue;   /* the header again, on the next page */
             /* a label spanning into the next block (人员经费合计 | 公用经费合计
              * merged over two blocks) makes the blocks of this row follow
              * its text cells, not the header */
