@@ -220,6 +220,27 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
         'empty_table FA09 - - - -')"
 }
 
+@test "tabulate: tables stacked on one sheet: a narrower table has only the columns of its own header" {
+    # the grid is as wide as its widest table (5 columns); 收入决算表 uses 3,
+    # and a stray dash right of its header is no column of it
+    c() { printf '{"col":%d,"text":"%s","colspan":%d,"rowspan":%d}' "$1" "$2" "$3" "$4"; }
+    r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2"; }
+    doc=$(make_doc d \
+        "$(r 0 "$(c 0 '收入决算表（表二）' 3 1)")" \
+        "$(r 1 "$(c 0 '项目' 1 1),$(c 1 '本年收入合计' 1 1),$(c 2 '财政拨款收入' 1 1)")" \
+        "$(r 2 "$(c 0 '合计' 1 1),$(c 1 '5.00' 1 1),$(c 2 '5.00' 1 1),$(c 3 '-' 1 1)")" \
+        "$(r 3 "$(c 0 '住房保障支出' 1 1),$(c 1 '1.00' 1 1)")" \
+        "$(r 4 '')" \
+        "$(r 5 "$(c 0 '支出决算表（表三）' 5 1)")" \
+        "$(r 6 "$(c 0 '项目' 1 1),$(c 1 '本年支出合计' 1 1),$(c 2 '基本支出' 1 1),$(c 3 '项目支出' 1 1),$(c 4 '上缴上级支出' 1 1)")" \
+        "$(r 7 "$(c 0 '合计' 1 1),$(c 1 '7.00' 1 1),$(c 2 '7.00' 1 1)")")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .item, .column, .value // \"-\", .locator.col] | join(\" \")'"
+    assert_output "$(printf '%s\n' \
+        'FA02 合计 本年收入合计 5.00 1' 'FA02 合计 财政拨款收入 5.00 2' \
+        'FA02 住房保障支出 本年收入合计 1.00 1' 'FA02 住房保障支出 财政拨款收入 - 2' \
+        'FA03 合计 本年支出合计 7.00 1' 'FA03 合计 基本支出 7.00 2' 'FA03 合计 项目支出 - 3' 'FA03 合计 上缴上级支出 - 4')"
+}
+
 @test "tabulate: a budget (预算) report: two-sided 收支预算总表 and 支出预算表" {
     doc=$(make_doc d "$(para '永清县医疗保障局2024年部门预算')" \
         "$(row 0 0 '2024年部门收支预算总表')" \

@@ -671,6 +671,28 @@ static int body_without_figures(const gview *v, const tpart *p)
     return last > p->body && last < p->notes ? last : p->notes;
 }
 
+/* The width of this table, not of the whole grid it shares: tables stacked
+ * on one sheet make every row of a grid as wide as the widest of them, but
+ * a narrower table ends with its header (rows [p->body, data)): a slot with
+ * no header label of its own table is not a column of it. */
+static int part_width(const gview *v, const tpart *p, int data)
+{
+    int width = 0;
+    int end = v->g->grid && data > p->body ? data : p->notes;
+    for (int r = p->body; r < end; r++) {
+        if (!v->g->grid) {
+            if (v->plain[r].n > width)
+                width = v->plain[r].n;
+            continue;
+        }
+        const trow *t = &v->g->rows[r];
+        for (int c = 0; c < t->n; c++)
+            if (t->cells[c].col + t->cells[c].span > width && !tx_is_blank(t->cells[c].text))
+                width = t->cells[c].col + t->cells[c].span;
+    }
+    return width;
+}
+
 static int run_part(gview *v, tpart *p, int last_part)
 {
     tab_doc *d = v->d;
@@ -697,21 +719,20 @@ static int run_part(gview *v, tpart *p, int last_part)
         }
     if (colno < 0 && data == p->notes)
         data = body_without_figures(v, p);
+    int width = part_width(v, p, data);
     int has_label = 0, hint = 0;
     for (int r = data; r < p->notes; r++) {
-        if (!row_nonempty(&v->plain[r], NULL))
+        hrow clipped = v->plain[r];
+        if (clipped.n > width)
+            clipped.n = width;
+        if (!row_nonempty(&clipped, NULL))
             continue;
-        if (first_is_text(&v->plain[r]))
+        if (first_is_text(&clipped))
             has_label = 1;
-        int n = values_after_label(&v->plain[r]);
+        int n = values_after_label(&clipped);
         if (n > hint)
             hint = n;
     }
-    /* the width of this table, not of the whole grid it shares */
-    int width = 0;
-    for (int r = p->body; r < p->notes; r++)
-        if (v->plain[r].n > width)
-            width = v->plain[r].n;
     int rc = 0;
     hmodel m;
     /* a header is a few rows deep: the rows just above the data (a table of
@@ -732,7 +753,10 @@ static int run_part(gview *v, tpart *p, int last_part)
             if (row_nonempty(&v->plain[r], NULL))
                 blank_body = 0;
         for (int r = data; r < p->notes && !rc; r++) {
-            hrow *row = &v->plain[r];
+            hrow clipped = v->plain[r];
+            if (clipped.n > width)
+                clipped.n = width;
+            hrow *row = &clipped;
             if (!row_nonempty(row, NULL) && !(blank_body && r == data && p->kind && !has_label))
                 continue;
             if (cont_repeats_header(v->plain, p->body, data, r))
