@@ -24,6 +24,11 @@
 #   right%     right / key; fig% the same over the key figures that are not nil.
 # Exit 0 (a measurement) unless a stage crashed (exit status other than 0 or 1).
 # Usage: bench/accuracy.sh [-v] [FILE ...]   (-v lists every missing/misplaced/wrong figure)
+# Without FILE: data/holdout/* (first table), then the second holdout corpus data/holdout2/*
+# (scripts/make-holdout2: measure only, never tune on it) in a second table headed `holdout2`.
+# FILE may name a document or its key (FILE.key.jsonl); arguments without a key (README.md)
+# are skipped, so `bench/accuracy.sh data/holdout2/*` works. Documents outside data/holdout/
+# are scored in one table per folder, headed by the folder's name.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 verbose=0
@@ -34,9 +39,16 @@ done
 command -v python3 >/dev/null || { echo "bench/accuracy.sh: needs python3" >&2; exit 1; }
 W=build/bench/accuracy
 mkdir -p "$W"
-if [ $# -gt 0 ]; then docs=("$@"); else
-    docs=()
-    for k in data/holdout/*.key.jsonl; do
+docs=()
+if [ $# -gt 0 ]; then
+    for a in "$@"; do
+        d=${a%.key.jsonl}
+        [ -e "$d.key.jsonl" ] || continue
+        case " ${docs[*]-} " in *" $d "*) continue ;; esac
+        docs+=("$d")
+    done
+else
+    for k in data/holdout/*.key.jsonl data/holdout2/*.key.jsonl; do
         [ -e "$k" ] || continue
         docs+=("${k%.key.jsonl}")
     done
@@ -57,6 +69,9 @@ for d in "${docs[@]}"; do
             crashed=1
         fi
     done
+    g=$(dirname "$d")
+    [ "$g" = "${prevg-}" ] || args+=("@group" "$g")
+    prevg=$g
     args+=("$d.key.jsonl" "$out")
 done
 
@@ -65,7 +80,15 @@ import json, sys, unicodedata
 from decimal import Decimal, InvalidOperation
 
 verbose = sys.argv[1] == '1'
-pairs = list(zip(sys.argv[2::2], sys.argv[3::2]))
+corpora = []          # (folder, [(key, facts), ...]) in the order given
+a = sys.argv[2:]
+while a:
+    if a[0] == '@group':
+        corpora.append((a[1], []))
+        a = a[2:]
+    else:
+        corpora[-1][1].append((a[0], a[1]))
+        a = a[2:]
 
 
 def norm(s):
@@ -137,118 +160,127 @@ def showk(k):
                                    k.get('item'), k['column'], json.dumps(k['value'], ensure_ascii=False))
 
 
-tot = dict(key=0, right=0, missing=0, misplaced=0, wrong=0, extra=0, unit=0, figs=0, figs_right=0)
-fmt = '%-28s %5s %6s %8s %10s %6s %6s %6s %7s %7s'
-print(fmt % ('document', 'key', 'right', 'missing', 'misplaced', 'wrong', 'extra', 'unit!', 'right%',
-             'fig%'))
-details = []
-for keyf, factf in pairs:
-    name = keyf.split('/')[-1][:-len('.key.jsonl')]
-    K = [json.loads(l) for l in open(keyf, encoding='utf-8') if l.strip()]
-    E = []
-    for l in open(factf, encoding='utf-8'):
-        try:
-            r = json.loads(l)
-        except ValueError:
-            continue
-        if r.get('type') == 'fact' and r.get('kind') == 'table':
-            E.append(r)
-    # discriminators for key cells that share (table, row, column)
-    groups = {}
-    for i, k in enumerate(K):
-        groups.setdefault((k['table_id'], rowkey(k), frozenset(colset(k))), []).append(i)
-    disc = [()] * len(K)
-    for idx in groups.values():
-        if len(idx) < 2:
-            continue
-        ds = tuple(d for d in ('side', 'group', 'line_no') if len({K[i].get(d) for i in idx}) > 1)
-        for i in idx:
-            disc[i] = ds
-    by_t = {}
-    for j, e in enumerate(E):
-        by_t.setdefault(e.get('table_id'), []).append(j)
-    used = [False] * len(E)
-    match = [None] * len(K)
-    for i, k in enumerate(K):
-        cands = [j for j in by_t.get(k['table_id'], []) if not used[j]
-                 and e_row_ok(E[j], k) and e_col_ok(E[j], k) and disc_ok(E[j], k, disc[i])
-                 and same_value(E[j].get('value'), k['value'])]
-        if cands:
-            # prefer the fact whose side / 行次 also agree
-            def pref(j):
+def score(pairs, heading):
+    if heading:
+        print()
+        print(heading)
+    tot = dict(key=0, right=0, missing=0, misplaced=0, wrong=0, extra=0, unit=0, figs=0, figs_right=0)
+    fmt = '%-28s %5s %6s %8s %10s %6s %6s %6s %7s %7s'
+    print(fmt % ('document', 'key', 'right', 'missing', 'misplaced', 'wrong', 'extra', 'unit!', 'right%',
+                 'fig%'))
+    details = []
+    for keyf, factf in pairs:
+        name = keyf.split('/')[-1][:-len('.key.jsonl')]
+        K = [json.loads(l) for l in open(keyf, encoding='utf-8') if l.strip()]
+        E = []
+        for l in open(factf, encoding='utf-8'):
+            try:
+                r = json.loads(l)
+            except ValueError:
+                continue
+            if r.get('type') == 'fact' and r.get('kind') == 'table':
+                E.append(r)
+        # discriminators for key cells that share (table, row, column)
+        groups = {}
+        for i, k in enumerate(K):
+            groups.setdefault((k['table_id'], rowkey(k), frozenset(colset(k))), []).append(i)
+        disc = [()] * len(K)
+        for idx in groups.values():
+            if len(idx) < 2:
+                continue
+            ds = tuple(d for d in ('side', 'group', 'line_no') if len({K[i].get(d) for i in idx}) > 1)
+            for i in idx:
+                disc[i] = ds
+        by_t = {}
+        for j, e in enumerate(E):
+            by_t.setdefault(e.get('table_id'), []).append(j)
+        used = [False] * len(E)
+        match = [None] * len(K)
+        for i, k in enumerate(K):
+            cands = [j for j in by_t.get(k['table_id'], []) if not used[j]
+                     and e_row_ok(E[j], k) and e_col_ok(E[j], k) and disc_ok(E[j], k, disc[i])
+                     and same_value(E[j].get('value'), k['value'])]
+            if cands:
+                # prefer the fact whose side / 行次 also agree
+                def pref(j):
+                    e = E[j]
+                    ln = (e.get('locator') or {}).get('line_no')
+                    return (e.get('side') != k.get('side'), ln is not None and str(ln) != str(k.get('line_no')))
+                j = min(cands, key=pref)
+                used[j] = True
+                match[i] = j
+        tvals = {}
+        for k in K:
+            if k['value'] is not None:
+                tvals.setdefault(k['table_id'], set()).add(num(k['value']))
+        right = sum(1 for m in match if m is not None)
+        unit_bad = sum(1 for i, m in enumerate(match) if m is not None and E[m].get('unit') != K[i]['unit'])
+        mis, wrong, extra = [], [], []
+        for j, e in enumerate(E):
+            if used[j]:
+                continue
+            t = e.get('table_id')
+            at = [i for i, k in enumerate(K) if k['table_id'] == t and e_row_ok(e, k) and e_col_ok(e, k)
+                  and disc_ok(e, k, disc[i])]
+            v = num(e.get('value'))
+            if at and all(match[i] is not None and same_value(K[i]['value'], e.get('value')) for i in at):
+                extra.append((j, 'duplicate'))
+            elif v is not None and not isinstance(v, str) and v in tvals.get(t, ()):
+                mis.append(j)
+            elif at:
+                wrong.append((j, at))
+            else:
+                extra.append((j, 'no such cell' if t in tvals or any(k['table_id'] == t for k in K)
+                              else 'table %s not in key' % t))
+        missing = [i for i, m in enumerate(match) if m is None]
+        n = len(K)
+        figs = sum(1 for k in K if k['value'] is not None)
+        figs_right = sum(1 for i, k in enumerate(K) if k['value'] is not None and match[i] is not None)
+        print(fmt % (name, n, right, len(missing), len(mis), len(wrong), len(extra), unit_bad,
+                     '%.1f' % (100.0 * right / n if n else 0),
+                     '%.1f' % (100.0 * figs_right / figs if figs else 0)))
+        for a, b in (('key', n), ('right', right), ('missing', len(missing)), ('misplaced', len(mis)),
+                     ('wrong', len(wrong)), ('extra', len(extra)), ('unit', unit_bad), ('figs', figs),
+                     ('figs_right', figs_right)):
+            tot[a] += b
+        if verbose:
+            details.append('== %s' % name)
+            for i in missing:
+                k = K[i]
+                near = [E[j] for j in by_t.get(k['table_id'], []) if e_row_ok(E[j], k) and e_col_ok(E[j], k)]
+                vals = [E[j] for j in by_t.get(k['table_id'], [])
+                        if k['value'] is not None and same_value(E[j].get('value'), k['value'])
+                        and not used[j]]
+                details.append('  missing   %s' % showk(k))
+                for e in near[:2]:
+                    details.append('      same cell: %s' % show(e))
+                for e in vals[:2]:
+                    details.append('      value at:  %s' % show(e))
+            for j in mis:
                 e = E[j]
-                ln = (e.get('locator') or {}).get('line_no')
-                return (e.get('side') != k.get('side'), ln is not None and str(ln) != str(k.get('line_no')))
-            j = min(cands, key=pref)
-            used[j] = True
-            match[i] = j
-    tvals = {}
-    for k in K:
-        if k['value'] is not None:
-            tvals.setdefault(k['table_id'], set()).add(num(k['value']))
-    right = sum(1 for m in match if m is not None)
-    unit_bad = sum(1 for i, m in enumerate(match) if m is not None and E[m].get('unit') != K[i]['unit'])
-    mis, wrong, extra = [], [], []
-    for j, e in enumerate(E):
-        if used[j]:
-            continue
-        t = e.get('table_id')
-        at = [i for i, k in enumerate(K) if k['table_id'] == t and e_row_ok(e, k) and e_col_ok(e, k)
-              and disc_ok(e, k, disc[i])]
-        v = num(e.get('value'))
-        if at and all(match[i] is not None and same_value(K[i]['value'], e.get('value')) for i in at):
-            extra.append((j, 'duplicate'))
-        elif v is not None and not isinstance(v, str) and v in tvals.get(t, ()):
-            mis.append(j)
-        elif at:
-            wrong.append((j, at))
-        else:
-            extra.append((j, 'no such cell' if t in tvals or any(k['table_id'] == t for k in K)
-                          else 'table %s not in key' % t))
-    missing = [i for i, m in enumerate(match) if m is None]
-    n = len(K)
-    figs = sum(1 for k in K if k['value'] is not None)
-    figs_right = sum(1 for i, k in enumerate(K) if k['value'] is not None and match[i] is not None)
-    print(fmt % (name, n, right, len(missing), len(mis), len(wrong), len(extra), unit_bad,
-                 '%.1f' % (100.0 * right / n if n else 0),
-                 '%.1f' % (100.0 * figs_right / figs if figs else 0)))
-    for a, b in (('key', n), ('right', right), ('missing', len(missing)), ('misplaced', len(mis)),
-                 ('wrong', len(wrong)), ('extra', len(extra)), ('unit', unit_bad), ('figs', figs),
-                 ('figs_right', figs_right)):
-        tot[a] += b
-    if verbose:
-        details.append('== %s' % name)
-        for i in missing:
-            k = K[i]
-            near = [E[j] for j in by_t.get(k['table_id'], []) if e_row_ok(E[j], k) and e_col_ok(E[j], k)]
-            vals = [E[j] for j in by_t.get(k['table_id'], [])
-                    if k['value'] is not None and same_value(E[j].get('value'), k['value'])
-                    and not used[j]]
-            details.append('  missing   %s' % showk(k))
-            for e in near[:2]:
-                details.append('      same cell: %s' % show(e))
-            for e in vals[:2]:
-                details.append('      value at:  %s' % show(e))
-        for j in mis:
-            e = E[j]
-            home = [K[i] for i in range(len(K)) if K[i]['table_id'] == e.get('table_id')
-                    and K[i]['value'] is not None and same_value(K[i]['value'], e.get('value'))]
-            details.append('  misplaced %s' % show(e))
-            details.append('      key has it at: %s%s' % ('; '.join(showk(k) for k in home[:3]),
-                                                         ' (+%d more)' % (len(home) - 3) if len(home) > 3 else ''))
-        for j, at in wrong:
-            details.append('  wrong     %s  (key %s)' % (show(E[j]), ', '.join(
-                json.dumps(K[i]['value']) for i in at)))
-        for j, why in extra:
-            details.append('  extra     %s  [%s]' % (show(E[j]), why))
-n = tot['key']
-print(fmt % ('TOTAL', n, tot['right'], tot['missing'], tot['misplaced'], tot['wrong'], tot['extra'],
-             tot['unit'], '%.1f' % (100.0 * tot['right'] / n if n else 0),
-             '%.1f' % (100.0 * tot['figs_right'] / tot['figs'] if tot['figs'] else 0)))
-print('target: right >= 98%% of key figures and misplaced = 0 (now %.1f%%, %d misplaced)'
-      % (100.0 * tot['right'] / n if n else 0, tot['misplaced']))
-for d in details:
-    print(d)
+                home = [K[i] for i in range(len(K)) if K[i]['table_id'] == e.get('table_id')
+                        and K[i]['value'] is not None and same_value(K[i]['value'], e.get('value'))]
+                details.append('  misplaced %s' % show(e))
+                details.append('      key has it at: %s%s' % ('; '.join(showk(k) for k in home[:3]),
+                                                             ' (+%d more)' % (len(home) - 3) if len(home) > 3 else ''))
+            for j, at in wrong:
+                details.append('  wrong     %s  (key %s)' % (show(E[j]), ', '.join(
+                    json.dumps(K[i]['value']) for i in at)))
+            for j, why in extra:
+                details.append('  extra     %s  [%s]' % (show(E[j]), why))
+    n = tot['key']
+    print(fmt % ('TOTAL', n, tot['right'], tot['missing'], tot['misplaced'], tot['wrong'], tot['extra'],
+                 tot['unit'], '%.1f' % (100.0 * tot['right'] / n if n else 0),
+                 '%.1f' % (100.0 * tot['figs_right'] / tot['figs'] if tot['figs'] else 0)))
+    print('target: right >= 98%% of key figures and misplaced = 0 (now %.1f%%, %d misplaced)'
+          % (100.0 * tot['right'] / n if n else 0, tot['misplaced']))
+    for d in details:
+        print(d)
+
+
+for folder, pairs in corpora:
+    name = folder.rstrip('/').split('/')[-1]
+    score(pairs, None if folder.rstrip('/') in ('data/holdout', './data/holdout') else name)
 PY
 [ "$crashed" = 0 ] || exit 1
 exit 0
