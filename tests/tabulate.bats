@@ -220,6 +220,17 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
         'empty_table FA09 - - - -')"
 }
 
+@test "tabulate: an empty table without spans (merged cells filled or blank): its 合计 row is data, the lower header row is not" {
+    # the slots under 科目编码 | 科目名称 are blank in the lower header row
+    doc=$(make_doc d \
+        "$(row 0 0 '国有资本经营预算财政拨款支出决算表')" \
+        "$(row 0 1 '科目编码' '科目名称' '本年支出' '本年支出' '本年支出')" \
+        "$(row 0 2 '' '' '合计' '基本支出' '项目支出')" \
+        "$(row 0 3 '' '合计' '' '' '')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .header_path, .value // \"-\"] | join(\" \")'"
+    assert_output "$(printf '%s\n' '合计 本年支出/合计 -' '合计 本年支出/基本支出 -' '合计 本年支出/项目支出 -')"
+}
+
 @test "tabulate: tables stacked on one sheet: a narrower table has only the columns of its own header" {
     # the grid is as wide as its widest table (5 columns); 收入决算表 uses 3,
     # and a stray dash right of its header is no column of it

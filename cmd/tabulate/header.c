@@ -204,8 +204,12 @@ static void assign_groups(builder *b, char **labels, int nl)
     free(newseg);
 }
 
-/* The value area of a row inside a block: what follows its stub cells. */
-static int value_area(const hrow *r, int start, int end, int skip_plain, char ***out)
+/* The value area of a row inside a block: what follows its stub cells.
+ * A row without stub headings skips skip_plain slots, or its leading blanks
+ * when they are more, up to the stubs of the block (the slots under 科目编码 |
+ * 科目名称 printed blank instead of spanned). */
+static int value_area(const hrow *r, int start, int end, int skip_plain, int stubs,
+                      char ***out)
 {
     int a = start, e = end < r->n ? end : r->n;
     if (a >= e) {
@@ -217,8 +221,12 @@ static int value_area(const hrow *r, int start, int end, int skip_plain, char **
         a++;
         stripped++;
     }
-    if (!stripped)
-        a += skip_plain;
+    if (!stripped) {
+        int blanks = 0;
+        while (a + blanks < e && blanks < stubs && tx_is_blank(r->cells[a + blanks]))
+            blanks++;
+        a += blanks > skip_plain ? blanks : skip_plain;
+    }
     if (a > e)
         a = e;
     *out = r->cells + a;
@@ -229,6 +237,15 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
                         int has_label, int values_hint)
 {
     int skip_plain = (has_label ? 1 : 0) + (bl->has_line ? 1 : 0);
+    int stubs = 0;
+    for (int h = 0; h < nheader; h++) {
+        int k = bl->start;
+        while (k < bl->end && k < rows[h].n && !tx_is_blank(rows[h].cells[k]) &&
+               hdr_is_stub(rows[h].cells[k]))
+            k++;
+        if (k - bl->start > stubs)
+            stubs = k - bl->start;
+    }
     int colno_row = -1;
     for (int h = nheader - 1; h >= 0; h--)
         if (hdr_is_colno_row(&rows[h])) {
@@ -240,7 +257,7 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
     char **cn = NULL;
     int ncn = 0;
     if (colno_row >= 0) {
-        ncn = value_area(&rows[colno_row], bl->start, bl->end, skip_plain, &cn);
+        ncn = value_area(&rows[colno_row], bl->start, bl->end, skip_plain, stubs, &cn);
         /* leading blanks before the numbers are stub slots (a 行次 column) */
         int lead = 0;
         while (lead < ncn && !tx_is_int(cn[lead]))
@@ -253,7 +270,7 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
     if (n == 0) {
         for (int h = key_row < 0 ? 0 : key_row; h < nheader; h++) {
             char **area;
-            int na = value_area(&rows[h], bl->start, bl->end, skip_plain, &area);
+            int na = value_area(&rows[h], bl->start, bl->end, skip_plain, stubs, &area);
             int labels = 0;
             for (int j = 0; j < na; j++)
                 labels += !tx_is_blank(area[j]);
@@ -282,7 +299,7 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
         if (h == colno_row)
             continue;
         char **area;
-        int na = value_area(&rows[h], bl->start, bl->end, skip_plain, &area);
+        int na = value_area(&rows[h], bl->start, bl->end, skip_plain, stubs, &area);
         if (na > n) {
             area += na - n;
             na = n;

@@ -644,10 +644,12 @@ static void force_template_blocks(const tpart *p, hmodel *m, int width)
 
 /* Where the body of a table without a figure starts (an empty table:
  * 合计 and blank cells, or one blank row under a header without row labels),
- * when no 栏次 row closes the header. In a grid, the first row with a row
- * label under the stub headings (科目名称 …), where a header row has nothing
- * or its own stub heading; else a run of blank rows after the last header
- * row. p->notes when neither. */
+ * when no 栏次 row closes the header: the first row with a row label under
+ * the stub headings (科目名称 …), where a header row has nothing or its own
+ * stub heading; else a run of blank rows after the last header row;
+ * p->notes when neither. Without spans a lower header row (小计 | 基本支出)
+ * has lost its place, so there a data row must be as long as the row of
+ * stub headings. */
 static int body_without_figures(const gview *v, const tpart *p)
 {
     int key = -1, stub_end = 0;
@@ -658,9 +660,11 @@ static int body_without_figures(const gview *v, const tpart *p)
             stub_end = c + 1;
         }
     }
-    if (key >= 0 && v->g->grid)
+    if (key >= 0)
         for (int r = key + 1; r < p->notes; r++) {
             const hrow *h = &v->plain[r];
+            if (!v->g->grid && h->n < v->plain[key].n)
+                continue;
             for (int c = 0; c < stub_end && c < h->n; c++)
                 if (!tx_is_blank(h->cells[c]) && !hdr_is_stub(h->cells[c]))
                     return r;
