@@ -173,9 +173,11 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
         "$(para '2023年收入决算表')" "$(para '编制单位：元谋县医疗保障局')" \
         "$(row 1 0 '项目' '本年收入合计')" "$(row 1 1 '合计' '2.00')" \
         "$(para '金额单位：元')" \
-        "$(row 2 0 '2023年财政拨款收入支出决算总表')" "$(row 2 1 '项目' '金额')" "$(row 2 2 '合计' '3.00')")
+        "$(row 2 0 '2023年财政拨款收入支出决算总表')" "$(row 2 1 '项目' '金额')" "$(row 2 2 '合计' '3.00')" \
+        "$(para '2023年一般公共预算财政拨款支出决算表')" "$(para '单位：人民币万元')" \
+        "$(row 3 0 '项目' '合计')" "$(row 3 1 '合计' '4.00')")
     run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .value, .unit // \"-\"] | join(\" \")'"
-    assert_output "$(printf '%s\n' 'FA03 1.00 万元' 'FA02 2.00 -' 'FA04 3.00 元')"
+    assert_output "$(printf '%s\n' 'FA03 1.00 万元' 'FA02 2.00 -' 'FA04 3.00 元' 'FA05 4.00 万元')"
 }
 
 @test "tabulate: a title names the table of its longest alias, whatever department and numbering precede it" {

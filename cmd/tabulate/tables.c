@@ -198,6 +198,8 @@ static char *unit_in(const char *text)
         if (names_entity(k, p))
             continue;
         p += strlen("单位:");
+        if (strncmp(p, "人民币", strlen("人民币")) == 0)
+            p += strlen("人民币");   /* 单位：人民币万元 */
         for (size_t i = 0; i < sizeof UNITS / sizeof UNITS[0] && !u; i++)
             if (strncmp(p, UNITS[i], strlen(UNITS[i])) == 0)
                 u = tx_dup(UNITS[i]);
