@@ -1,8 +1,10 @@
 # make fuzz [FUZZ_SECONDS=N] [FUZZ_ONLY="fuzz_decimal ..."]
 #
 # Every tests/fuzz/fuzz_*.c is a libFuzzer harness, built with clang into
-# build/fuzz/ with ASan+UBSan, and run N seconds on its seeds
-# (tests/fuzz/corpus/<harness>/, read-only) plus a working corpus in
+# build/fuzz/ with ASan+UBSan, and run N seconds on its seeds (read-only:
+# the hand-written ones of the lib harnesses in tests/fuzz/corpus/<harness>/,
+# and those tests/fuzz/make-seeds derives from the fixtures and the built
+# stages into build/fuzz/seeds/<harness>/) plus a working corpus in
 # build/fuzz/corpus/<harness>/ where libFuzzer keeps what it finds. A crash
 # leaves its input in build/fuzz/crashes/ and fails the target; copy it to
 # tests/fuzz/crashes/ with a note in docs/reliability.md.
@@ -84,8 +86,16 @@ $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ) $$(call fuzz_stage_objs,
 	@$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz $(addprefix -Icmd/,$(FUZZ_STAGE_fuzz_$*)) \
 		-o $@ $< $(filter %.o,$^) $(LDLIBS_ALL) $(FUZZ_LDLIBS)
 
+# Seeds derived from the fixtures and hostile inputs, and (stream seeds)
+# from what the built stages make of them.
+$(FUZZ_DIR)/seeds.stamp: tests/fuzz/make-seeds $(wildcard data/fixtures/* data/hostile/*) $(BUILD_BINS)
+	@echo "SEEDS $(FUZZ_DIR)/seeds"
+	@rm -rf $(FUZZ_DIR)/seeds
+	@BIN=$(BUILD_BIN) python3 tests/fuzz/make-seeds $(FUZZ_DIR)/seeds
+	@touch $@
+
 # One harness at a time, niced: the machine is shared.
-fuzz: $(FUZZ_BINS)
+fuzz: $(FUZZ_BINS) $(FUZZ_DIR)/seeds.stamp
 	@rc=0; $(foreach h,$(FUZZ_ONLY),tests/fuzz/run $(FUZZ_DIR) $(h) $(FUZZ_SECONDS) $(FUZZ_OPTS_$(h)) || rc=1;) exit $$rc
 
 # Keep the objects between runs (they are prerequisites of a pattern rule).
