@@ -523,3 +523,24 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     run jq -r 'select(.kind=="table" and .item=="一般公共服务支出" and .locator.row==3 and .column=="合计") | .value' "$BATS_TEST_TMPDIR/out"
     assert_output "null"
 }
+
+@test "tabulate: codes in 类 | 款 | 项 columns with the 类 printed once per group: the segments carried down" {
+    # a 财政-system export: 208 on its own row, the rows under it print 款 | 项 only
+    c() { printf '{"col":%d,"text":"%s","colspan":%d,"rowspan":%d}' "$1" "$2" "$3" "$4"; }
+    r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2"; }
+    doc=$(make_doc d \
+        "$(r 0 "$(c 0 '2024年度一般公共预算财政拨款支出决算表' 6 1)")" \
+        "$(r 1 "$(c 0 '项目' 4 1),$(c 4 '本年支出' 2 1)")" \
+        "$(r 2 "$(c 0 '类' 1 1),$(c 1 '款' 1 1),$(c 2 '项' 1 1),$(c 3 '科目名称' 1 1),$(c 4 '小计' 1 1),$(c 5 '基本支出' 1 1)")" \
+        "$(r 3 "$(c 0 '合计' 4 1),$(c 4 '5.00' 1 1),$(c 5 '5.00' 1 1)")" \
+        "$(r 4 "$(c 0 '208' 1 1),$(c 3 '社会保障和就业支出' 1 1),$(c 4 '3.00' 1 1),$(c 5 '3.00' 1 1)")" \
+        "$(r 5 "$(c 1 '05' 1 1),$(c 3 '行政事业单位养老支出' 1 1),$(c 4 '3.00' 1 1),$(c 5 '3.00' 1 1)")" \
+        "$(r 6 "$(c 1 '05' 1 1),$(c 2 '01' 1 1),$(c 3 '行政单位离退休' 1 1),$(c 4 '1.00' 1 1),$(c 5 '1.00' 1 1)")" \
+        "$(r 7 "$(c 2 '05' 1 1),$(c 3 '机关事业单位基本养老保险缴费支出' 1 1),$(c 4 '2.00' 1 1),$(c 5 '2.00' 1 1)")" \
+        "$(r 8 "$(c 0 '210' 1 1),$(c 3 '卫生健康支出' 1 1),$(c 4 '2.00' 1 1),$(c 5 '2.00' 1 1)")" \
+        "$(r 9 "$(c 1 '11' 1 1),$(c 2 '01' 1 1),$(c 3 '行政单位医疗' 1 1),$(c 4 '2.00' 1 1),$(c 5 '2.00' 1 1)")")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" and .column==\"小计\") | [.code // \"-\", .item, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '- 合计 5.00' '208 社会保障和就业支出 3.00' '20805 行政事业单位养老支出 3.00' \
+        '2080501 行政单位离退休 1.00' '2080505 机关事业单位基本养老保险缴费支出 2.00' '210 卫生健康支出 2.00' \
+        '2101101 行政单位医疗 2.00')"
+}

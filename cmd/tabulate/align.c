@@ -94,7 +94,39 @@ static int split_code(const hrow *r, int i, int end, sbuf *code)
     return used;
 }
 
-int align_row(const hblock *bl, const hrow *row, arow *out)
+/* The code of a row printing only its lower segments (05 | 01 under a 类
+ * 208 printed on the first row of its group, as 财政 systems export): the
+ * segments in the 款 and 项 columns completed from the code of the row
+ * above. Returns the cells used from i (the row's first printed cell), 0
+ * when the row has no such code. */
+static int carried_code(const hblock *bl, const hrow *r, int i, int end, const char *above,
+                        sbuf *code)
+{
+    int at = bl->split_at;
+    size_t la = above ? strlen(above) : 0;
+    if (at < 0 || la < 3 || i <= at || i > at + 2 || at + 3 > end)
+        return 0;
+    char seg[2][8] = {"", ""};
+    for (int s = 0; s < 2; s++) {
+        const char *c = r->cells[at + 1 + s];
+        int n = 0;
+        if (tx_is_blank(c))
+            continue;
+        if (tx_key_buf(c, seg[s], sizeof seg[s]) < 0 || !digits_only(seg[s], &n) || n != 2)
+            return 0;
+    }
+    if (!seg[0][0] && la < 5)
+        return 0;   /* a 项 whose 款 is not known */
+    sb_put(code, above, 3);
+    if (seg[0][0])
+        sb_puts(code, seg[0]);
+    else
+        sb_put(code, above + 3, 2);
+    sb_puts(code, seg[1]);
+    return at + 3 - i;
+}
+
+int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
 {
     memset(out, 0, sizeof *out);
     out->ncols = bl->ncols;
@@ -114,6 +146,9 @@ int align_row(const hblock *bl, const hrow *row, arow *out)
         sbuf code = {0};
         int used = split_code(row, i, end, &code);
         if (used > 1 || (used == 1 && align_is_code(row->cells[i]))) {
+            out->code = sb_take(&code);
+            i += used;
+        } else if ((used = carried_code(bl, row, i, end, above, &code)) > 0) {
             out->code = sb_take(&code);
             i += used;
         } else {

@@ -21,9 +21,11 @@ int align_is_code(const char *cell);
 int align_is_run_together(const char *cell);
 /* 1 when the cell is a figure: an amount, a nil dash, or a percentage. */
 int align_is_figure(const char *cell);
-/* Aligns row (slots 0..n) with block b of the model. Returns 0, or -1
- * when the row has nothing for the block. */
-int align_row(const hblock *bl, const hrow *row, arow *out);
+/* Aligns row (slots 0..n) with block b of the model; above is the code of
+ * the last coded row of the block before it (or NULL), for codes printed
+ * in segments under 类 | 款 | 项. Returns 0, or -1 when the row has
+ * nothing for the block. */
+int align_row(const hblock *bl, const hrow *row, const char *above, arow *out);
 /* Splits a short row of a two-sided table (fewer cells than the grid) into
  * one sub-row per block: a text cell starts the next block. Returns the
  * number of sub-rows written to parts (at most max); parts[i] gets the

@@ -372,6 +372,19 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
     free(b.seg);
 }
 
+/* Where a block prints its codes in three columns 类 | 款 | 项 (the slot of
+ * 类, from the block's start), or -1: there a code may be printed in
+ * segments, the upper ones only on the first row of their group. */
+static int split_columns(const hrow *rows, int nheader, int start, int end)
+{
+    for (int h = 0; h < nheader; h++)
+        for (int i = start; i + 2 < end && i + 2 < rows[h].n; i++)
+            if (is_key(rows[h].cells[i], "类") && is_key(rows[h].cells[i + 1], "款") &&
+                is_key(rows[h].cells[i + 2], "项"))
+                return i - start;
+    return -1;
+}
+
 int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_label,
                 int values_hint, hmodel *out)
 {
@@ -424,6 +437,7 @@ int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_labe
         bl->start = starts[b];
         bl->end = b + 1 < nb ? starts[b + 1] : width;
         bl->has_line = has_line[b];
+        bl->split_at = split_columns(rows, nheader, bl->start, bl->end);
     }
     /* side headings: rows above the key row of a two-sided table */
     if (nb > 1) {

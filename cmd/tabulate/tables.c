@@ -632,6 +632,7 @@ static void force_template_blocks(const tpart *p, hmodel *m, int width)
         bl->start = b * w;
         bl->end = (b + 1) * w;
         bl->side = tx_dup(sides[b]);
+        bl->split_at = -1;
         bl->ncols = 1;
         bl->cols = calloc(1, sizeof(hcol));
         if (!bl->cols)
@@ -699,6 +700,14 @@ static int part_width(const gview *v, const tpart *p, int data)
     return width;
 }
 
+static void carry_code(char **above, const arow *ar)
+{
+    if (!ar->code)
+        return;
+    free(*above);
+    *above = tx_dup(ar->code);
+}
+
 static int run_part(gview *v, tpart *p, int last_part)
 {
     tab_doc *d = v->d;
@@ -752,6 +761,11 @@ static int run_part(gview *v, tpart *p, int last_part)
     if (data > p->body && has_data &&
         hdr_analyse(v->spread + hstart, nheader, width, v->g->grid, has_label, hint, &m) == 0) {
         force_template_blocks(p, &m, width);
+        /* per block, the code of its last coded row: where 类 | 款 | 项 print
+         * the upper segments once per group, the rows under it need it */
+        char **above = calloc((size_t)m.nblocks, sizeof(char *));
+        if (!above)
+            abort();
         /* a standard table without row labels (三公) printed empty still
          * has its one data row: its figures are nil, not missing */
         int blank_body = 1;
@@ -802,10 +816,11 @@ static int run_part(gview *v, tpart *p, int last_part)
                         sub.n = e - m.blocks[b].start;
                         base = m.blocks[b].start;
                     }
-                    if (align_row(&m.blocks[b], &sub, &ar) == 0) {
+                    if (align_row(&m.blocks[b], &sub, above[b], &ar) == 0) {
                         for (int j = 0; j < ar.ncols; j++)
                             if (ar.slot[j] >= 0)
                                 ar.slot[j] += base;
+                        carry_code(&above[b], &ar);
                         rc = emit_row(v, p, &m, b, &ar, r, has_label);
                     }
                     align_free(&ar);
@@ -817,16 +832,20 @@ static int run_part(gview *v, tpart *p, int last_part)
                 for (int k = 0; k < np && !rc; k++) {
                     arow ar;
                     int base = (int)(parts[k].cells - row->cells);
-                    if (align_row(&m.blocks[blocks[k]], &parts[k], &ar) == 0) {
+                    if (align_row(&m.blocks[blocks[k]], &parts[k], above[blocks[k]], &ar) == 0) {
                         for (int j = 0; j < ar.ncols; j++)
                             if (ar.slot[j] >= 0)
                                 ar.slot[j] += base;
+                        carry_code(&above[blocks[k]], &ar);
                         rc = emit_row(v, p, &m, blocks[k], &ar, r, has_label);
                     }
                     align_free(&ar);
                 }
             }
         }
+        for (int b = 0; b < m.nblocks; b++)
+            free(above[b]);
+        free(above);
         hdr_free(&m);
     }
     if (!rc && p->kind && p->figures == 0)
