@@ -439,12 +439,32 @@ static bool is_figure_cp(uint32_t c)
     return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' || c == '+' || c == '%';
 }
 
+static bool is_dash_cp(uint32_t c)
+{
+    return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0xFF0D;
+}
+
+/* A nil printed as a dash (`-`, `—`, `——`) stands where an amount would,
+ * right-aligned like one: `- 31007` is a nil glued to the next cell's code. */
+static bool nil_run(const layout *L, int a, int b)
+{
+    if (b - a < 1 || b - a > 2)
+        return false;
+    for (int m = a; m < b; m++)
+        if (!is_dash_cp(L->g[L->order[m]].cp))
+            return false;
+    return true;
+}
+
 /* Whether the glyphs at positions [a, b) of the order read as a figure;
- * *decimal tells an amount (442.86, 1,382) from a year or a code. */
+ * *decimal tells an amount (442.86, 1,382, or a nil dash) from a year or a
+ * code. */
 static bool figure_run(const layout *L, int a, int b, bool *decimal)
 {
     bool digit = false;
-    *decimal = false;
+    *decimal = nil_run(L, a, b);
+    if (*decimal)
+        return true;
     for (int m = a; m < b; m++) {
         uint32_t c = L->g[L->order[m]].cp;
         if (!is_figure_cp(c))
@@ -648,14 +668,17 @@ static double overlap(double a1, double a2, double b1, double b2)
 static double chunk_w(const chunk *c) { return c->x2 - c->x1; }
 
 /* Whether the single chunk of line i lies under exactly one chunk of the
- * nearest multi-chunk line: the next line of a wrapped cell does, a note
- * or a title under the table does not. */
+ * nearest multi-chunk line, and under no two chunks of the multi-chunk
+ * lines within four lines: the next line of a wrapped cell does, a note or
+ * a title under the table does not (本单位…故本表为空表 under 合计 | 0.00
+ * reaches under 类 | 款 | 项 of the header). */
 static bool fits_one_cell(const layout *L, int i)
 {
     const line *l = &L->ln[i];
     if (l->nc != 1)
         return false;
     const chunk *c = &L->ck[l->c0];
+    int nearest = -1;
     for (int d = 1; d <= 4; d++)
         for (int s = -1; s <= 1; s += 2) {
             int j = i + s * d;
@@ -666,9 +689,12 @@ static bool fits_one_cell(const layout *L, int i)
                 const chunk *o = &L->ck[L->ln[j].c0 + k];
                 hits += overlap(c->x1, c->x2, o->x1, o->x2) > 0;
             }
-            return hits == 1;
+            if (hits > 1 || (nearest < 0 && hits == 0))
+                return false;
+            if (nearest < 0)
+                nearest = j;
         }
-    return false;
+    return nearest >= 0;
 }
 
 static bool same_size(const line *a, const line *b)
@@ -724,7 +750,11 @@ static int find_regions(layout *L)
             bool narrow = l->x2 - l->x1 <= 0.5 * width || l->x1 > left + 2 * l->h;
             bool close = (pin && dp <= 0.75 * l->h) || (nin && dn <= 0.75 * l->h);
             bool near = (pin && dp <= 1.6 * l->h) || (nin && dn <= 1.6 * l->h);
-            if (close || (narrow && near && fits_one_cell(L, i)) ||
+            /* a statement under the table (本表为空表) in the text's
+             * size, larger than the table's: not one of its cells */
+            const line *t = pin ? &L->ln[i - 1] : nin ? &L->ln[i + 1] : l;
+            bool cell_size = l->h <= 1.3 * t->h;
+            if (close || (narrow && near && cell_size && fits_one_cell(L, i)) ||
                 (narrow && header_band(L, i, dp, dn))) {
                 l->region = 0;
                 changed = true;
@@ -831,6 +861,34 @@ static bool column_reach(layout *L, int a, int b)
     return true;
 }
 
+/* Whether header line i (text only) is the next line of the cells of
+ * line j: single-spaced from it, and every cell of i has a cell of j in its
+ * column, the upper one filling it (continues). Tables printed with little
+ * padding set header cells in lockstep, every line of a band a line apart
+ * (政府性 | 国有资 / 基金预 | 本经营 / 算财政 | 预算财 / 拨款 | 政拨款):
+ * no row pitch tells them, but no cell of a band is alone in its column,
+ * and the lines of one cell lie over each other (a header over a column
+ * it does not touch, 收入 placed on its nearest column, is no such line). */
+static bool stacked(const layout *L, int i, int j)
+{
+    const line *l = &L->ln[i], *o = &L->ln[j];
+    if (l->nc == 0 || absd(l->yc - o->yc) > 1.3 * l->h || !same_size(l, o))
+        return false;
+    for (int k = 0; k < l->nc; k++) {
+        const chunk *c = &L->ck[l->c0 + k];
+        bool partner = false;
+        for (int m = 0; m < o->nc && !partner; m++) {
+            const chunk *e = &L->ck[o->c0 + m];
+            double w = chunk_w(c) < chunk_w(e) ? chunk_w(c) : chunk_w(e);
+            partner = e->colspan == 1 && e->col == c->col &&
+                      overlap(c->x1, c->x2, e->x1, e->x2) >= 0.5 * w;
+        }
+        if (c->colspan != 1 || !partner)
+            return false;
+    }
+    return continues(L, i < j ? i : j, i < j ? j : i);
+}
+
 /* group[i - a] = first line of line i's row. A text-only line joins its
  * nearer neighbour when that is closer than join_limit and than 1.45 glyph
  * heights (lines of one cell are 1.1-1.35 apart, rows
@@ -841,6 +899,9 @@ static bool group_rows(layout *L, int a, int b, int *link, int *group)
     if (!column_reach(L, a, b))
         return false;
     double limit = join_limit(L, a, b);
+    int body = a; /* the header is the lines above the first anchor */
+    while (body < b && !L->ln[body].anchor)
+        body++;
     for (int i = a; i < b; i++) {
         link[i - a] = i;
         if (L->ln[i].anchor)
@@ -859,6 +920,10 @@ static bool group_rows(layout *L, int a, int b, int *link, int *group)
         if (to >= a && to < b && d < limit && d < 1.45 * h &&
             continues(L, to < i ? to : i, to < i ? i : to))
             link[i - a] = to;
+        else if (i < body && to >= a && to < b && stacked(L, i, to))
+            link[i - a] = to;
+        else if (i < body && 2 * i - to >= a && 2 * i - to < b && stacked(L, i, 2 * i - to))
+            link[i - a] = 2 * i - to;
     }
     int cur = a;
     for (int i = a; i < b; i++) {
@@ -1022,39 +1087,95 @@ static void assign_columns(layout *L, int a, int b)
         }
 }
 
+static bool is_colno_label(const char *t)
+{
+    return strcmp(t, "栏次") == 0 || strcmp(t, "栏 次") == 0;
+}
+
+/* What each column holds, for merge_lonely_columns. */
+enum {
+    COL_WORDS = 1,  /* one-column text */
+    COL_BODY = 2,   /* one-column text on a line of the body */
+    COL_COLNO = 4,  /* a number of the 栏次 row */
+};
+
+/* Whether line l is the 栏次 row (which may start with 类 | 款 | 项). */
+static bool is_colno_line(const layout *L, const line *l)
+{
+    for (int k = 0; k < l->nc; k++)
+        if (is_colno_label(chunk_text(L, &L->ck[l->c0 + k])))
+            return true;
+    return false;
+}
+
+/* The first line of the body of [a, b): the first anchor that is not the
+ * 栏次 row. */
+static int body_start(const layout *L, int a, int b)
+{
+    for (int i = a; i < b; i++)
+        if (L->ln[i].anchor && !is_colno_line(L, &L->ln[i]))
+            return i;
+    return b;
+}
+
+/* Whether columns j and j + 1, which never hold one-column chunks on the
+ * same line, may still be two: each holds words of its own (行次 | 合计 of a
+ * column with no figure, 项 | 科目名称 of an empty table), unless those
+ * words say otherwise. A header cell centred over left-aligned labels lies
+ * right of them all (项目 over 一、一般公共预算财政拨款收入 in a wide cell):
+ * header words right of a column of body text head that column. A 栏次
+ * number centred over right-aligned figures lies left of them: a column of
+ * 栏次 numbers followed by one without is one column, whatever header words
+ * touch either (预算数 centred over six columns touches one of them). */
+static bool kept_apart(const unsigned *has, int j)
+{
+    if (!(has[j] & COL_WORDS) || !(has[j + 1] & COL_WORDS))
+        return false;
+    if ((has[j] & COL_BODY) && !(has[j + 1] & COL_BODY))
+        return false;
+    if ((has[j] & COL_COLNO) && !(has[j + 1] & COL_COLNO))
+        return false;
+    return true;
+}
+
 /* Two neighbouring columns that never hold a one-column chunk on the same
  * line are one column seen twice (a centred "2" in the 栏次 row over
- * right-aligned figures): merge them, unless each holds words of its own
- * (行次 | 合计 of a column with no figure yet, 项 | 科目名称 of an empty
- * table): a heading says there are two. Returns whether anything merged. */
+ * right-aligned figures): merge them, unless kept_apart. Returns whether
+ * anything merged. */
 static bool merge_lonely_columns(layout *L, int a, int b)
 {
     if (L->ncol < 2)
         return false;
     bool *both = calloc((size_t)L->ncol, sizeof *both);
     bool *on = calloc((size_t)L->ncol, sizeof *on);
-    bool *words = calloc((size_t)L->ncol, sizeof *words);
-    if (!both || !on || !words) {
+    unsigned *has = calloc((size_t)L->ncol, sizeof *has);
+    if (!both || !on || !has) {
         free(both);
         free(on);
-        free(words);
+        free(has);
         return false;
     }
+    int body = body_start(L, a, b);
     for (int i = a; i < b; i++) {
         memset(on, 0, (size_t)L->ncol * sizeof *on);
-        for (int k = 0; k < L->ln[i].nc; k++) {
-            const chunk *c = &L->ck[L->ln[i].c0 + k];
-            if (c->colspan == 1) { /* a header over both says nothing */
-                on[c->col] = true;
-                words[c->col] |= !c->numeric;
-            }
+        const line *l = &L->ln[i];
+        bool colno = is_colno_line(L, l);
+        for (int k = 0; k < l->nc; k++) {
+            const chunk *c = &L->ck[l->c0 + k];
+            if (c->colspan != 1) /* a header over both says nothing */
+                continue;
+            on[c->col] = true;
+            if (!c->numeric)
+                has[c->col] |= COL_WORDS | (i >= body ? COL_BODY : 0u);
+            else if (colno)
+                has[c->col] |= COL_COLNO;
         }
         for (int j = 0; j + 1 < L->ncol; j++)
             if (on[j] && on[j + 1])
                 both[j] = true;
     }
     for (int j = 0; j + 1 < L->ncol; j++)
-        if (words[j] && words[j + 1])
+        if (kept_apart(has, j))
             both[j] = true;
     /* the closest lonely pair first: a centred header figure sits next to
      * the figures it heads, not next to the column before */
@@ -1064,17 +1185,15 @@ static bool merge_lonely_columns(layout *L, int a, int b)
                                          L->col[best + 1][0] - L->col[best][1]))
             best = j;
     bool merged = best >= 0;
-    int m = L->ncol;
     if (merged) {
         L->col[best][1] = L->col[best + 1][1];
         memmove(&L->col[best + 1], &L->col[best + 2],
                 (size_t)(L->ncol - best - 2) * sizeof *L->col);
-        m--;
+        L->ncol--;
     }
-    L->ncol = m;
     free(both);
     free(on);
-    free(words);
+    free(has);
     return merged;
 }
 

@@ -323,6 +323,42 @@ int main(void)
         OK(r && c1 == c0 + 1, "支出 labels in one column whether glued or not");
     }
 
+    {
+        /* Writer tables in a small font without cell padding
+         * (tests/pdf/tight-table.pdf) */
+        d = slurp("tests/pdf/tight-table.pdf", &n);
+        memset(&log, 0, sizeof log);
+        rc = d ? extract(d, n, &log, NULL, code, msg) : 99;
+        free(d);
+        OK(rc == 0, "tight-table.pdf extracts (rc %d %s)", rc, msg);
+        int c0 = -1, c1 = -1;
+        const rec *lab = row_with(&log, "一、一般公共预算财政拨款收入", &c0);
+        const rec *hdr = lab ? find_row(&log, lab->table, 1) : NULL;
+        OK(hdr && col_of(hdr, "项目") == c0,
+           "项目 centred right of the labels heads their column (项目 %d, labels %d)",
+           hdr ? col_of(hdr, "项目") : -1, c0);
+        OK(lab && hdr && col_of(hdr, "金额") == c0 + 1 && cell_at(lab, c0 + 2) &&
+               strcmp(cell_at(lab, c0 + 2), "一、一般公共服务支出") == 0 &&
+               col_of(lab, "—") == c0 + 3,
+           "two sides of label | amount, the nil under the second 金额");
+        hdr = row_with(&log, "政府性基金预算财政拨款", &c1);
+        OK(hdr && col_of(hdr, "一般公共预算财政拨款") == c1 - 1 &&
+               col_of(hdr, "国有资本经营预算财政拨款") == c1 + 1,
+           "header cells wrapped over lines a row apart are joined back");
+        const rec *r = row_with(&log, "二、卫生健康支出", &c0);
+        OK(hdr && r && r->table == hdr->table && r->row == hdr->row + 2 &&
+               strcmp(cell_at(r, c1) ? cell_at(r, c1) : "", "0.00") == 0,
+           "the header is one row, right above the body (one row before 二、卫生健康支出)");
+        r = row_with(&log, "30202", &c0);
+        OK(r && c0 == 3 && cell_at(r, 2) && strcmp(cell_at(r, 2), "-") == 0,
+           "a nil dash against the next group's code is a cell of its own");
+        r = row_with(&log, "科目代码", &c0);
+        OK(r && r->ncells == 6, "three columns per group (%d header cells)", r ? r->ncells : 0);
+        const rec *st = para_with(&log, "故本表为空表");
+        OK(st && !row_with(&log, "本单位无国有资本经营预算财政拨款支出，故本表为空表。", NULL),
+           "the statement under an empty table, in the table's size, is text");
+    }
+
     /* The nine standard tables of seed 003, as LibreOffice prints them from
      * the docx (data/fixtures/caidian-2023-final.pdf, scripts/make-fixtures). */
     d = slurp("data/fixtures/caidian-2023-final.pdf", &n);
