@@ -544,3 +544,16 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
         '2080501 行政单位离退休 1.00' '2080505 机关事业单位基本养老保险缴费支出 2.00' '210 卫生健康支出 2.00' \
         '2101101 行政单位医疗 2.00')"
 }
+
+@test "tabulate: an empty table's statement printed as a row under its header is its sentence, not a data row" {
+    c() { printf '{"col":%d,"text":"%s","colspan":%d,"rowspan":%d}' "$1" "$2" "$3" "$4"; }
+    r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2"; }
+    doc=$(make_doc d \
+        "$(r 0 "$(c 0 '2024年度国有资本经营预算财政拨款支出决算表' 5 1)")" \
+        "$(r 1 "$(c 0 '科目编码' 1 2),$(c 1 '科目名称' 1 2),$(c 2 '本年支出' 3 1)")" \
+        "$(r 2 "$(c 2 '合计' 1 1),$(c 3 '基本支出' 1 1),$(c 4 '项目支出' 1 1)")" \
+        "$(r 3 "$(c 0 '栏次' 2 1),$(c 2 '1' 1 1),$(c 3 '2' 1 1),$(c 4 '3' 1 1)")" \
+        "$(r 4 "$(c 0 '本单位2024年度无国有资本经营预算财政拨款支出，故本表为空表。' 5 1)")")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -c 'select(.kind==\"table\" or .kind==\"empty_table\") | [.kind, .table_id, .sentence, .locator.row]'"
+    assert_output '["empty_table","FA08","本单位2024年度无国有资本经营预算财政拨款支出，故本表为空表。",4]'
+}

@@ -222,6 +222,14 @@ static int is_meta_cell(const char *text)
     return meta || catalog_is_title(text);
 }
 
+/* 本单位2024年度无国有资本经营预算财政拨款支出，故本表为空表。 printed as a
+ * row under an empty table's header: a sentence, not a row label. */
+static int is_statement(const char *k)
+{
+    return strstr(k, "空表") ||
+           (strstr(k, "无") && tx_ends(k, "。") && tx_cplen(k, strlen(k)) >= 10);
+}
+
 static int is_note_row(const hrow *r)
 {
     int first = -1;
@@ -229,7 +237,8 @@ static int is_note_row(const hrow *r)
     if (!n || n > 2)
         return 0;
     char *k = tx_key(r->cells[first]);
-    int note = strncmp(k, "注", strlen("注")) == 0 || strncmp(k, "说明:", strlen("说明:")) == 0;
+    int note = strncmp(k, "注", strlen("注")) == 0 || strncmp(k, "说明:", strlen("说明:")) == 0 ||
+               (n == 1 && is_statement(k));
     free(k);
     if (!note)
         note = formula_scan(r->cells[first], NULL, NULL) > 0;
@@ -551,19 +560,41 @@ static int values_after_label(const hrow *r)
     return r->n - i;
 }
 
+/* The note row under a table that says it is empty (its only cell a
+ * statement, *text), or -1. */
+static int statement_row(const gview *v, const tpart *p, const char **text)
+{
+    for (int r = p->notes; r < p->b; r++) {
+        int only = -1;
+        if (row_nonempty(&v->plain[r], &only) != 1)
+            continue;
+        char *k = tx_key(v->plain[r].cells[only]);
+        int st = is_statement(k);
+        free(k);
+        if (st) {
+            *text = v->plain[r].cells[only];
+            return r;
+        }
+    }
+    return -1;
+}
+
 static int statement_for(tab_doc *d, gview *v, tpart *p, int last_part)
 {
     if (!p->kind)
         return 0;
-    int found = -1;
-    if (last_part) {
+    const char *sentence = NULL;
+    int found = -1, said = statement_row(v, p, &sentence);
+    if (said >= 0) {
+        /* printed under the header, in the table itself */
+    } else if (last_part) {
         int from, to;
         around(d, v->gi, 0, &from, &to);
         for (int i = from; i < to && i < from + 3 && found < 0; i++)
             if (strstr(d->paras[i].text, "无"))
                 found = i;
     }
-    if (found < 0 && p->kind->keyword) {
+    if (found < 0 && said < 0 && p->kind->keyword) {
         /* one search per keyword and document, however many tables ask */
         int k = 0;
         while (k < d->nstatements && strcmp(d->statements[k].keyword, p->kind->keyword) != 0)
@@ -586,11 +617,15 @@ static int statement_for(tab_doc *d, gview *v, tpart *p, int last_part)
     jl_str(w, "table_id", p->kind->id);
     jl_str(w, "form", p->form ? p->form : p->kind->form);
     jl_null(w, "value");
-    jl_str(w, "sentence", found >= 0 ? d->paras[found].text : NULL);
+    if (said < 0 && found >= 0)
+        sentence = d->paras[found].text;
+    jl_str(w, "sentence", sentence);
     jl_open_object(w, "locator");
     jl_int(w, "table", v->g->index);
     jl_int(w, "part", p->part);
-    if (found >= 0)
+    if (said >= 0)
+        jl_int(w, "row", v->g->rows[said].row);
+    else if (found >= 0)
         jl_int(w, "paragraph", d->paras[found].ordinal);
     jl_close(w);
     return fw_emit(d);
