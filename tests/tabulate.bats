@@ -557,3 +557,17 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     run bash -c "printf '%s\n' '$doc' | tabulate | jq -c 'select(.kind==\"table\" or .kind==\"empty_table\") | [.kind, .table_id, .sentence, .locator.row]'"
     assert_output '["empty_table","FA08","本单位2024年度无国有资本经营预算财政拨款支出，故本表为空表。",4]'
 }
+
+@test "tabulate: a one-row header naming each side in its stub (收入项目 | 金额 | 支出项目 | 合计 …) gives two sides" {
+    doc=$(make_doc d "$(para '表4　2024年度财政拨款收入支出决算总表')" "$(para '编制单位：某局　　单位：万元')" \
+        "$(row 0 0 '收入项目' '金额' '支出项目' '合计' '一般公共预算财政拨款')" \
+        "$(row 0 1 '一、一般公共预算财政拨款' '5.00' '一、一般公共服务支出' '0.00' '0.00')" \
+        "$(row 0 2 '' '' '九、卫生健康支出' '4.00' '4.00')" \
+        "$(row 0 3 '总计' '5.00' '总计' '5.00' '5.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .side, .item, .header_path, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' \
+        'FA04 收入 一般公共预算财政拨款 收入/金额 5.00' \
+        'FA04 支出 一般公共服务支出 支出/合计 0.00' 'FA04 支出 一般公共服务支出 支出/一般公共预算财政拨款 0.00' \
+        'FA04 支出 卫生健康支出 支出/合计 4.00' 'FA04 支出 卫生健康支出 支出/一般公共预算财政拨款 4.00' \
+        'FA04 收入 总计 收入/金额 5.00' 'FA04 支出 总计 支出/合计 5.00' 'FA04 支出 总计 支出/一般公共预算财政拨款 5.00')"
+}

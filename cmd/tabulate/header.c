@@ -10,11 +10,10 @@ static const char *const STUBS[] = {
     "支出功能分类科目编码", "支出经济分类科目编码", "功能分类", "经济分类", "科目", "预算科目",
     "类", "款", "项", "栏次", "行次", "单位名称", "编码", "名称", NULL};
 
-int hdr_is_stub(const char *label)
+static const char *const SIDES[] = {"收入", "支出", NULL};
+
+static int is_stub_key(const char *k)
 {
-    char k[96];
-    if (tx_key_buf(label, k, sizeof k) < 0)
-        return 0;   /* far longer than any stub heading */
     int stub = 0;
     for (int i = 0; STUBS[i] && !stub; i++)
         stub = strcmp(k, STUBS[i]) == 0;
@@ -22,6 +21,26 @@ int hdr_is_stub(const char *label)
     if (!stub && strncmp(k, "项目(", strlen("项目(")) == 0)
         stub = 1;
     return stub;
+}
+
+/* The length of the side a stub heading starts with (收入项目 | 金额 |
+ * 支出项目 | 金额: a one-row header naming each side in its stub), or 0. */
+static size_t side_prefix(const char *k)
+{
+    for (int i = 0; SIDES[i]; i++) {
+        size_t l = strlen(SIDES[i]);
+        if (strncmp(k, SIDES[i], l) == 0 && is_stub_key(k + l))
+            return l;
+    }
+    return 0;
+}
+
+int hdr_is_stub(const char *label)
+{
+    char k[96];
+    if (tx_key_buf(label, k, sizeof k) < 0)
+        return 0;   /* far longer than any stub heading */
+    return is_stub_key(k) || side_prefix(k) > 0;
 }
 
 static int is_key(const char *label, const char *word)
@@ -372,6 +391,36 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
     free(b.seg);
 }
 
+/* A stub heading without the side it names: 收入项目 → 项目. */
+static char *stub_base(const char *cell)
+{
+    char *k = tx_key(cell);
+    size_t l = side_prefix(k);
+    memmove(k, k + l, strlen(k + l) + 1);
+    return k;
+}
+
+static int same_stub(const char *cell, const char *base)
+{
+    char *k = stub_base(cell);
+    int same = strcmp(k, base) == 0;
+    free(k);
+    return same;
+}
+
+/* The side a block's stub heading names (收入项目), or NULL. */
+static char *stub_side(const hrow *k, int start, int end)
+{
+    for (int i = start; i < end && i < k->n; i++) {
+        char key[96];
+        if (tx_is_blank(k->cells[i]) || tx_key_buf(k->cells[i], key, sizeof key) < 0)
+            continue;
+        size_t l = side_prefix(key);
+        return l ? tx_ndup(key, l) : NULL;
+    }
+    return NULL;
+}
+
 /* Where a block prints its codes in three columns 类 | 款 | 项 (the slot of
  * 类, from the block's start), or -1: there a code may be printed in
  * segments, the upper ones only on the first row of their group. */
@@ -412,12 +461,12 @@ int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_labe
         int first_at = -1;
         for (int i = 0; i < k->n; i++)
             if (!tx_is_blank(k->cells[i]) && hdr_is_stub(k->cells[i])) {
-                first = tx_key(k->cells[i]);
+                first = stub_base(k->cells[i]);
                 first_at = i;
                 break;
             }
         for (int i = first_at + 1; first && i < k->n && nb < 64; i++) {
-            if (is_key(k->cells[i], first) && !(grid && is_key(k->cells[i - 1], first)))
+            if (same_stub(k->cells[i], first) && !(grid && same_stub(k->cells[i - 1], first)))
                 starts[nb++] = i;
         }
         free(first);
@@ -466,6 +515,9 @@ int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_labe
                 free(labels[i]);
         }
     }
+    for (int b = 0; b < nb && nb > 1 && key >= 0; b++)
+        if (!out->blocks[b].side)
+            out->blocks[b].side = stub_side(&rows[key], out->blocks[b].start, out->blocks[b].end);
     int any = 0;
     for (int b = 0; b < nb; b++) {
         build_block(rows, nheader, nb > 1 ? key : (key < 0 ? -1 : 0), &out->blocks[b], grid,
