@@ -31,9 +31,23 @@ static int repeats_row(const hrow *r, const hrow *h)
     return words > 0;
 }
 
+/* A cell holding an amount with decimals (442.86): no header row, 栏次
+ * row included, has one, and nearly every body row does. Checked first
+ * because this runs on every body row of every table. */
+static int has_decimal_amount(const hrow *r)
+{
+    for (int i = 0; i < r->n; i++) {
+        const char *dot = strchr(r->cells[i], '.');
+        if (dot && dot > r->cells[i] && dot[-1] >= '0' && dot[-1] <= '9' && dot[1] >= '0' &&
+            dot[1] <= '9')
+            return 1;
+    }
+    return 0;
+}
+
 int cont_repeats_header(const hrow *rows, int from, int to, int r)
 {
-    if (from >= to)
+    if (from >= to || has_decimal_amount(&rows[r]))
         return 0;
     if (hdr_is_colno_row(&rows[r]))
         return 1;
