@@ -571,3 +571,13 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
         'FA04 支出 卫生健康支出 支出/合计 4.00' 'FA04 支出 卫生健康支出 支出/一般公共预算财政拨款 4.00' \
         'FA04 收入 总计 收入/金额 5.00' 'FA04 支出 总计 支出/合计 5.00' 'FA04 支出 总计 支出/一般公共预算财政拨款 5.00')"
 }
+
+@test "tabulate: a row as long as its header is read by position: a label further right than the stubs does not move its figures left" {
+    # the second side's stub heading is not one tabulate knows, so the table is one block
+    doc=$(make_doc d "$(para '2024年度收入支出决算总表')" \
+        "$(row 0 0 '项目' '金额' '支出类别' '决算数')" \
+        "$(row 0 1 '一、一般公共预算财政拨款收入' '5.00' '一、一般公共服务支出' '1.00')" \
+        "$(row 0 2 '' '' '九、卫生健康支出' '4.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" and .value != null) | [.item, .header_path, .value, .locator.col] | join(\" \")'"
+    assert_output "$(printf '%s\n' '一般公共预算财政拨款收入 金额 5.00 1' '一般公共预算财政拨款收入 决算数 1.00 3' '卫生健康支出 决算数 4.00 3')"
+}

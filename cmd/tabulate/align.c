@@ -182,6 +182,16 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
             vstart = i + 1;
         }
     }
+    if (bl->grid) {
+        /* each column at its header's slot: a label printed further right
+         * than the header's stubs covers the first columns, it does not
+         * move the figures after it one column left */
+        for (int j = 0; j < bl->ncols; j++) {
+            int s = end - bl->ncols + j;
+            out->slot[j] = s >= vstart ? s : -1;
+        }
+        return 0;
+    }
     int nv = end - vstart;
     int first = vstart;
     if (nv > bl->ncols) {

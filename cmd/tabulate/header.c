@@ -487,6 +487,7 @@ int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_labe
         bl->end = b + 1 < nb ? starts[b + 1] : width;
         bl->has_line = has_line[b];
         bl->split_at = split_columns(rows, nheader, bl->start, bl->end);
+        bl->grid = grid;
     }
     /* side headings: rows above the key row of a two-sided table */
     if (nb > 1) {

@@ -28,6 +28,7 @@ typedef struct {
     int start, end;   /* slots of the block: [start, end) */
     int has_line;     /* a 行次 column follows the label */
     int split_at;     /* slot (from start) of 类 in 类 | 款 | 项 header cells, or -1 */
+    int grid;         /* spans resolved: the value columns are the block's last slots */
     char *side;       /* 收入/支出, or the group over the block, or NULL */
     hcol *cols;
     int ncols;

@@ -668,6 +668,7 @@ static void force_template_blocks(const tpart *p, hmodel *m, int width)
         bl->end = (b + 1) * w;
         bl->side = tx_dup(sides[b]);
         bl->split_at = -1;
+        bl->grid = m->grid;
         bl->ncols = 1;
         bl->cols = calloc(1, sizeof(hcol));
         if (!bl->cols)
@@ -851,7 +852,10 @@ static int run_part(gview *v, tpart *p, int last_part)
                         sub.n = e - m.blocks[b].start;
                         base = m.blocks[b].start;
                     }
-                    if (align_row(&m.blocks[b], &sub, above[b], &ar) == 0) {
+                    /* a row as long as the table is positional like a grid's */
+                    hblock bx = m.blocks[b];
+                    bx.grid = v->g->grid || row->n == width;
+                    if (align_row(&bx, &sub, above[b], &ar) == 0) {
                         for (int j = 0; j < ar.ncols; j++)
                             if (ar.slot[j] >= 0)
                                 ar.slot[j] += base;
