@@ -581,3 +581,13 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" and .value != null) | [.item, .header_path, .value, .locator.col] | join(\" \")'"
     assert_output "$(printf '%s\n' '一般公共预算财政拨款收入 金额 5.00 1' '一般公共预算财政拨款收入 决算数 1.00 3' '卫生健康支出 决算数 4.00 3')"
 }
+
+@test "tabulate: a group label written only over the first of its columns (a merged cell in a text conversion) covers the columns labelled under it" {
+    doc=$(make_doc d "$(para '2024年度政府性基金预算财政拨款收入支出决算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '年初结转和结余' '本年收入' '本年支出' '' '' '年末结转和结余')" \
+        "$(row 0 1 '' '' '' '' '小计' '基本支出' '项目支出' '')" \
+        "$(row 0 2 '' '合计' '1.00' '2.00' '3.00' '1.00' '2.00' '0.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.header_path, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '年初结转和结余 1.00' '本年收入 2.00' '本年支出/小计 3.00' '本年支出/基本支出 1.00' \
+        '本年支出/项目支出 2.00' '年末结转和结余 0.00')"
+}

@@ -186,6 +186,25 @@ static void resegment_positional(builder *b, char **labels)
     }
 }
 
+/* A merged group cell whose text a conversion wrote only into its first
+ * slot (本年支出 |  |  over 小计 | 基本支出 | 项目支出): a blank after a group
+ * label, over a column labelled below, belongs to that group. A label over
+ * nothing (a cell spanning the rows below, 年末结转和结余) is no group. */
+static void fill_groups(builder *b, char **labels)
+{
+    int g = -1;
+    for (int j = 0; j < b->n; j++) {
+        if (labels[j][0]) {
+            g = b->labelled[j] ? j : -1;
+        } else if (g >= 0 && b->labelled[j]) {
+            free(labels[j]);
+            labels[j] = tx_dup(labels[g]);
+        } else {
+            g = -1;
+        }
+    }
+}
+
 /* A row with fewer labels than columns: its labels go over the segments,
  * one each, or in equal chunks (预算数 | 决算数 over twice the same six). */
 static void assign_groups(builder *b, char **labels, int nl)
@@ -335,6 +354,7 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
         for (int j = na; j < n; j++)
             labels[j] = tx_dup("");
         if (nonempty && (na == n || grid)) {
+            fill_groups(&b, labels);
             for (int j = 0; j < n; j++)
                 if (labels[j][0])
                     prepend(&b, j, labels[j]);
