@@ -591,3 +591,12 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     assert_output "$(printf '%s\n' '年初结转和结余 1.00' '本年收入 2.00' '本年支出/小计 3.00' '本年支出/基本支出 1.00' \
         '本年支出/项目支出 2.00' '年末结转和结余 0.00')"
 }
+
+@test "tabulate: a header label cut by a wrapped cell (its start or end, three characters or more) is completed from the standard layout by 栏次" {
+    doc=$(make_doc d "$(para '2024年度国有资本经营预算财政拨款支出决算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '合计' '基本' '目支出')" \
+        "$(row 0 1 '栏次' '' '1' '2' '3')" \
+        "$(row 0 2 '' '合计' '3.00' '1.00' '2.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.header_path, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '本年支出/合计 3.00' '基本 1.00' '本年支出/项目支出 2.00')"
+}

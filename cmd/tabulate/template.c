@@ -66,6 +66,17 @@ const char *template_path(const char *id, const char *col_no)
     return NULL;
 }
 
+/* b is the start or the end of a, at least three characters of it: the
+ * part of a wrapped header cell left on the 栏次's row (PDF: 国有资 | 本经营
+ * 预算财政拨款 on two rows). */
+static int is_fragment(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (lb >= la || tx_cplen(b, lb) < 3)
+        return 0;
+    return strncmp(a, b, lb) == 0 || strcmp(a + la - lb, b) == 0;
+}
+
 int template_fits(const char *path, const char *leaf)
 {
     if (!leaf || !leaf[0])
@@ -73,7 +84,7 @@ int template_fits(const char *path, const char *leaf)
     const char *t = strrchr(path, '/');
     t = t ? t + 1 : path;
     char *a = tx_key(t), *b = tx_key(leaf);
-    int fits = strstr(b, a) != NULL;
+    int fits = strstr(b, a) != NULL || is_fragment(a, b);
     free(a);
     free(b);
     return fits;

@@ -8,7 +8,8 @@
 /* The template path of column col_no of table id, or NULL. */
 const char *template_path(const char *id, const char *col_no);
 /* 1 when the computed leaf fits the template path: the same lowest label,
- * the label run together with others (`本年支出基本支出`), or none. */
+ * the label run together with others (`本年支出基本支出`), the start or end
+ * of it (a wrapped cell cut over two rows), or none. */
 int template_fits(const char *path, const char *leaf);
 /* The number of side-by-side blocks, their width in slots and the side of
  * each, for a standard table printed in blocks (公开06表), or 0. */
