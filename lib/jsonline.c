@@ -46,6 +46,11 @@ static void putc1(jline *j, char c)
 }
 
 /* The separator and key that come before a value at the current level. */
+static int put_string(jline *j, const char *s, size_t n);
+
+/* The separator and key that come before a value at the current level.
+ * Keys are escaped like strings: jl_json writes back keys read from the
+ * stream, which may hold a quote or a control character. */
 static void member(jline *j, const char *key)
 {
     if (j->depth == 0)
@@ -55,9 +60,12 @@ static void member(jline *j, const char *key)
         putc1(j, ',');
     j->first[d] = 0;
     if (j->closer[d] == '}') {
-        putc1(j, '"');
-        put(j, key ? key : "", key ? strlen(key) : 0);
-        put(j, "\":", 2);
+        if (!key)
+            key = "";
+        size_t n = strlen(key);
+        if (put_string(j, key, n) != 0)   /* not UTF-8: only a program bug gets here */
+            j->failed = 1;
+        putc1(j, ':');
     }
 }
 

@@ -82,6 +82,14 @@ column() {
     assert_line --index 3 '{"type":"end","doc":"d1","records":2}'
 }
 
+@test "a rewritten record keeps keys with quotes and control characters as valid JSON (fuzz)" {
+    make_doc d1 '{"type":"paragraph","doc":"d1","text":"預算","we\"ird\n":1,"level":0}' > "$T/in"
+    run "$NT" "$T/in"
+    assert_success
+    assert_line --index 1 '{"type":"paragraph","doc":"d1","text":"预算","we\"ird\n":1,"level":0,"normalized":{"t2s":1,"folded":0,"repaired":0}}'
+    echo "$output" | jq -e . > /dev/null
+}
+
 @test "other records pass through byte for byte, unchanged text too" {
     # odd spacing, escapes, a float and an unknown type must survive as written
     make_doc d2 \
