@@ -62,7 +62,18 @@ static void member(jline *j, const char *key)
     if (j->closer[d] == '}') {
         if (!key)
             key = "";
-        size_t n = strlen(key);
+        size_t n = 0;
+        int plain = 1;   /* the program's own keys: printable ASCII */
+        for (; key[n]; n++)
+            if ((unsigned char)key[n] < 0x20 || (unsigned char)key[n] >= 0x80 || key[n] == '"' ||
+                key[n] == '\\')
+                plain = 0;
+        if (plain) {
+            putc1(j, '"');
+            put(j, key, n);
+            put(j, "\":", 2);
+            return;
+        }
         if (put_string(j, key, n) != 0)   /* not UTF-8: only a program bug gets here */
             j->failed = 1;
         putc1(j, ':');
