@@ -600,3 +600,17 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.header_path, .value] | join(\" \")'"
     assert_output "$(printf '%s\n' '本年支出/合计 3.00' '基本 1.00' '本年支出/项目支出 2.00')"
 }
+
+@test "tabulate: without a 栏次 row, header labels run together are matched to the standard layout place by place, only with as many columns as the layout" {
+    # FA05 as Calc's PDF prints it: the group 本年支出 run into 基本支出
+    doc=$(make_doc d "$(para '2023年度一般公共预算财政拨款支出决算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '合计' '本年支出基本支出' '项目支出')" \
+        "$(row 0 1 '' '合计' '3.00' '1.00' '2.00')" \
+        "$(para '2023年度国有资本经营预算财政拨款支出决算表')" \
+        "$(row 1 0 '科目编码' '科目名称' '合计' '本年支出基本支出' '项目支出' '其他')" \
+        "$(row 1 1 '' '合计' '3.00' '1.00' '2.00' '0.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .column, .header_path, .value, .locator.col_no // \"-\"] | join(\" \")'"
+    assert_output "$(printf '%s\n' \
+        'FA05 合计 合计 3.00 -' 'FA05 基本支出 本年支出/基本支出 1.00 -' 'FA05 项目支出 本年支出/项目支出 2.00 -' \
+        'FA08 合计 合计 3.00 -' 'FA08 本年支出基本支出 本年支出基本支出 1.00 -' 'FA08 项目支出 项目支出 2.00 -' 'FA08 其他 其他 0.00 -')"
+}

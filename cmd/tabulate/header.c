@@ -441,6 +441,19 @@ static char *stub_side(const hrow *k, int start, int end)
     return NULL;
 }
 
+/* Two sides, one named (收入项目 | … | 项目 | …): the other is the other. */
+static void other_side(hmodel *m)
+{
+    if (m->nblocks != 2 || (m->blocks[0].side != NULL) == (m->blocks[1].side != NULL))
+        return;
+    hblock *named = m->blocks[0].side ? &m->blocks[0] : &m->blocks[1];
+    hblock *other = named == &m->blocks[0] ? &m->blocks[1] : &m->blocks[0];
+    if (strcmp(named->side, "收入") == 0)
+        other->side = tx_dup("支出");
+    else if (strcmp(named->side, "支出") == 0)
+        other->side = tx_dup("收入");
+}
+
 /* Where a block prints its codes in three columns 类 | 款 | 项 (the slot of
  * 类, from the block's start), or -1: there a code may be printed in
  * segments, the upper ones only on the first row of their group. */
@@ -539,6 +552,7 @@ int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_labe
     for (int b = 0; b < nb && nb > 1 && key >= 0; b++)
         if (!out->blocks[b].side)
             out->blocks[b].side = stub_side(&rows[key], out->blocks[b].start, out->blocks[b].end);
+    other_side(out);
     int any = 0;
     for (int b = 0; b < nb; b++) {
         build_block(rows, nheader, nb > 1 ? key : (key < 0 ? -1 : 0), &out->blocks[b], grid,

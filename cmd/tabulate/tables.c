@@ -484,8 +484,9 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
         /* a header the conversion mangled: the standard layout by 栏次 */
         const char *path = col->path, *leaf = col->leaf, *side = bl->side;
         char *tside = NULL;
-        const char *tp = p->kind ? template_path(p->kind->id, col->col_no) : NULL;
-        if (tp && strcmp(tp, path) != 0 && template_fits(tp, leaf)) {
+        const char *tp = p->kind ? template_path(p->kind->id, col->col_no ? col->col_no : col->std_no)
+                                 : NULL;
+        if (tp && strcmp(tp, path) != 0 && (!col->col_no || template_fits(tp, leaf))) {
             path = tp;
             const char *slash = strrchr(tp, '/');
             leaf = slash ? slash + 1 : tp;
@@ -681,6 +682,77 @@ static void force_template_blocks(const tpart *p, hmodel *m, int width)
     }
 }
 
+static const char *leaf_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* 1 when every character of want occurs in have, in order: two labels of
+ * one spanning cell interleaved by the layout (决算数一般公共预算财政 | 政府性
+ * 基金预算财拨款 | 政拨款 read as one text). */
+static int in_order(const char *have, const char *want)
+{
+    char *h = tx_key(have), *w = tx_key(want);
+    const char *p = h;
+    int ok = 1;
+    for (const char *q = w; *q && ok;) {
+        uint32_t c, d = 0;
+        int l = tx_cp(q, &c);
+        while (*p && (p += tx_cp(p, &d), d != c))
+            ;
+        ok = d == c;
+        q += l;
+    }
+    free(h);
+    free(w);
+    return ok;
+}
+
+/* Whether the label of column j fits the standard column j, and no other
+ * standard column with another label; a label shared with a neighbour (one
+ * cell over both, texts run together) fits when the standard label can be
+ * read out of it in order: its place tells which. */
+static int fits_at(const tcol_ref *t, int n, const hblock *bl, int j)
+{
+    const char *leaf = bl->cols[j].leaf;
+    if (!leaf[0])
+        return 0;
+    int shared = (j > 0 && strcmp(bl->cols[j - 1].leaf, leaf) == 0) ||
+                 (j + 1 < n && strcmp(bl->cols[j + 1].leaf, leaf) == 0);
+    if (shared)
+        return in_order(leaf, leaf_of(t[j].path));
+    if (!template_fits(t[j].path, leaf))
+        return 0;
+    for (int k = 0; k < n; k++)
+        if (k != j && strcmp(leaf_of(t[k].path), leaf_of(t[j].path)) != 0 &&
+            template_fits(t[k].path, leaf))
+            return 0;
+    return 1;
+}
+
+/* A standard table printed without 栏次 whose header the conversion ran
+ * together (Calc PDF: 本年支出基本支出): its columns are matched to the
+ * standard layout by their labels, only where that is unambiguous — a block
+ * with as many columns as the layout's side has, each label fitting the
+ * column at its place. */
+static void match_template(const tpart *p, hmodel *m)
+{
+    for (int b = 0; p->kind && b < m->nblocks; b++) {
+        hblock *bl = &m->blocks[b];
+        int printed = 0;
+        for (int j = 0; j < bl->ncols && !printed; j++)
+            printed = bl->cols[j].col_no != NULL;
+        tcol_ref t[16];
+        int n = printed ? 0 : template_columns(p->kind->id, m->nblocks > 1 ? bl->side : NULL, t, 16);
+        if (n <= 0 || n != bl->ncols)
+            continue;
+        for (int j = 0; j < n; j++)
+            if (fits_at(t, n, bl, j))
+                bl->cols[j].std_no = t[j].col_no;
+    }
+}
+
 /* Where the body of a table without a figure starts (an empty table:
  * 合计 and blank cells, or one blank row under a header without row labels),
  * when no 栏次 row closes the header: the first row with a row label under
@@ -797,6 +869,7 @@ static int run_part(gview *v, tpart *p, int last_part)
     if (data > p->body && has_data &&
         hdr_analyse(v->spread + hstart, nheader, width, v->g->grid, has_label, hint, &m) == 0) {
         force_template_blocks(p, &m, width);
+        match_template(p, &m);
         /* per block, the code of its last coded row: where 类 | 款 | 项 print
          * the upper segments once per group, the rows under it need it */
         char **above = calloc((size_t)m.nblocks, sizeof(char *));

@@ -90,6 +90,24 @@ int template_fits(const char *path, const char *leaf)
     return fits;
 }
 
+int template_columns(const char *id, const char *side, tcol_ref *out, int max)
+{
+    size_t ls = side ? strlen(side) : 0;
+    int n = 0;
+    for (size_t i = 0; i < sizeof COLS / sizeof COLS[0]; i++) {
+        if (!id || strcmp(COLS[i].id, id) != 0)
+            continue;
+        if (side && (strncmp(COLS[i].path, side, ls) != 0 || COLS[i].path[ls] != '/'))
+            continue;
+        if (n >= max)
+            return -1;
+        out[n].col_no = COLS[i].col_no;
+        out[n].path = COLS[i].path;
+        n++;
+    }
+    return n;
+}
+
 int template_blocks(const char *id, int *width, const char *const **sides)
 {
     static const char *const FA06[] = {"人员经费", "公用经费", "公用经费"};

@@ -11,6 +11,13 @@ const char *template_path(const char *id, const char *col_no);
  * the label run together with others (`本年支出基本支出`), the start or end
  * of it (a wrapped cell cut over two rows), or none. */
 int template_fits(const char *path, const char *leaf);
+typedef struct {
+    const char *col_no, *path;
+} tcol_ref;
+
+/* The columns of table id in 栏次 order, only those of side (收入/支出)
+ * when given: their number (at most max, -1 when more). */
+int template_columns(const char *id, const char *side, tcol_ref *out, int max);
 /* The number of side-by-side blocks, their width in slots and the side of
  * each, for a standard table printed in blocks (公开06表), or 0. */
 int template_blocks(const char *id, int *width, const char *const **sides);
