@@ -614,3 +614,11 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
         'FA05 合计 合计 3.00 -' 'FA05 基本支出 本年支出/基本支出 1.00 -' 'FA05 项目支出 本年支出/项目支出 2.00 -' \
         'FA08 合计 合计 3.00 -' 'FA08 本年支出基本支出 本年支出基本支出 1.00 -' 'FA08 项目支出 项目支出 2.00 -' 'FA08 其他 其他 0.00 -')"
 }
+
+@test "tabulate: a two-sided table naming one side in its stub (收入项目 | 决算数 | 项目 | 合计): the other block is the other side" {
+    doc=$(make_doc d "$(para '2023年度财政拨款收支决算总表')" \
+        "$(row 0 0 '收入项目' '决算数' '项目' '合计')" \
+        "$(row 0 1 '一、一般公共预算财政拨款' '5.00' '九、卫生健康支出' '5.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.side, .item, .header_path] | join(\" \")'"
+    assert_output "$(printf '%s\n' '收入 一般公共预算财政拨款 收入/决算数' '支出 卫生健康支出 支出/合计')"
+}
