@@ -622,3 +622,20 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.side, .item, .header_path] | join(\" \")'"
     assert_output "$(printf '%s\n' '收入 一般公共预算财政拨款 收入/决算数' '支出 卫生健康支出 支出/合计')"
 }
+
+@test "tabulate: a table without row labels printed as its header alone (三公 in a PDF) has its one row of nils; a table with row labels printed so has none" {
+    g='公务用车购置及运行维护费公务用车购 公务用车运置费 行维护费'   # one cell over 栏次 4-5 (10-11), both labels run together
+    doc=$(make_doc d "$(para '2023年度财政拨款“三公”经费支出决算表')" \
+        "$(row 0 0 '合计' '因公出国（境）费' '小计' "$g" "$g" '公务接待费' '合计' '因公出国（境）费' '小计' "$g" "$g" '公务接待费')" \
+        "$(row 0 1 1 2 3 4 5 6 7 8 9 10 11 12)" \
+        "$(para '注：本部门2023年度无财政拨款“三公”经费支出，故本表为空表。')" \
+        "$(para '2023年度国有资本经营预算财政拨款支出决算表')" \
+        "$(row 1 0 '科目编码' '科目名称' '合计' '基本支出' '项目支出')" \
+        "$(para '本部门无国有资本经营预算财政拨款支出，故本表为空表。')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" or .kind==\"empty_table\") | [.kind, .table_id, .column // \"-\", .value // \"-\", .locator.row // \"-\", .locator.col // \"-\"] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'table FA09 合计 - - -' 'table FA09 因公出国（境）费 - - -' 'table FA09 小计 - - -' \
+        'table FA09 公务用车购置费 - - -' 'table FA09 公务用车运行维护费 - - -' 'table FA09 公务接待费 - - -' \
+        'table FA09 合计 - - -' 'table FA09 因公出国（境）费 - - -' 'table FA09 小计 - - -' \
+        'table FA09 公务用车购置费 - - -' 'table FA09 公务用车运行维护费 - - -' 'table FA09 公务接待费 - - -' \
+        'empty_table FA09 - - - -' 'empty_table FA08 - - - -')"
+}

@@ -486,7 +486,7 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
         char *tside = NULL;
         const char *tp = p->kind ? template_path(p->kind->id, col->col_no ? col->col_no : col->std_no)
                                  : NULL;
-        if (tp && strcmp(tp, path) != 0 && (!col->col_no || template_fits(tp, leaf))) {
+        if (tp && strcmp(tp, path) != 0 && (col->std_no || template_fits(tp, leaf))) {
             path = tp;
             const char *slash = strrchr(tp, '/');
             leaf = slash ? slash + 1 : tp;
@@ -513,7 +513,10 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
         jl_open_object(w, "locator");
         jl_int(w, "table", v->g->index);
         jl_int(w, "part", p->part);
-        jl_int(w, "row", v->g->rows[r].row);
+        if (r >= 0)
+            jl_int(w, "row", v->g->rows[r].row);
+        else
+            jl_null(w, "row");
         if (slot >= 0)
             jl_int(w, "col", slot);
         else
@@ -713,14 +716,19 @@ static int in_order(const char *have, const char *want)
  * standard column with another label; a label shared with a neighbour (one
  * cell over both, texts run together) fits when the standard label can be
  * read out of it in order: its place tells which. */
+static int shared_leaf(const hblock *bl, int j)
+{
+    const char *leaf = bl->cols[j].leaf;
+    return (j > 0 && strcmp(bl->cols[j - 1].leaf, leaf) == 0) ||
+           (j + 1 < bl->ncols && strcmp(bl->cols[j + 1].leaf, leaf) == 0);
+}
+
 static int fits_at(const tcol_ref *t, int n, const hblock *bl, int j)
 {
     const char *leaf = bl->cols[j].leaf;
     if (!leaf[0])
         return 0;
-    int shared = (j > 0 && strcmp(bl->cols[j - 1].leaf, leaf) == 0) ||
-                 (j + 1 < n && strcmp(bl->cols[j + 1].leaf, leaf) == 0);
-    if (shared)
+    if (shared_leaf(bl, j))
         return in_order(leaf, leaf_of(t[j].path));
     if (!template_fits(t[j].path, leaf))
         return 0;
@@ -729,6 +737,24 @@ static int fits_at(const tcol_ref *t, int n, const hblock *bl, int j)
             template_fits(t[k].path, leaf))
             return 0;
     return 1;
+}
+
+/* Under a printed 栏次, one cell over two columns holding both standard
+ * labels run together (PDF: 公务用车购置及运行维护费公务用车购 公务用车运置费
+ * 行维护费 over 栏次 4 and 5) fits each when its label reads out of it. */
+static void match_shared(const tpart *p, hblock *bl)
+{
+    tcol_ref t[16];
+    int n = template_columns(p->kind->id, NULL, t, 16);
+    for (int j = 0; j < bl->ncols; j++) {
+        const hcol *c = &bl->cols[j];
+        if (!c->col_no || !c->leaf[0] || !shared_leaf(bl, j))
+            continue;
+        for (int k = 0; k < n; k++)
+            if (strcmp(t[k].col_no, c->col_no) == 0 && !template_fits(t[k].path, c->leaf) &&
+                in_order(c->leaf, leaf_of(t[k].path)))
+                bl->cols[j].std_no = t[k].col_no;
+    }
 }
 
 /* A standard table printed without 栏次 whose header the conversion ran
@@ -743,6 +769,10 @@ static void match_template(const tpart *p, hmodel *m)
         int printed = 0;
         for (int j = 0; j < bl->ncols && !printed; j++)
             printed = bl->cols[j].col_no != NULL;
+        if (printed) {
+            match_shared(p, bl);
+            continue;
+        }
         tcol_ref t[16];
         int n = printed ? 0 : template_columns(p->kind->id, m->nblocks > 1 ? bl->side : NULL, t, 16);
         if (n <= 0 || n != bl->ncols)
@@ -808,6 +838,41 @@ static int part_width(const gview *v, const tpart *p, int data)
     return width;
 }
 
+static int stub_heading(const gview *v, int from, int to)
+{
+    for (int r = from; r < to; r++)
+        for (int c = 0; c < v->spread[r].n; c++)
+            if (!tx_is_blank(v->spread[r].cells[c]) && hdr_is_stub(v->spread[r].cells[c]))
+                return 1;
+    return 0;
+}
+
+/* A header with as many columns as the standard layout of its table: one
+ * a conversion mangled (PDF cells run together, 12 columns read as 10)
+ * does not say which nils the unprinted row has. */
+static int whole_layout(const tpart *p, const hmodel *m)
+{
+    tcol_ref t[16];
+    int n = template_columns(p->kind->id, NULL, t, 16), cols = 0;
+    for (int b = 0; b < m->nblocks; b++)
+        cols += m->blocks[b].ncols;
+    return n > 0 && n == cols;
+}
+
+/* The nils of a row the table has but did not print: no cell, no row. */
+static int emit_unprinted(gview *v, tpart *p, const hmodel *m, int b)
+{
+    arow ar = {.ncols = m->blocks[b].ncols};
+    ar.slot = malloc(sizeof(int) * (size_t)(ar.ncols ? ar.ncols : 1));
+    if (!ar.slot)
+        abort();
+    for (int j = 0; j < ar.ncols; j++)
+        ar.slot[j] = -1;
+    int rc = emit_row(v, p, m, b, &ar, -1, 0);
+    align_free(&ar);
+    return rc;
+}
+
 static void carry_code(char **above, const arow *ar)
 {
     if (!ar->code)
@@ -866,6 +931,10 @@ static int run_part(gview *v, tpart *p, int last_part)
     int has_data = 0;
     for (int r = data; r < p->notes && !has_data; r++)
         has_data = row_nonempty(&v->plain[r], NULL) || (p->kind && !has_label);
+    /* a standard table without row labels (三公) printed as its header
+     * alone (a PDF does not show its one empty row) still has that row */
+    int bare = p->kind && data == p->notes && !stub_heading(v, hstart, data);
+    has_data |= bare;
     if (data > p->body && has_data &&
         hdr_analyse(v->spread + hstart, nheader, width, v->g->grid, has_label, hint, &m) == 0) {
         force_template_blocks(p, &m, width);
@@ -955,6 +1024,8 @@ static int run_part(gview *v, tpart *p, int last_part)
                 }
             }
         }
+        for (int b = 0; bare && whole_layout(p, &m) && b < m.nblocks && !rc; b++)
+            rc = emit_unprinted(v, p, &m, b);
         for (int b = 0; b < m.nblocks; b++)
             free(above[b]);
         free(above);
