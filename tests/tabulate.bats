@@ -118,6 +118,16 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     assert_output "$(printf '%s\n' '210 卫生健康支出 合计 5.00' '21015 医疗保障管理事务 合计 5.00' '2101501 行政运行 合计 5.00')"
 }
 
+@test "tabulate: a 单位名称：… line above the header names the entity and is no header row" {
+    doc=$(make_doc d \
+        "$(row 0 0 '收入决算表')" \
+        "$(row 0 1 '单位名称：石门县东关街道办事处' '' '' '单位：元')" \
+        "$(row 0 2 '科目编码' '科目名称' '本年收入合计' '财政拨款收入')" \
+        "$(row 0 3 '201' '一般公共服务支出' '9,809,441.39' '9,787,377.76')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.code, .item, .header_path, .value, .unit] | join(\" \")'"
+    assert_output "$(printf '%s\n' '201 一般公共服务支出 本年收入合计 9809441.39 元' '201 一般公共服务支出 财政拨款收入 9787377.76 元')"
+}
+
 @test "tabulate: a grid holding two tables is split at the title row" {
     doc=$(make_doc d \
         "$(row 0 0 '2023年度收入决算表（表2）')" \

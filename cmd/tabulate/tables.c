@@ -211,8 +211,10 @@ static char *unit_in(const char *text)
 static int is_meta_cell(const char *text)
 {
     char *k = tx_key(text);
-    int meta = strstr(k, "单位:") || strstr(k, "部门:") || strstr(k, "公开") ||
-               strstr(k, "填报") || strstr(k, "编制");
+    /* 单位名称：… / 部门名称：… name the entity as 编制单位：… does (the
+     * colon tells them from the 单位名称 stub heading of a unit list) */
+    int meta = strstr(k, "单位:") || strstr(k, "部门:") || strstr(k, "单位名称:") ||
+               strstr(k, "部门名称:") || strstr(k, "公开") || strstr(k, "填报") || strstr(k, "编制");
     free(k);
     if (!meta) {
         char *f = catalog_form_in(text);
