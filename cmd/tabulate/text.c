@@ -56,21 +56,8 @@ char *tx_ndup(const char *s, size_t n)
     return p;
 }
 
-int tx_cp(const char *s, uint32_t *cp)
+int tx_cp_rest(const char *s, uint32_t *cp)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    if (u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
-    /* the common case of these reports: a 3-byte (CJK) sequence */
-    if (u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-        uint32_t c = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-            *cp = c;
-            return 3;
-        }
-    }
     size_t n = strnlen(s, 4);
     int l = utf8_decode((const unsigned char *)s, n, cp);
     if (l == 0) {

@@ -38,7 +38,25 @@ int tx_is_int(const char *s);
 /* 1 when s is empty or only white space. */
 int tx_is_blank(const char *s);
 /* Decodes the code point at s (invalid bytes count as U+FFFD, length 1). */
-int tx_cp(const char *s, uint32_t *cp);
+int tx_cp_rest(const char *s, uint32_t *cp);
+/* Inline: it runs once per character of every label and sentence. */
+static inline int tx_cp(const char *s, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    /* the common case of these reports: a 3-byte (CJK) sequence */
+    if (u[0] >= 0xE0 && u[0] < 0xF0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        uint32_t c = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+            *cp = c;
+            return 3;
+        }
+    }
+    return tx_cp_rest(s, cp);
+}
 int tx_is_cjk(uint32_t cp);
 /* Number of code points of the first n bytes of s. */
 size_t tx_cplen(const char *s, size_t n);
