@@ -157,6 +157,14 @@ static int emit_meta(tab_doc *d)
 }
 
 /* The 部门：/单位： cells of the tables and the paragraphs, for the entity. */
+static int is_ascii(const char *t)
+{
+    for (; *t; t++)
+        if ((unsigned char)*t >= 0x80)
+            return 0;
+    return 1;
+}
+
 static void find_meta(tab_doc *d)
 {
     const char **paras = malloc(sizeof(char *) * (size_t)(d->npara + 1));
@@ -170,6 +178,8 @@ static void find_meta(tab_doc *d)
         for (int r = 0; r < d->grids[g].nrows; r++)
             for (int c = 0; c < d->grids[g].rows[r].n; c++) {
                 const char *t = d->grids[g].rows[r].cells[c].text;
+                if (is_ascii(t))
+                    continue;   /* most cells are figures: no 部门/单位 in them */
                 if (strstr(t, "部门：") || strstr(t, "部门:") || strstr(t, "单位：") ||
                     strstr(t, "单位:")) {
                     dept = grow(dept, &cd, nd + 1, sizeof(char *));
