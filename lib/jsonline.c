@@ -6,12 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int grow(jline *j, size_t more)
+static int grow_slow(jline *j, size_t more)
 {
     if (j->failed)
         return -1;
-    if (j->len + more <= j->cap)
-        return 0;
     size_t cap = j->cap ? j->cap : 256;
     while (cap < j->len + more) {
         if (cap > ((size_t)-1) / 2) {
@@ -28,6 +26,14 @@ static int grow(jline *j, size_t more)
     j->s = s;
     j->cap = cap;
     return 0;
+}
+
+/* Room for more bytes; the check inline, the growing out of line (a record
+ * writes some fifty small pieces). After a failure writes go on into the
+ * buffer there is, and jl_write refuses the line. */
+static inline int grow(jline *j, size_t more)
+{
+    return j->len + more <= j->cap ? 0 : grow_slow(j, more);
 }
 
 static void put(jline *j, const char *s, size_t n)
