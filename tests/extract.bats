@@ -553,6 +553,15 @@ docx_out() {
     assert_output '[[0,"投入",3],[1,"預算配置(5分)",3]]'
 }
 
+@test "html: a layout table (cells holding whole tables, no figure) is read as the page, its tables in reading order" {
+    extract "$T/layout-table.html" > "$TMP/out"
+    run jq -c 'if .type=="row" then [.table,.row,.parent,[.cells[].text]] elif .type=="paragraph" then [.level,.text] else empty end' "$TMP/out"
+    assert_output "$(printf '%s\n' '[1,"某街道2024年度部门决算公开"]' '[0,0,null,["首页"]]' '[0,1,null,["政务公开"]]' \
+        '[0,"发布时间：2025-08-29"]' '[0,"一、部门主要职责：略。"]' '[0,"二、部门决算表"]' '[0,"收入决算表"]' \
+        '[1,0,null,["公开02表","单位：元"]]' '[2,0,null,["项目","本年收\n入合计"]]' '[2,1,null,["合计","1,234.00"]]' \
+        '[3,0,null,["项目","决算数","说明"]]' '[3,1,null,["合计","—",""]]' '[4,0,{"table":3,"row":1,"col":2},["见附注"]]')"
+}
+
 @test "html golden: caidian utf-8 and wulong big5" {
     extract "$FIXTURES/caidian-2023-final-utf8.html" > "$TMP/out"
     diff <(project "$TMP/out") "$T/caidian-html.golden"

@@ -367,6 +367,157 @@ static int walk_table(html_ctx *h, xmlNodePtr table, int depth, const nested_ref
     return rc;
 }
 
+/* --- layout tables ---------------------------------------------------------- */
+
+static int is_named(xmlNodePtr n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && strcasecmp((const char *)n->name, name) == 0;
+}
+
+static int is_cell(xmlNodePtr n)
+{
+    return is_named(n, "td") || is_named(n, "th");
+}
+
+static int is_section(xmlNodePtr n)
+{
+    return is_named(n, "thead") || is_named(n, "tbody") || is_named(n, "tfoot");
+}
+
+/* 1 when a table shows under n (not counting what is hidden). */
+static int holds_table(xmlNodePtr n, int depth, int max)
+{
+    if (depth > max)
+        return 0;
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || dropped(c))
+            continue;
+        if (is_named(c, "table") || holds_table(c, depth + 1, max))
+            return 1;
+    }
+    return 0;
+}
+
+/* The text of n outside the tables in it. */
+static int own_text(xmlNodePtr n, tbuf *b, int depth, int max)
+{
+    if (depth > max)
+        return 0;
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+            if (add_collapsed(b, (const char *)c->content))
+                return -1;
+        } else if (c->type == XML_ELEMENT_NODE && !dropped(c) && !is_named(c, "table") &&
+                   own_text(c, b, depth + 1, max)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* 1 for a cell that is a figure or a nil (1,234.00, -5.2%, —). */
+static int is_figure(const char *s)
+{
+    static const char *const nils[] = {"-", "—", "－", NULL};
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        n--;
+    for (; n && *s == ' '; s++)
+        n--;
+    for (int i = 0; nils[i]; i++)
+        if (n == strlen(nils[i]) && !strncmp(s, nils[i], n))
+            return 1;
+    size_t digits = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] >= '0' && s[k] <= '9')
+            digits++;
+        else if (!strchr(",.-+%()", s[k]))
+            return 0;
+    }
+    return digits > 0;
+}
+
+typedef struct {
+    int tables;   /* cells holding a table */
+    int figures;  /* cells that are a figure themselves */
+} cell_census;
+
+static int census_row(xmlNodePtr tr, cell_census *cc, int depth, int max)
+{
+    tbuf b = {0};
+    for (xmlNodePtr td = tr->children; td; td = td->next) {
+        if (!is_cell(td) || dropped(td))
+            continue;
+        cc->tables += holds_table(td, depth + 1, max);
+        tb_clear(&b);
+        if (own_text(td, &b, depth + 1, max)) {
+            tb_free(&b);
+            return -1;
+        }
+        cc->figures += is_figure(tb_str(&b));
+    }
+    tb_free(&b);
+    return 0;
+}
+
+static int census(xmlNodePtr n, cell_census *cc, int depth, int max)
+{
+    if (depth > max)
+        return 0;
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        int rc = 0;
+        if (is_section(c))
+            rc = census(c, cc, depth + 1, max);
+        else if (is_named(c, "tr"))
+            rc = census_row(c, cc, depth + 1, max);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* A page laid out with a table (a navigation column beside the content, a
+ * title above a report's tables) puts whole tables in its cells and prints
+ * no figure of its own: it is the page's frame, not a table. A table of
+ * figures with a small table in one cell stays a table. */
+static int is_layout_table(xmlNodePtr table, int depth, int max, int *layout)
+{
+    cell_census cc = {0, 0};
+    if (census(table, &cc, depth, max))
+        return -1;
+    *layout = cc.tables > 0 && cc.figures == 0;
+    return 0;
+}
+
+static int flush(html_ctx *h, int level);
+static int walk(html_ctx *h, xmlNodePtr n, int depth);
+
+/* A layout table's cells read as a browser shows them: row by row, each
+ * cell's text and tables in order, a cell never running into the next. */
+static int walk_layout(html_ctx *h, xmlNodePtr n, int depth)
+{
+    if (depth > h->em->lim->max_xml_depth)
+        return em_error(h->em, "limit", "HTML elements nested more than --max-xml-depth=%d",
+                        h->em->lim->max_xml_depth);
+    for (xmlNodePtr c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE || dropped(c))
+            continue;
+        int rc = EM_OK;
+        if (is_section(c) || is_named(c, "tr"))
+            rc = walk_layout(h, c, depth + 1);
+        else if (is_cell(c) || is_named(c, "caption")) {
+            rc = flush(h, 0);
+            if (rc == EM_OK)
+                rc = walk(h, c, depth + 1);
+            if (rc == EM_OK)
+                rc = flush(h, 0);
+        }
+        if (rc)
+            return rc;
+    }
+    return EM_OK;
+}
+
 /* --- paragraphs ----------------------------------------------------------- */
 
 static int flush(html_ctx *h, int level)
@@ -377,8 +528,6 @@ static int flush(html_ctx *h, int level)
     tb_clear(&h->text);
     return rc;
 }
-
-static int walk(html_ctx *h, xmlNodePtr n, int depth);
 
 static int walk_node(html_ctx *h, xmlNodePtr c, int depth)
 {
@@ -394,9 +543,12 @@ static int walk_node(html_ctx *h, xmlNodePtr c, int depth)
     const char *name = (const char *)c->name;
     int rc = EM_OK;
     if (strcasecmp(name, "table") == 0) {
+        int layout = 0;
         rc = flush(h, 0);
+        if (rc == EM_OK && is_layout_table(c, depth + 1, h->em->lim->max_xml_depth, &layout))
+            rc = EM_ABORT;
         if (rc == EM_OK)
-            rc = walk_table(h, c, depth + 1, NULL);
+            rc = layout ? walk_layout(h, c, depth + 1) : walk_table(h, c, depth + 1, NULL);
     } else if (strcasecmp(name, "br") == 0) {
         rc = add_newline(&h->text) ? EM_ABORT : EM_OK;
     } else if (is_block(name)) {
