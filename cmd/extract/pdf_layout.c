@@ -513,6 +513,50 @@ static bool fake_bold(const layout *L, const line *l, int m)
     return q->cp == p->cp && q->x1 - p->x1 < 0.15 * l->h;
 }
 
+/* Whether the gap between the glyphs at order positions p and m of line l
+ * is about what a typed space between ideographs leaves (0.2-0.4 h): Writer
+ * tables with thin cell padding leave no more between two header cells
+ * that fill their columns (一般公共预算 政府性基金预). */
+static bool spaced_cjk(const layout *L, const line *l, int p, int m)
+{
+    const glyph *a = &L->g[L->order[p]], *q = &L->g[L->order[m]];
+    double gap = q->x1 - a->x2;
+    return gap > 0.2 * l->h && gap <= 0.4 * l->h && is_cjk(a->cp) && is_cjk(q->cp);
+}
+
+static bool same_size(const line *a, const line *b)
+{
+    return a->h < 1.15 * b->h && b->h < 1.15 * a->h;
+}
+
+/* Whether a line near line li (within 1.3 glyph heights, in its size)
+ * has a cell gap (over 0.4 h) that holds the gap [x1, x2] of line li, with
+ * text under both sides of it: the wrapped header cells of a band printed
+ * in lockstep (附属单位上缴 事业单位经营 over 收入 | 收入). A typed space
+ * (项 目) has no neighbour cut at its very place. left is where the text
+ * before the gap starts. */
+static bool split_nearby(const layout *L, int li, double left, double x1, double x2)
+{
+    const line *l = &L->ln[li];
+    int lo = li, hi = li; /* lines are in order of their centres */
+    while (lo > 0 && l->yc - L->ln[lo - 1].yc <= 1.3 * l->h)
+        lo--;
+    while (hi + 1 < L->nl && L->ln[hi + 1].yc - l->yc <= 1.3 * l->h)
+        hi++;
+    for (int o = lo; o <= hi; o++) {
+        const line *n = &L->ln[o];
+        if (o == li || !same_size(l, n))
+            continue;
+        for (int m = n->g0 + 1; m < n->g0 + n->ng; m++) {
+            const glyph *a = &L->g[L->order[m - 1]], *q = &L->g[L->order[m]];
+            if (q->x1 - a->x2 > 0.4 * n->h && a->x2 <= x1 && q->x1 >= x2 && a->x2 > left &&
+                q->x1 < x2 + (x1 - left))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Where chunks start (L->cut). A gap wider than 0.4 glyph heights always
  * cuts. A spreadsheet printed without cell padding (LibreOffice Calc) puts
  * a right-aligned figure 0.15 h from the text of the next cell
@@ -521,7 +565,9 @@ static bool fake_bold(const layout *L, const line *l, int m)
  * column edge — chunks of other lines start at the same x, or (for an
  * amount) other figures end there too, glued or not. A year or a code
  * before text (`2023年度`) needs chunks starting there. The same for a
- * figure glued to the code of the next column (`235.26 302`). */
+ * figure glued to the code of the next column (`235.26 302`). Two
+ * ideographs a typed space apart are cut on the same evidence: text that
+ * ends where a column's figures end fills its cell. */
 static bool find_cuts(layout *L)
 {
     if (!grow((void **)&L->cut, &L->capcut, L->ng > 0 ? L->ng : 1, sizeof *L->cut))
@@ -554,6 +600,8 @@ static bool find_cuts(layout *L)
                 if (!add_edge(L, &ne, L->g[L->order[prev]].x2, li, EDGE_GLUE_END) ||
                     !add_edge(L, &ne, L->g[L->order[m]].x1, li, EDGE_GLUE_START))
                     return false;
+            } else if (m < end && spaced_cjk(L, l, prev, m)) {
+                glued = true;
             }
             prev = m;
         }
@@ -582,6 +630,17 @@ static bool find_cuts(layout *L)
             bool dec;
             if (L->cut[m]) {
                 piece = m;
+            } else if (spaced_cjk(L, l, prev, m)) {
+                /* header cells that fill their columns, printed with thin
+                 * padding: the text ends where the column's figures end,
+                 * or the next starts where other cells start */
+                if (edges_near(L->edges, ne, a->x2, tol, li,
+                               1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2 ||
+                    edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_START) >= 2 ||
+                    split_nearby(L, li, L->g[L->order[piece]].x1, a->x2, q->x1)) {
+                    L->cut[m] = true;
+                    piece = m;
+                }
             } else if (gap > 0.1 * l->h && figure_run(L, piece, m, &dec)) {
                 bool starts = edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_START) >= 2;
                 bool aligned = dec && (edges_near(L->edges, ne, a->x2, tol, li,
@@ -695,11 +754,6 @@ static bool fits_one_cell(const layout *L, int i)
                 nearest = j;
         }
     return nearest >= 0;
-}
-
-static bool same_size(const line *a, const line *b)
-{
-    return a->h < 1.15 * b->h && b->h < 1.15 * a->h;
 }
 
 /* Whether line i, a single line wedged between two table lines at row
@@ -976,28 +1030,50 @@ static int place_chunk(layout *L, const chunk *c, bool defer)
     return 1;
 }
 
+/* Whether line i of [a, b) is a line of header cells: text only, with
+ * three or more cells, or a line of a cell wrapped in lockstep with such a
+ * line, within 1.3 glyph heights of it (附属单位 / 上缴收入 above and below
+ * 事业收入 | 其他收入). */
+static bool header_line(const layout *L, int a, int b, int i)
+{
+    const line *l = &L->ln[i];
+    if (l->anchor || l->nc == 0)
+        return false;
+    if (l->nc >= 3)
+        return true;
+    for (int j = i - 1; j <= i + 1; j += 2) {
+        if (j < a || j >= b)
+            continue;
+        const line *o = &L->ln[j];
+        if (!o->anchor && o->nc >= 3 && absd(o->yc - l->yc) <= 1.3 * l->h && same_size(l, o))
+            return true;
+    }
+    return false;
+}
+
 /* Columns no figure shows (every cell nil: 政府性基金预算财政拨款 and
- * 国有资本经营预算财政拨款, last of a 财政拨款收支总表) from a header line of
- * three or more cells: a cell of it right of every column is one. Wider
- * header cells first. Between columns a header cell is as likely a spaced
- * 收 入 | 支 出 over them, and makes none. */
+ * 国有资本经营预算财政拨款, last of a 财政拨款收支总表; the middle columns
+ * of a 收入总表 where only 一般公共预算 and 其他收入 have money) from a header
+ * line (header_line): a cell of it that touches no column is one.
+ * Wider header cells first. One that ends less than 1.5 glyph heights
+ * before a column of figures is that column's header, centred over its
+ * right-aligned figures (决算数 over 7.87), and makes none. */
 static bool header_columns(layout *L, int a, int b)
 {
     int n = 0;
     for (int i = a; i < b; i++)
-        if (!L->ln[i].anchor && L->ln[i].nc >= 3)
+        if (header_line(L, a, b, i))
             for (int k = 0; k < L->ln[i].nc; k++)
                 L->tmp[n++] = L->ln[i].c0 + k;
     sort_idx(L->tmp, n, chunk_by_width_desc, L->ck, L->tmp2);
-    double right = -1e300;
-    for (int j = 0; j < L->ncol; j++)
-        if (L->col[j][1] > right)
-            right = L->col[j][1];
+    int shown = L->ncol; /* the columns figures show */
     for (int k = 0; k < n; k++) {
         const chunk *c = &L->ck[L->tmp[k]];
-        bool free_x = c->x1 > right;
+        bool free_x = true;
         for (int j = 0; j < L->ncol && free_x; j++)
             free_x = overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) <= 0;
+        for (int j = 0; j < shown && free_x; j++)
+            free_x = L->col[j][0] < c->x2 || L->col[j][0] - c->x2 >= 1.5 * L->ln[c->line].h;
         if (free_x && place_chunk(L, c, false) < 0)
             return false;
     }

@@ -324,6 +324,30 @@ int main(void)
     }
 
     {
+        /* a docx with thin cell margins printed by Writer
+         * (tests/pdf/thin-header.pdf) */
+        size_t n = 0;
+        char code[32], msg[256];
+        sink_log log;
+        unsigned char *d = slurp("tests/pdf/thin-header.pdf", &n);
+        memset(&log, 0, sizeof log);
+        int rc = d ? extract(d, n, &log, NULL, code, msg) : 99;
+        free(d);
+        OK(rc == 0, "thin-header.pdf extracts (rc %d %s)", rc, msg);
+        int c0 = -1, c1 = -1;
+        const rec *h = row_with(&log, "一般公共预算拨款收入", &c0);
+        OK(h && col_of(h, "政府性基金预算拨款收入") == c0 + 1,
+           "header cells a typed space apart, ending where the figures end, are two cells");
+        OK(h && col_of(h, "国有资本经营预算拨款收入") == c0 + 2 &&
+               col_of(h, "财政专户管理资金收入") == c0 + 3 && col_of(h, "附属单位上缴收入") == c0 + 4 &&
+               col_of(h, "其他收入") == c0 + 5,
+           "columns no figure shows between columns with figures come from the header");
+        const rec *r = row_with(&log, "104.72", &c1);
+        OK(h && r && r->table == h->table && r->row == h->row + 1 && c1 == c0 + 5,
+           "the header wrapped in lockstep is one row; 其他收入's figure under it");
+    }
+
+    {
         /* Writer tables in a small font without cell padding
          * (tests/pdf/tight-table.pdf) */
         d = slurp("tests/pdf/tight-table.pdf", &n);
