@@ -297,6 +297,16 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
     assert_line $'formula\tFA03\t1栏=2栏+3栏+4栏+5栏\tcolumn\t1\t+2+3+4+5\tfalse'
 }
 
+@test "tabulate: 公开02表 | 单位：元 set as a small table of its own between the title and the grid name the grid, and are no table themselves" {
+    run bash -c "extract '$T/meta-table.html' | normalize-traditional-chinese | tabulate | '$T/project'"
+    assert_success
+    assert_output "$(printf '%s\n' $'meta\t某街道办事处\t2024\t决算' \
+        $'table\tFA02\t收入决算表\t公开02表\t合计\t-\t-\t本年收入合计\t1234.00\t元\t-\t-\t-' \
+        $'table\tFA02\t收入决算表\t公开02表\t合计\t-\t-\t财政拨款收入\t1234.00\t元\t-\t-\t-' \
+        $'table\tFA02\t收入决算表\t公开02表\t行政运行\t2010301\t-\t本年收入合计\t1234.00\t元\t-\t-\t-' \
+        $'table\tFA02\t收入决算表\t公开02表\t行政运行\t2010301\t-\t财政拨款收入\t-\t元\t-\t-\t-')"
+}
+
 @test "tabulate: tables that are not standard keep their caption, also the next ones under the same title" {
     run bash -c "stream_of() { extract \"\$1\" | normalize-traditional-chinese; }; stream_of '$S000' | tabulate | jq -r 'select(.kind==\"table\") | .table' | sort | uniq -c"
     assert_output "    159 部门预算项目支出绩效自评表"

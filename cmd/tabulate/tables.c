@@ -308,6 +308,53 @@ static void bound_grids(tab_doc *d)
     }
 }
 
+/* The title (of a line alone), form and unit a meta line names, where the
+ * part has none yet. */
+static void take_meta(tpart *p, const char *t, int alone)
+{
+    if (alone && catalog_is_title(t) && !p->title)
+        p->title = tx_dup(t);
+    char *f = catalog_form_in(t);
+    if (f && !p->form)
+        p->form = f;
+    else
+        free(f);
+    char *u = unit_in(t);
+    if (u && !p->unit)
+        p->unit = u;
+    else
+        free(u);
+}
+
+/* 1 when every line of g is a meta line (公开01表 | 单位：元 set as a small
+ * borderless table of its own above the grid it names). */
+static int meta_grid(const tgrid *g)
+{
+    int seen = 0;
+    for (int r = 0; r < g->nrows; r++)
+        for (int c = 0; c < g->rows[r].n; c++) {
+            const char *t = g->rows[r].cells[c].text;
+            if (tx_is_blank(t))
+                continue;
+            if (!is_meta_cell(t))
+                return 0;
+            seen = 1;
+        }
+    return seen;
+}
+
+static void read_meta_grid(const tgrid *g, tpart *p)
+{
+    for (int r = 0; r < g->nrows; r++) {
+        int n = 0;
+        for (int c = 0; c < g->rows[r].n; c++)
+            n += !tx_is_blank(g->rows[r].cells[c].text);
+        for (int c = 0; c < g->rows[r].n; c++)
+            if (!tx_is_blank(g->rows[r].cells[c].text))
+                take_meta(p, g->rows[r].cells[c].text, n == 1);
+    }
+}
+
 static void read_meta_rows(gview *v, tpart *p)
 {
     int i = p->a;
@@ -325,18 +372,7 @@ static void read_meta_rows(gview *v, tpart *p)
                 all_meta = 0;
                 continue;
             }
-            if (n == 1 && catalog_is_title(t) && !p->title)
-                p->title = tx_dup(t);
-            char *f = catalog_form_in(t);
-            if (f && !p->form)
-                p->form = f;
-            else
-                free(f);
-            char *u = unit_in(t);
-            if (u && !p->unit)
-                p->unit = u;
-            else
-                free(u);
+            take_meta(p, t, n == 1);
         }
         if (!all_meta)
             break;
@@ -350,13 +386,30 @@ static void read_meta_rows(gview *v, tpart *p)
         }
 }
 
+/* 1 when grid gi is only the meta lines of the grid right after it, no
+ * text between: that grid's heading, not a table. */
+static int heads_next(const tab_doc *d, int gi)
+{
+    if (gi + 1 >= d->ngrid || d->grids[gi + 1].lo != d->grids[gi].last_seq ||
+        !meta_grid(&d->grids[gi]))
+        return 0;
+    int from, to;
+    around(d, gi + 1, 1, &from, &to);
+    return from == to;
+}
+
 static void name_part(gview *v, tpart *p)
 {
     tab_doc *d = v->d;
     /* title and unit printed as paragraphs above the grid (docx, html) */
     if ((!p->title || !p->unit) && p->part == 0) {
-        int from, to;
-        around(d, v->gi, 1, &from, &to);
+        int gi = v->gi, from, to;
+        around(d, gi, 1, &from, &to);
+        /* meta lines set as a table of their own, the title above them */
+        while (gi > 0 && heads_next(d, gi - 1)) {
+            read_meta_grid(&d->grids[--gi], p);
+            around(d, gi, 1, &from, &to);
+        }
         for (int i = to - 1; i >= from && i >= to - 6; i--) {
             const char *t = d->paras[i].text;
             if (tx_cplen(t, strlen(t)) > 60 && !catalog_is_title(t))
@@ -1061,6 +1114,8 @@ static int run_part(gview *v, tpart *p, int last_part)
 
 static int run_grid(tab_doc *d, int gi)
 {
+    if (heads_next(d, gi))
+        return 0;
     gview v = {.d = d, .g = &d->grids[gi], .gi = gi};
     build_view(&v);
     int rc = 0;
