@@ -307,6 +307,13 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
         $'table\tFA02\t收入决算表\t公开02表\t行政运行\t2010301\t-\t财政拨款收入\t-\t元\t-\t-\t-')"
 }
 
+@test "tabulate: 收入支出决算总表 stacked in one column (收入 block, then 支出 over the header again): each block its side, the marker row no data" {
+    run bash -c "extract '$T/stacked-sides.html' | normalize-traditional-chinese | tabulate | '$T/project' | grep '^table' | cut -f5,7,8,9,11"
+    assert_success
+    assert_output "$(printf '%s\n' $'一般公共预算财政拨款收入\t收入\t收入/决算数\t100.00\t1' $'总计\t收入\t收入/决算数\t100.00\t31' \
+        $'一般公共服务支出\t支出\t支出/决算数\t-\t32' $'总计\t支出\t支出/决算数\t100.00\t62')"
+}
+
 @test "tabulate: tables that are not standard keep their caption, also the next ones under the same title" {
     run bash -c "stream_of() { extract \"\$1\" | normalize-traditional-chinese; }; stream_of '$S000' | tabulate | jq -r 'select(.kind==\"table\") | .table' | sort | uniq -c"
     assert_output "    159 部门预算项目支出绩效自评表"

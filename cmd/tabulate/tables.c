@@ -35,6 +35,7 @@ typedef struct {
     const table_kind *kind;
     char *name;                /* canonical, or the caption */
     int body, notes;           /* first body row, first note row (b if none) */
+    const char *stacked;       /* 支出 under 收入 in one column: the side below its marker */
     long figures;              /* non-nil figures emitted */
 } tpart;
 
@@ -506,6 +507,30 @@ static int figure_of(const char *cell, char *buf, size_t size, int *nil, int *pe
     return dec_format(dv, buf, size) > 0;
 }
 
+/* 收入 or 支出 when a header path starts with that side. */
+static const char *side_of(const char *path)
+{
+    static const char *const SIDES[] = {"收入", "支出"};
+    for (size_t i = 0; i < sizeof SIDES / sizeof SIDES[0]; i++) {
+        size_t l = strlen(SIDES[i]);
+        if (strncmp(path, SIDES[i], l) == 0 && path[l] == '/')
+            return SIDES[i];
+    }
+    return NULL;
+}
+
+/* The side a row alone names (支出 over the header repeated for it). */
+static const char *side_marker(const hrow *r)
+{
+    int only = -1;
+    if (row_nonempty(r, &only) != 1)
+        return NULL;
+    char *k = tx_key(r->cells[only]);
+    const char *side = !strcmp(k, "收入") ? "收入" : !strcmp(k, "支出") ? "支出" : NULL;
+    free(k);
+    return side;
+}
+
 static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, int r,
                     int has_label)
 {
@@ -545,8 +570,17 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
             path = tp;
             const char *slash = strrchr(tp, '/');
             leaf = slash ? slash + 1 : tp;
-            if (strncmp(tp, "收入/", strlen("收入/")) == 0 || strncmp(tp, "支出/", strlen("支出/")) == 0)
-                side = tside = tx_ndup(tp, strlen("收入"));
+            if (side_of(tp))
+                side = tside = tx_dup(side_of(tp));
+        }
+        /* one column of figures under a 收入 block, then a 支出 one: the
+         * header names the first side, the marker row the next */
+        char *spath = NULL;
+        if (!side && m->nblocks == 1 && side_of(path)) {
+            side = p->stacked ? p->stacked : side_of(path);
+            spath = tx_dup(path);
+            memcpy(spath, side, strlen(side));   /* 收入 and 支出: the same length */
+            path = spath;
         }
         jline *w = fw_begin(d, "table");
         jl_str(w, "table", p->name);
@@ -558,6 +592,7 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
         jl_str(w, "column", leaf);
         jl_str(w, "header_path", path);
         free(tside);
+        free(spath);
         jl_str(w, "value", nil ? NULL : buf);
         /* the printed form, when it says more than the value (1,382.64, －, 12%) */
         char *raw = tx_clean(cell);
@@ -1014,6 +1049,11 @@ static int run_part(gview *v, tpart *p, int last_part)
                 continue;
             if (cont_repeats_header(v->plain, p->body, data, r))
                 continue;   /* the header again, on the next page */
+            const char *marker = m.nblocks == 1 ? side_marker(row) : NULL;
+            if (marker && r + 1 < p->notes && cont_repeats_header(v->plain, p->body, data, r + 1)) {
+                p->stacked = marker;
+                continue;
+            }
             /* a label spanning into the next block (人员经费合计 | 公用经费合计
              * merged over two blocks) makes the blocks of this row follow
              * its text cells, not the header */
