@@ -26,6 +26,9 @@ row() {
     printf '{"type":"row","doc":"d","table":%d,"row":%d,"cells":[%s]}' "$t" "$r" "$cells"
 }
 para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '%s' "$1" | jq -Rs .)"; }
+# A cell and a row of table 0 by hand, for spans: c COL 'text' COLSPAN ROWSPAN; r ROW "$(c …),$(c …)"
+c() { printf '{"col":%d,"text":"%s","colspan":%d,"rowspan":%d}' "$1" "$2" "$3" "$4"; }
+r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2"; }
 
 @test "tabulate: --help and --version" {
     run tabulate --help
@@ -147,7 +150,6 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
 }
 
 @test "tabulate: spans resolved by the reader (docx/html grids) give the same header paths" {
-    c() { printf '{"col":%d,"text":"%s","colspan":%d,"rowspan":%d}' "$1" "$2" "$3" "$4"; }
     doc=$(make_doc d \
         "{\"type\":\"row\",\"doc\":\"d\",\"table\":0,\"row\":0,\"cells\":[$(c 0 '财政拨款“三公”经费支出决算表' 4 1)]}" \
         "{\"type\":\"row\",\"doc\":\"d\",\"table\":0,\"row\":1,\"cells\":[$(c 0 '决算数' 4 1)]}" \
@@ -165,8 +167,6 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
 @test "tabulate: a stub cell spanning both header rows does not shift the labels of the lower row" {
     # xlsx/docx: 科目编码 and 科目名称 written once, in the top row; the row
     # below holds only the labels under 本年支出
-    c() { printf '{"col":%d,"text":"%s","colspan":%d,"rowspan":%d}' "$1" "$2" "$3" "$4"; }
-    r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2"; }
     doc=$(make_doc d \
         "$(r 0 "$(c 0 '一般公共预算财政拨款支出决算表' 5 1)")" \
         "$(r 1 "$(c 0 '科目编码' 1 2),$(c 1 '科目名称' 1 2),$(c 2 '本年支出' 3 1)")" \
@@ -210,7 +210,6 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
 
 @test "tabulate: an empty table without a 栏次 row: its 合计 row, or its one blank row, gives one nil per column" {
     # xlsx: empty cells carry nothing, so the 合计 row is just its label
-    c() { printf '{"col":%d,"text":"%s","colspan":%d,"rowspan":%d}' "$1" "$2" "$3" "$4"; }
     r() { printf '{"type":"row","doc":"d","table":%d,"row":%d,"cells":[%s]}' "$1" "$2" "$3"; }
     doc=$(make_doc d \
         "$(r 0 0 "$(c 0 '国有资本经营预算财政拨款支出决算表' 5 1)")" \
@@ -246,8 +245,6 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
 @test "tabulate: tables stacked on one sheet: a narrower table has only the columns of its own header" {
     # the grid is as wide as its widest table (5 columns); 收入决算表 uses 3,
     # and a stray dash right of its header is no column of it
-    c() { printf '{"col":%d,"text":"%s","colspan":%d,"rowspan":%d}' "$1" "$2" "$3" "$4"; }
-    r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2"; }
     doc=$(make_doc d \
         "$(r 0 "$(c 0 '收入决算表（表二）' 3 1)")" \
         "$(r 1 "$(c 0 '项目' 1 1),$(c 1 '本年收入合计' 1 1),$(c 2 '财政拨款收入' 1 1)")" \
@@ -553,8 +550,6 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
 
 @test "tabulate: codes in 类 | 款 | 项 columns with the 类 printed once per group: the segments carried down" {
     # a 财政-system export: 208 on its own row, the rows under it print 款 | 项 only
-    c() { printf '{"col":%d,"text":"%s","colspan":%d,"rowspan":%d}' "$1" "$2" "$3" "$4"; }
-    r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2"; }
     doc=$(make_doc d \
         "$(r 0 "$(c 0 '2024年度一般公共预算财政拨款支出决算表' 6 1)")" \
         "$(r 1 "$(c 0 '项目' 4 1),$(c 4 '本年支出' 2 1)")" \
@@ -573,8 +568,6 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
 }
 
 @test "tabulate: an empty table's statement printed as a row under its header is its sentence, not a data row" {
-    c() { printf '{"col":%d,"text":"%s","colspan":%d,"rowspan":%d}' "$1" "$2" "$3" "$4"; }
-    r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2"; }
     doc=$(make_doc d \
         "$(r 0 "$(c 0 '2024年度国有资本经营预算财政拨款支出决算表' 5 1)")" \
         "$(r 1 "$(c 0 '科目编码' 1 2),$(c 1 '科目名称' 1 2),$(c 2 '本年支出' 3 1)")" \
