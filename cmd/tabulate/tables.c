@@ -415,18 +415,7 @@ static void name_part(gview *v, tpart *p)
             const char *t = d->paras[i].text;
             if (tx_cplen(t, strlen(t)) > 60 && !catalog_is_title(t))
                 break;   /* body text: the title is not above it */
-            char *u = unit_in(t);
-            if (u && !p->unit)
-                p->unit = u;
-            else
-                free(u);
-            char *f = catalog_form_in(t);
-            if (f && !p->form)
-                p->form = f;
-            else
-                free(f);
-            if (!p->title && catalog_is_title(t))
-                p->title = tx_dup(t);
+            take_meta(p, t, 1);
         }
     }
     /* a run of grids under one title (绩效自评表 one per project): a grid right
