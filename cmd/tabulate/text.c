@@ -191,21 +191,34 @@ char *tx_clean(const char *s)
     return out;
 }
 
+/* Full-width ASCII to ASCII, U+3000 and no-break space to a space, U+2212
+ * to '-'. */
+static uint32_t fold_cp(uint32_t c)
+{
+    if (c >= 0xFF01 && c <= 0xFF5E)
+        return c - 0xFF01 + 0x21;
+    if (c == 0x3000 || c == 0xA0)
+        return ' ';
+    if (c == 0x2212)
+        return '-';
+    return c;
+}
+
+/* What a key leaves out of a folded code point: white space and quote marks. */
+static int key_drops(uint32_t c)
+{
+    return is_space_cp(c) || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+           c == '"' || c == '\'' || c == 0x300C || c == 0x300D || c == 0x300E || c == 0x300F;
+}
+
 static void fold_into(sbuf *b, const char *s, int drop_space)
 {
     for (const char *p = s; *p;) {
         uint32_t c;
         int l = tx_cp(p, &c);
         p += l;
-        if (c >= 0xFF01 && c <= 0xFF5E)
-            c = c - 0xFF01 + 0x21;
-        else if (c == 0x3000 || c == 0xA0)
-            c = ' ';
-        else if (c == 0x2212)
-            c = '-';
-        if (drop_space && (is_space_cp(c) || c == 0x201C || c == 0x201D || c == 0x2018 ||
-                           c == 0x2019 || c == '"' || c == '\'' || c == 0x300C || c == 0x300D ||
-                           c == 0x300E || c == 0x300F))
+        c = fold_cp(c);
+        if (drop_space && key_drops(c))
             continue;
         if (c < 0x80) {
             sb_putc(b, (char)c);
@@ -232,14 +245,8 @@ int tx_key_buf(const char *s, char *buf, size_t size)
         uint32_t c;
         int l = tx_cp(p, &c);
         p += l;
-        if (c >= 0xFF01 && c <= 0xFF5E)
-            c = c - 0xFF01 + 0x21;
-        else if (c == 0x3000 || c == 0xA0)
-            c = ' ';
-        else if (c == 0x2212)
-            c = '-';
-        if (is_space_cp(c) || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
-            c == '"' || c == '\'' || c == 0x300C || c == 0x300D || c == 0x300E || c == 0x300F)
+        c = fold_cp(c);
+        if (key_drops(c))
             continue;
         char enc[4];
         int n = c < 0x80 ? (enc[0] = (char)c, 1) : utf8_encode(c, enc);
