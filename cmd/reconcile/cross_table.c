@@ -113,6 +113,19 @@ static void class_rows_missing(checker *c, const char *rule, const char *named, 
 }
 
 /* Rows of two coded tables matched by code: total ≥ its 财政拨款 part. */
+/* The fact index's row key of a coded row ("C2101101") or of the 合计 row
+ * ("I合计"), the rows two tables of codes share; 0 for any other row. */
+static int code_row_key(const fact *f, char *row, size_t size)
+{
+    if (f->code)
+        snprintf(row, size, "C%s", f->code);
+    else if (strcmp(f->label, "合计") == 0)
+        snprintf(row, size, "I合计");
+    else
+        return 0;
+    return 1;
+}
+
 static void coded_ge(checker *c, const char *rule, const char *big, const char *bcol,
                      const char *part, const char *pcol, const char *identity)
 {
@@ -123,11 +136,7 @@ static void coded_ge(checker *c, const char *rule, const char *big, const char *
     for (size_t i = 0; i < col.n; i++) {
         const fact *p = &c->fi->facts[col.ids[i]];
         char row[200];
-        if (p->code)
-            snprintf(row, sizeof row, "C%s", p->code);
-        else if (strcmp(p->label, "合计") == 0)
-            snprintf(row, sizeof row, "I合计");
-        else
+        if (!code_row_key(p, row, sizeof row))
             continue;
         const fact *b = fi_cell(c->fi, bk, row, bcol);
         if (b)
@@ -212,11 +221,7 @@ static void only_general_budget(checker *c)
         for (size_t i = 0; i < l.n; i++) {
             const fact *f5 = &c->fi->facts[l.ids[i]];
             char row[200];
-            if (f5->code)
-                snprintf(row, sizeof row, "C%s", f5->code);
-            else if (strcmp(f5->label, "合计") == 0)
-                snprintf(row, sizeof row, "I合计");
-            else
+            if (!code_row_key(f5, row, sizeof row))
                 continue;
             const fact *f3 = fi_cell(c->fi, t3, row, ck);
             if (f3)
