@@ -36,15 +36,20 @@ int ooxml_part(emitter *em, zip_t *za, const char *name, unsigned char **out, si
     return -1;
 }
 
+void ooxml_first_error(char *buf, size_t size, const xmlError *e)
+{
+    if (buf[0] || !e || !e->message)
+        return;
+    snprintf(buf, size, "line %d: %s", e->line, e->message);
+    size_t n = strlen(buf);
+    while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+        buf[--n] = '\0';
+}
+
 static void on_error(void *arg, xmlErrorPtr e)
 {
     xml_in *x = arg;
-    if (x->err[0] || !e || !e->message)
-        return;
-    snprintf(x->err, sizeof x->err, "line %d: %s", e->line, e->message);
-    size_t n = strlen(x->err);
-    while (n && (x->err[n - 1] == '\n' || x->err[n - 1] == ' '))
-        x->err[--n] = '\0';
+    ooxml_first_error(x->err, sizeof x->err, e);
 }
 
 /* 1 when the prolog (before the root element) holds a DOCTYPE: refused

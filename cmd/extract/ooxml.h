@@ -16,6 +16,9 @@ zip_t *ooxml_open(emitter *em, const unsigned char *data, size_t len, int *rc);
 /* Reads a part (name without a leading '/'): 0 ok, 1 absent, -1 error
  * record written (*rc the EM_* result). *out is NUL-terminated. */
 int ooxml_part(emitter *em, zip_t *za, const char *name, unsigned char **out, size_t *len, int *rc);
+/* The first libxml2 error of a part into buf ("line N: message", trailing
+ * blanks trimmed); later ones leave it as it is. */
+void ooxml_first_error(char *buf, size_t size, const xmlError *e);
 
 /* 1 when the prolog (before the root element) holds a DOCTYPE. */
 int ooxml_has_doctype(const unsigned char *data, size_t len);

@@ -668,12 +668,7 @@ static void sax_text(void *ctx, const xmlChar *ch, int len)
 static void sax_error(void *ctx, xmlErrorPtr e)
 {
     docx_ctx *d = ctx;
-    if (d->err[0] || !e || !e->message)
-        return;
-    snprintf(d->err, sizeof d->err, "line %d: %s", e->line, e->message);
-    size_t n = strlen(d->err);
-    while (n && (d->err[n - 1] == '\n' || d->err[n - 1] == ' '))
-        d->err[--n] = '\0';
+    ooxml_first_error(d->err, sizeof d->err, e);
 }
 
 /* One part through libxml2's SAX2 interface: no tree is built, names come
