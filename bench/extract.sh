@@ -28,15 +28,8 @@ for i in $(seq -w 1 $((ND * 10))); do ln -s "$PWD/data/fixtures/caidian-2023-fin
 dbytes=$(cat "$W"/docx/*.docx | wc -c)
 pbytes=$(cat "$W"/pdf/*.pdf | wc -c)
 
-# CPU seconds and peak RSS (KiB) of a command: the median of 3 runs
-measure() {
-    local i
-    for i in 1 2 3; do
-        /usr/bin/time -o "$W/time" -f '%U %S %M' "$@" > /dev/null 2> "$W/stderr" ||
-            { cat "$W/stderr" >&2; return 1; }
-        awk '{ printf "%.2f %d\n", $1 + $2, $3 }' "$W/time"
-    done | sort -n | sed -n 2p
-}
+# shellcheck source=bench/measure.bash
+. bench/measure.bash
 
 # a loop that starts the tool once per document ("$f" in the command)
 loop() {  # command dir ext

@@ -32,15 +32,8 @@ for _ in $(seq "$reps"); do cat "$W/unit.jsonl"; done > "$stream"
 # speeds count the bytes of text converted, so that the rows compare
 sbytes=$((reps * ubytes))
 
-# median of 3: prints "cpu_seconds max_rss_kib"
-measure() {
-    local i
-    for i in 1 2 3; do
-        /usr/bin/time -o "$W/time" -f '%U %S %M' "$@" > /dev/null 2> "$W/stderr" ||
-            { cat "$W/stderr" >&2; return 1; }
-        awk '{printf "%.3f %d\n", $1 + $2, $3}' "$W/time"
-    done | sort -n | sed -n 2p
-}
+# shellcheck source=bench/measure.bash
+. bench/measure.bash
 
 printf 'corpus: %d bytes of Traditional text; as records: %d bytes holding %d bytes of text\n' \
     "$bytes" "$(wc -c < "$stream")" "$sbytes"
