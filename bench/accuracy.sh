@@ -28,7 +28,8 @@
 # (scripts/make-holdout2: measure only, never tune on it) in a second table headed `holdout2`,
 # then, with YJS_HOLDOUT3=1 only, the third (scripts/make-holdout3: never tuned on, scored
 # once at the end) headed `holdout3`: left out by default so that nobody fixing tabulate sees it;
-# likewise the fourth (scripts/make-holdout4) only with YJS_HOLDOUT4=1, headed `holdout4`.
+# likewise the fourth (scripts/make-holdout4) only with YJS_HOLDOUT4=1, headed `holdout4`, and
+# the fifth (scripts/make-holdout5) only with YJS_HOLDOUT5=1, headed `holdout5`.
 # FILE may name a document or its key (FILE.key.jsonl); arguments without a key (README.md)
 # are skipped, so `bench/accuracy.sh data/holdout2/*` works. Documents outside data/holdout/
 # are scored in one table per folder, headed by the folder's name.
@@ -54,6 +55,7 @@ else
     keys=(data/holdout/*.key.jsonl data/holdout2/*.key.jsonl)
     [ "${YJS_HOLDOUT3:-0}" = 1 ] && keys+=(data/holdout3/*.key.jsonl)
     [ "${YJS_HOLDOUT4:-0}" = 1 ] && keys+=(data/holdout4/*.key.jsonl)
+    [ "${YJS_HOLDOUT5:-0}" = 1 ] && keys+=(data/holdout5/*.key.jsonl)
     for k in "${keys[@]}"; do
         [ -e "$k" ] || continue
         docs+=("${k%.key.jsonl}")
