@@ -544,7 +544,7 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output ""
     run jq -r 'select(.kind=="table" and .value=="31.21") | [.table_id, .side, .item, .column] | @tsv' "$BATS_TEST_TMPDIR/out"
     assert_output "$(printf 'FA04\t支出\t外交支出\t一般公共预算财政拨款')"
-    run jq -r 'select(.kind=="table" and .item=="一般公共服务支出" and .locator.row==3 and .column=="合计") | .value' "$BATS_TEST_TMPDIR/out"
+    run jq -r 'select(.kind=="table" and .item=="一般公共服务支出" and .locator.row==4 and .column=="合计") | .value' "$BATS_TEST_TMPDIR/out"
     assert_output "null"
 }
 

@@ -56,6 +56,8 @@ typedef struct {
     int text;       /* offset in the page's string pool */
     bool numeric;
     int col, colspan;
+    int band;       /* header band (header_bands), 0 elsewhere */
+    bool group;     /* a header cell over the cells of the band below */
 } chunk;
 
 typedef struct {
@@ -191,6 +193,9 @@ typedef struct {
     double (*col)[2];     /* column x intervals of the current table */
     int ncol, capcol;
     double *reach;        /* per column: its widest one-column chunk */
+    double (*ext)[2];     /* per column: its cell as its text shows it */
+    double (*hdr)[2];     /* per column: its lowest header cell's extent */
+    int capext, caphdr;
     int capreach;
     int *tmp, *tmp2;      /* per-region scratch: chunk or line indices */
     int captmp, captmp2;
@@ -225,6 +230,8 @@ static void layout_free(layout *L)
     free(L->para.p);
     free(L->col);
     free(L->reach);
+    free(L->ext);
+    free(L->hdr);
     free(L->tmp);
     free(L->tmp2);
     free(L->cells);
@@ -425,7 +432,8 @@ static bool is_caption_chunk(const char *t)
 
 /* ---------- glued cells ---------- */
 
-enum { EDGE_START, EDGE_FIG_END, EDGE_GLUE_START, EDGE_GLUE_END };
+/* EDGE_SPACED_START: a figure a typed space after text (…收入 3) */
+enum { EDGE_START, EDGE_FIG_END, EDGE_GLUE_START, EDGE_GLUE_END, EDGE_SPACED_START };
 
 static int cmp_edge(const void *a, const void *b)
 {
@@ -516,12 +524,18 @@ static bool fake_bold(const layout *L, const line *l, int m)
 /* Whether the gap between the glyphs at order positions p and m of line l
  * is about what a typed space between ideographs leaves (0.2-0.4 h): Writer
  * tables with thin cell padding leave no more between two header cells
- * that fill their columns (一般公共预算 政府性基金预). */
+ * that fill their columns (一般公共预算 政府性基金预), nor a table set
+ * without borders between a long label and its 行次 (`…财政拨款收入 3`). */
 static bool spaced_cjk(const layout *L, const line *l, int p, int m)
 {
     const glyph *a = &L->g[L->order[p]], *q = &L->g[L->order[m]];
     double gap = q->x1 - a->x2;
-    return gap > 0.2 * l->h && gap <= 0.4 * l->h && is_cjk(a->cp) && is_cjk(q->cp);
+    if (!is_cjk(a->cp) || gap > 0.4 * l->h)
+        return false;
+    /* a font switch between text and digits leaves 0.15 h (2023年度) */
+    if (q->cp >= '0' && q->cp <= '9')
+        return gap > 0.17 * l->h;
+    return gap > 0.2 * l->h && is_cjk(q->cp);
 }
 
 static bool same_size(const line *a, const line *b)
@@ -555,6 +569,22 @@ static bool split_nearby(const layout *L, int li, double left, double x1, double
         }
     }
     return false;
+}
+
+/* The right edge of the figure that starts at order position m of line l
+ * (its digits, points and commas, no wider gap than a font switch); -1e300
+ * when text follows it closer than a typed space: a year (2023年度), not
+ * a cell of its own. */
+static double run_end(const layout *L, const line *l, int m)
+{
+    const glyph *q = &L->g[L->order[m]];
+    for (int k = m + 1; k < l->g0 + l->ng; k++) {
+        const glyph *n = &L->g[L->order[k]];
+        if (!is_figure_cp(n->cp) || n->x1 - q->x2 > 0.1 * l->h)
+            return n->x1 - q->x2 > 0.2 * l->h ? q->x2 : -1e300;
+        q = n;
+    }
+    return q->x2;
 }
 
 /* Where chunks start (L->cut). A gap wider than 0.4 glyph heights always
@@ -595,6 +625,16 @@ static bool find_cuts(layout *L)
                         return false;
                 }
                 piece = m;
+            } else if (gap > 0.15 * l->h && figure_run(L, piece, m, &dec) && dec &&
+                       (is_figure_cp(L->g[L->order[m]].cp) || is_dash_cp(L->g[L->order[m]].cp))) {
+                /* two amounts a space apart are two cells, however narrow
+                 * (33.82 - under 合计 | 因公出国（境）费 of a one-row 三公
+                 * table, where no other line shows the column edge) */
+                L->cut[m] = true;
+                if (!add_edge(L, &ne, L->g[L->order[prev]].x2, li, EDGE_FIG_END) ||
+                    !add_edge(L, &ne, L->g[L->order[m]].x1, li, EDGE_START))
+                    return false;
+                piece = m;
             } else if (gap > 0.1 * l->h && figure_run(L, piece, m, &dec)) {
                 glued = true;
                 if (!add_edge(L, &ne, L->g[L->order[prev]].x2, li, EDGE_GLUE_END) ||
@@ -602,6 +642,9 @@ static bool find_cuts(layout *L)
                     return false;
             } else if (m < end && spaced_cjk(L, l, prev, m)) {
                 glued = true;
+                if (!is_cjk(L->g[L->order[m]].cp) &&
+                    !add_edge(L, &ne, L->g[L->order[m]].x1, li, EDGE_SPACED_START))
+                    return false;
             }
             prev = m;
         }
@@ -633,10 +676,20 @@ static bool find_cuts(layout *L)
             } else if (spaced_cjk(L, l, prev, m)) {
                 /* header cells that fill their columns, printed with thin
                  * padding: the text ends where the column's figures end,
-                 * or the next starts where other cells start */
-                if (edges_near(L->edges, ne, a->x2, tol, li,
-                               1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2 ||
+                 * or the next starts where other cells start; a figure
+                 * after text (a 行次) where other lines have figures or
+                 * spaced figures, unless text runs on from it (表七 2023年度) */
+                bool digit = !is_cjk(q->cp);
+                double fig_end = digit ? run_end(L, l, m) : 0;
+                if (digit && fig_end <= -1e300)
+                    ;
+                else if (edges_near(L->edges, ne, a->x2, tol, li,
+                                    1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2 ||
                     edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_START) >= 2 ||
+                    (digit &&
+                     (edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_SPACED_START) >= 2 ||
+                      edges_near(L->edges, ne, fig_end, tol, li,
+                                 1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2)) ||
                     split_nearby(L, li, L->g[L->order[piece]].x1, a->x2, q->x1)) {
                     L->cut[m] = true;
                     piece = m;
@@ -715,6 +768,7 @@ static bool make_chunks(layout *L, const char *pagetext)
 }
 
 static const char *chunk_text(const layout *L, const chunk *c) { return L->pool.p + c->text; }
+static bool is_colno_line(const layout *L, const line *l);
 
 /* ---------- table regions ---------- */
 
@@ -943,6 +997,32 @@ static bool stacked(const layout *L, int i, int j)
     return continues(L, i < j ? i : j, i < j ? j : i);
 }
 
+
+/* Whether lines i and j hold one-column cells in a same column. */
+static bool shares_column(const layout *L, int i, int j)
+{
+    const line *u = &L->ln[i], *d = &L->ln[j];
+    for (int k = 0; k < u->nc; k++) {
+        const chunk *c = &L->ck[u->c0 + k];
+        for (int m = 0; m < d->nc && c->colspan == 1; m++) {
+            const chunk *e = &L->ck[d->c0 + m];
+            if (e->colspan == 1 && e->col == c->col)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Whether a line above line i, within 1.45 glyph heights, holds a
+ * one-column cell in a column of line i. */
+static bool wraps_above(const layout *L, int a, int i)
+{
+    for (int j = i - 1; j >= a && L->ln[i].yc - L->ln[j].yc <= 1.45 * L->ln[i].h; j--)
+        if (shares_column(L, j, i))
+            return true;
+    return false;
+}
+
 /* group[i - a] = first line of line i's row. A text-only line joins its
  * nearer neighbour when that is closer than join_limit and than 1.45 glyph
  * heights (lines of one cell are 1.1-1.35 apart, rows
@@ -966,6 +1046,16 @@ static bool group_rows(layout *L, int a, int b, int *link, int *group)
         double lo = dp < dn ? dp : dn;
         if (dp - dn > 0.15 * lo || dn - dp > 0.15 * lo)
             to = dp < dn ? i - 1 : i + 1;
+        else if (i > a && i + 1 < b && L->ln[i + 1].anchor && !L->ln[i - 1].anchor &&
+                 !is_colno_line(L, &L->ln[i + 1]) && !wraps_above(L, a, i) &&
+                 continues(L, i, i + 1))
+            /* about as far from a text line above as from a row below, and
+             * in none of the columns of the lines just above: the top line
+             * of a cell centred on that row, whose neighbour above is the
+             * top line of a taller cell beside it (一、社会保 / 一、一般公共预 /
+             * 1 2540.29 障和就业支 40); a header cell's last line (拨款
+             * under 一般公共预算财政, with 合计 between) stays up */
+            to = i + 1;
         else /* about as far from both: the line above (a top-aligned cell
               * runs down from its row's first line) */
             to = i > a ? i - 1 : i + 1;
@@ -1080,6 +1170,24 @@ static bool header_columns(layout *L, int a, int b)
     return true;
 }
 
+/* Whether line l is a row of column numbers without its 栏次 label: its
+ * figures are 1, 2, 3, … in order. */
+static bool numbers_columns(const layout *L, const line *l)
+{
+    int next = 1;
+    for (int k = 0; k < l->nc; k++) {
+        const chunk *c = &L->ck[l->c0 + k];
+        if (!c->numeric)
+            continue;
+        char *end;
+        long v = strtol(chunk_text(L, c), &end, 10);
+        if (*end || v != next)
+            return false;
+        next++;
+    }
+    return next > 2;
+}
+
 /* Column x intervals from the chunks of the anchor lines (the data rows;
  * headers would bridge columns), widest first so a column is born from a
  * full-width cell and narrow figures join it; a chunk that touches two
@@ -1094,12 +1202,24 @@ static bool find_columns(layout *L, int a, int b)
     if (!grow((void **)&L->tmp, &L->captmp, total, sizeof *L->tmp) ||
         !grow((void **)&L->tmp2, &L->captmp2, total, sizeof *L->tmp2))
         return false;
+    L->ncol = 0;
+    /* a table of one row (三公: one line of figures under a header of
+     * several bands) takes its columns from that row: the header's spans
+     * would make columns of their own */
+    bool one_row = false;
+    if (anchors == 1)
+        for (int i = a; i < b; i++)
+            if (L->ln[i].anchor && !is_colno_line(L, &L->ln[i]) && !numbers_columns(L, &L->ln[i])) {
+                one_row = true;
+                for (int k = 0; k < L->ln[i].nc; k++)
+                    if (place_chunk(L, &L->ck[L->ln[i].c0 + k], false) < 0)
+                        return false;
+            }
     for (int i = a; i < b; i++)
         if (anchors < 2 || L->ln[i].anchor)
             for (int k = 0; k < L->ln[i].nc; k++)
                 L->tmp[n++] = L->ln[i].c0 + k;
     sort_idx(L->tmp, n, chunk_by_width_desc, L->ck, L->tmp2);
-    L->ncol = 0;
     /* a chunk that leans half out of the one column it touches waits for
      * the columns of the narrower chunks: 人员经费合计, written from the
      * code column over the name column, would otherwise swallow the codes */
@@ -1111,7 +1231,10 @@ static bool find_columns(layout *L, int a, int b)
         if (rc == 0)
             L->tmp[deferred++] = L->tmp[k];
     }
-    for (int k = 0; k < deferred; k++)
+    /* over one row of figures, a heading that leans out of the one column
+     * it touches is a group over several (2023年预算数 over six columns):
+     * it does not widen that column */
+    for (int k = 0; k < deferred && !one_row; k++)
         if (place_chunk(L, &L->ck[L->tmp[k]], false) < 0)
             return false;
     if (anchors >= 2 && !header_columns(L, a, b))
@@ -1323,15 +1446,18 @@ static bool join_piece(strbuf *s, size_t start, const char *piece, bool same_lin
     return sb_str(s, piece);
 }
 
-/* One table row from the lines [r0, r1): chunks gathered per column range,
+/* One table row from the lines [r0, r1) (only the chunks of header band
+ * `band` when it is not negative): chunks gathered per column range,
  * ranges that overlap (a span over a cell) merged into one cell. */
-static int emit_row(layout *L, int row, int r0, int r1)
+static int emit_row(layout *L, int row, int r0, int r1, int band)
 {
     int page = L->ln[r0].page;
     int nc = 0;
     for (int i = r0; i < r1; i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (band >= 0 && c->band != band)
+                continue;
             int j = 0;
             while (j < nc && !(L->cellcol[j] == c->col && L->cellspan[j] == c->colspan))
                 j++;
@@ -1384,7 +1510,7 @@ static int emit_row(layout *L, int row, int r0, int r1)
         for (int i = r0; i < r1; i++)
             for (int k = 0; k < L->ln[i].nc; k++) {
                 const chunk *c = &L->ck[L->ln[i].c0 + k];
-                if (c->col < lo || c->col >= hi)
+                if (c->col < lo || c->col >= hi || (band >= 0 && c->band != band))
                     continue;
                 if (!join_piece(&L->cell, start, chunk_text(L, c), prev_line == i))
                     return -1;
@@ -1436,6 +1562,357 @@ static bool looks_tabular(const layout *L, int a, int b)
     return multi >= 2 && 3 * multi >= b - a && !markers;
 }
 
+/* ---------- header bands ---------- */
+
+/* The end of the header of lines [a, b), grouped into rows (group[i - a]
+ * = first line of line i's row): the first line of the row of the first
+ * anchor, or of the 栏次 row when that comes first. */
+static int header_zone(const layout *L, int a, int b, const int *group)
+{
+    for (int i = a; i < b; i++)
+        if (L->ln[i].anchor || is_colno_line(L, &L->ln[i]))
+            return group[i - a];
+    return a;
+}
+
+/* Whether column j is open to a group cell g of the header [a, z): no
+ * header chunk in j starts above g's foot but g itself and the groups
+ * already found over j (a cell beside g in its band, or a cell spanning
+ * the bands down past g, heads column j itself), and the first cell under
+ * g in j starts no higher than the band under g (ref): a cell of two
+ * lines centred across both bands (年末结转和 / 结余 beside 本年支出 over
+ * 小计) heads its column itself. */
+static bool open_column(const layout *L, int a, int z, const chunk *g, double ref, int j)
+{
+    const line *gl = &L->ln[g->line];
+    for (int i = a; i < z; i++) {
+        const line *l = &L->ln[i];
+        bool below = l->y1 >= gl->y2 - 0.1 * gl->h;
+        for (int k = 0; k < l->nc; k++) {
+            const chunk *c = &L->ck[l->c0 + k];
+            if (c == g || j < c->col || j >= c->col + c->colspan)
+                continue;
+            if (below) /* the first cell under g: in the band under it */
+                return l->y1 >= ref - 0.3 * gl->h;
+            if (!(c->group && l->y2 <= gl->y1 + 0.1 * gl->h))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* The top of the band under header cell g: the highest line below g with
+ * a cell in column j; -1e300 when there is none. */
+static double band_under(const layout *L, int a, int z, const chunk *g, int j)
+{
+    const line *gl = &L->ln[g->line];
+    for (int i = a; i < z; i++) {
+        const line *l = &L->ln[i];
+        if (l->y1 < gl->y2 - 0.1 * gl->h)
+            continue;
+        for (int k = 0; k < l->nc; k++) {
+            const chunk *c = &L->ck[l->c0 + k];
+            if (c->col <= j && c->col + c->colspan > j)
+                return l->y1;
+        }
+    }
+    return -1e300;
+}
+
+/* How many columns of [j0, j1] hold a one-column header cell below g. */
+static int headed_below(const layout *L, int z, const chunk *g, int j0, int j1)
+{
+    const line *gl = &L->ln[g->line];
+    int n = 0;
+    for (int j = j0; j <= j1; j++) {
+        bool found = false;
+        for (int i = g->line + 1; i < z && !found; i++) {
+            const line *l = &L->ln[i];
+            if (l->y1 < gl->y2 - 0.1 * gl->h)
+                continue;
+            for (int k = 0; k < l->nc && !found; k++) {
+                const chunk *c = &L->ck[l->c0 + k];
+                found = c->colspan == 1 && c->col == j;
+            }
+        }
+        n += found;
+    }
+    return n;
+}
+
+/* Whether a header line below chunk c, up to line z, holds a chunk in its
+ * column. */
+static bool headed_under(const layout *L, int z, const chunk *c)
+{
+    for (int i = c->line + 1; i < z; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *o = &L->ck[L->ln[i].c0 + k];
+            if (o->col < c->col + c->colspan && o->col + o->colspan > c->col)
+                return true;
+        }
+    return false;
+}
+
+/* L->ext: each column's cell as its text shows it: the one-column chunks
+ * of the body [z, b) and the lowest header cells of [a, z) (a header wider
+ * than its figures, 科目编码 over 30101, widens it; a heading over the cells
+ * under it, 基本支出 over 人员经费, does not), made symmetric about the
+ * middle of the lowest header cell, which is centred in the cell where
+ * right-aligned figures are not (人员经费 over 8,578.82). */
+static bool column_extents(layout *L, int a, int z, int b)
+{
+    if (!grow((void **)&L->ext, &L->capext, L->ncol > 0 ? L->ncol : 1, sizeof *L->ext) ||
+        !grow((void **)&L->hdr, &L->caphdr, L->ncol > 0 ? L->ncol : 1, sizeof *L->hdr))
+        return false;
+    double (*hd)[2] = L->hdr;
+    for (int j = 0; j < L->ncol; j++) {
+        L->ext[j][0] = hd[j][0] = 1e300;
+        L->ext[j][1] = hd[j][1] = -1e300;
+    }
+    for (int i = a; i < b; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (c->colspan != 1 || (i < z && headed_under(L, z, c)))
+                continue;
+            int j = c->col;
+            if (c->x1 < L->ext[j][0]) L->ext[j][0] = c->x1;
+            if (c->x2 > L->ext[j][1]) L->ext[j][1] = c->x2;
+            if (i < z) {
+                if (c->x1 < hd[j][0]) hd[j][0] = c->x1;
+                if (c->x2 > hd[j][1]) hd[j][1] = c->x2;
+            }
+        }
+    for (int j = 0; j < L->ncol; j++) {
+        if (L->ext[j][0] > L->ext[j][1]) {
+            L->ext[j][0] = L->col[j][0];
+            L->ext[j][1] = L->col[j][1];
+        }
+        if (hd[j][0] <= hd[j][1]) {
+            double mid = (hd[j][0] + hd[j][1]) / 2;
+            double r = mid - L->ext[j][0] > L->ext[j][1] - mid ? mid - L->ext[j][0]
+                                                               : L->ext[j][1] - mid;
+            L->ext[j][0] = mid - r;
+            L->ext[j][1] = mid + r;
+        }
+    }
+    return true;
+}
+
+/* The column in which a header cell of a line below g, up to line z,
+ * starts where g starts: g is left-aligned over it (HTML's default; a
+ * centred heading starts where the one under it does only by chance and
+ * not to a fraction of a point); -1 when there is none. Not a cell as wide
+ * as g: centred over the same middle, the two start together too
+ * (本年支出 over 基本支出), and g repeated on the next page is one. */
+static int left_under(const layout *L, int z, const chunk *g)
+{
+    double h = L->ln[g->line].h;
+    for (int i = g->line + 1; i < z; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (c->colspan == 1 && absd(c->x1 - g->x1) <= 0.02 * h &&
+                absd(chunk_w(c) - chunk_w(g)) > 0.5 * h)
+                return c->col;
+        }
+    return -1;
+}
+
+/* A run of columns a header cell may head, and how far its middle is from
+ * the cell's (in glyph heights). */
+typedef struct {
+    int s0, s1;
+    double err;
+} run;
+
+/* The runs of columns header cell g may head as a group over the cells of
+ * the band below (决算数 over 合计 | 一般公共预算财政拨款 | …, 2023年预算数
+ * over a 三公 table's six columns): its text is narrower than the cells it
+ * spans. Left-aligned, it starts at the column whose edge it shares and
+ * runs right while columns are open: one run. Centred, any run of two or
+ * more open columns whose middle (L->ext) is within a glyph height of its
+ * own; which one is chosen with the cells beside g (choose_groups).
+ * Columns that hold header text as high as g are not under it: they head
+ * themselves (项目, 合计 set across two bands). Every run has header cells
+ * of its own under g in two columns. Writes up to cap runs to out and
+ * returns their number. */
+static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, int cap)
+{
+    double h = L->ln[g->line].h, mid = (g->x1 + g->x2) / 2;
+    int n = 0, j = left_under(L, z, g);
+    if (j >= 0) {
+        double ref = band_under(L, a, z, g, j);
+        if (!open_column(L, a, z, g, ref, j))
+            return 0;
+        int e = j;
+        while (e + 1 < L->ncol && open_column(L, a, z, g, ref, e + 1))
+            e++;
+        if (e > j && cap > 0 && headed_below(L, z, g, j, e) >= 2)
+            out[n++] = (run){j, e, 0};
+        return n;
+    }
+    /* centred, the run's middle shows its end: no band level is needed
+     * (项目 set across both bands under 支出 belongs to its run) */
+    for (int s0 = 0; s0 < L->ncol; s0++) {
+        if (L->col[s0][0] > mid)
+            break;
+        for (int s1 = s0; s1 < L->ncol && n < cap; s1++) {
+            if (!open_column(L, a, z, g, -1e300, s1))
+                break;
+            if (s1 == s0 || L->col[s1][1] < mid)
+                continue;
+            double err = absd((L->ext[s0][0] + L->ext[s1][1]) / 2 - mid) / h;
+            if (err <= 1.0 && headed_below(L, z, g, s0, s1) >= 2)
+                out[n++] = (run){s0, s1, err};
+        }
+    }
+    return n;
+}
+
+/* Chooses, for the header cells of line li, which are groups and over
+ * which columns: runs that do not overlap, covering as many columns as can
+ * be, then as well centred as can be (收入 | 支出 side by side share the
+ * columns between them: 收入 over 项目 | 行次 | 决算数 and 支出 over the
+ * rest, not 收入 over one more and 支出 over one less). Marks the chosen
+ * chunks group with their columns. Returns how many, -1 out of memory. */
+static int choose_groups(layout *L, int a, int z, int li)
+{
+    const line *l = &L->ln[li];
+    int m = l->nc, nc = L->ncol, cap = nc * nc > 0 ? nc * nc : 1;
+    run *cand = malloc((size_t)(m > 0 ? m : 1) * (size_t)cap * sizeof *cand);
+    int *ncand = malloc((size_t)(m > 0 ? m : 1) * sizeof *ncand);
+    /* best[k][e + 1]: columns covered by the runs of chunks before k, the
+     * last ending at column e, with its error and the run chosen */
+    int states = (m + 1) * (nc + 1);
+    int *cover = malloc((size_t)states * sizeof *cover);
+    double *err = malloc((size_t)states * sizeof *err);
+    int *from = malloc((size_t)states * sizeof *from), *pick = malloc((size_t)states * sizeof *pick);
+    int groups = -1;
+    if (!cand || !ncand || !cover || !err || !from || !pick)
+        goto out;
+    for (int k = 0; k < m; k++)
+        ncand[k] = group_runs(L, a, z, &L->ck[l->c0 + k], cand + (size_t)k * cap, cap);
+    for (int s = 0; s < states; s++)
+        cover[s] = -1;
+    cover[0] = 0; /* k = 0, e = -1 */
+    err[0] = 0;
+    for (int k = 0; k < m; k++)
+        for (int e = -1; e < nc; e++) {
+            int s = k * (nc + 1) + e + 1;
+            if (cover[s] < 0)
+                continue;
+            /* chunk k no group */
+            int t = (k + 1) * (nc + 1) + e + 1;
+            if (cover[s] > cover[t] || (cover[s] == cover[t] && err[s] < err[t])) {
+                cover[t] = cover[s];
+                err[t] = err[s];
+                from[t] = s;
+                pick[t] = -1;
+            }
+            for (int c = 0; c < ncand[k]; c++) {
+                const run *r = &cand[(size_t)k * cap + c];
+                if (r->s0 <= e)
+                    continue;
+                t = (k + 1) * (nc + 1) + r->s1 + 1;
+                int cv = cover[s] + r->s1 - r->s0 + 1;
+                double ev = err[s] + r->err;
+                if (cv > cover[t] || (cv == cover[t] && ev < err[t])) {
+                    cover[t] = cv;
+                    err[t] = ev;
+                    from[t] = s;
+                    pick[t] = c;
+                }
+            }
+        }
+    int best = -1;
+    for (int e = -1; e < nc; e++) {
+        int s = m * (nc + 1) + e + 1;
+        if (cover[s] >= 0 && (best < 0 || cover[s] > cover[best] ||
+                              (cover[s] == cover[best] && err[s] < err[best])))
+            best = s;
+    }
+    groups = 0;
+    for (int s = best, k = m; k > 0; k--) {
+        if (pick[s] >= 0) {
+            const run *r = &cand[(size_t)(k - 1) * cap + pick[s]];
+            chunk *g = &L->ck[l->c0 + k - 1];
+            g->col = r->s0;
+            g->colspan = r->s1 - r->s0 + 1;
+            g->group = true;
+            groups++;
+        }
+        s = from[s];
+    }
+out:
+    free(cand);
+    free(ncand);
+    free(cover);
+    free(err);
+    free(from);
+    free(pick);
+    return groups;
+}
+
+/* Splits the header lines [a, z) into bands when some header cell is a
+ * group over the cells below it: a chunk's band is the number of groups
+ * above it that span its column, and each band becomes one row (the lines
+ * of a wrapped cell join within their band: 因公出国（境） / 费). A group
+ * takes the columns it spans. Returns the last band, 0 when no cell is a
+ * group (the rows stay as group_rows made them), -1 out of memory. */
+static int header_bands(layout *L, int a, int z, int b)
+{
+    int groups = 0;
+    if (!column_extents(L, a, z, b))
+        return -1;
+    for (int i = a; i < z; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            chunk *c = &L->ck[L->ln[i].c0 + k];
+            c->band = 0;
+            c->group = false;
+        }
+    for (int i = a; i < z; i++) {
+        int n = choose_groups(L, a, z, i);
+        if (n < 0)
+            return -1;
+        groups += n;
+    }
+    if (groups == 0)
+        return 0;
+    int last = 0;
+    for (int i = a; i < z; i++) {
+        const line *l = &L->ln[i];
+        for (int k = 0; k < l->nc; k++) {
+            chunk *c = &L->ck[l->c0 + k];
+            for (int o = a; o < i; o++) {
+                const line *u = &L->ln[o];
+                if (u->y2 > l->y1 + 0.1 * l->h)
+                    continue;
+                for (int m = 0; m < u->nc; m++) {
+                    const chunk *g = &L->ck[u->c0 + m];
+                    if (g->group && c->col >= g->col && c->col + c->colspan <= g->col + g->colspan)
+                        c->band++;
+                }
+            }
+            if (c->band > last)
+                last = c->band;
+        }
+    }
+    return last;
+}
+
+/* Whether the n lines from i hold the same cells as the n lines from a. */
+static bool same_lines(const layout *L, int a, int i, int n)
+{
+    for (int t = 0; t < n; t++) {
+        const line *p = &L->ln[a + t], *q = &L->ln[i + t];
+        if (p->nc != q->nc)
+            return false;
+        for (int k = 0; k < p->nc; k++)
+            if (strcmp(chunk_text(L, &L->ck[p->c0 + k]), chunk_text(L, &L->ck[q->c0 + k])) != 0)
+                return false;
+    }
+    return true;
+}
+
 /* Emits the table made of lines [a, b); 1 when its lines fall into a
  * single column after all (a table of contents, text with wide spaces): the
  * caller treats them as running text. */
@@ -1453,12 +1930,38 @@ static int emit_table(layout *L, int a, int b)
         return -1;
     if (!group_rows(L, a, b, L->tmp2, L->tmp))
         return -1;
-    int row = 0;
-    for (int i = a; i < b;) {
+    int row = 0, i = a;
+    int zone = header_zone(L, a, b, L->tmp);
+    int bands = zone > a ? header_bands(L, a, zone, b) : 0;
+    if (bands < 0)
+        return -1;
+    if (bands > 0) {
+        for (int k = 0; k <= bands; k++) {
+            int rc = emit_row(L, row++, a, zone, k);
+            if (rc)
+                return rc;
+        }
+        i = zone;
+    }
+    while (i < b) {
+        int n = zone - a;
+        if (bands > 0 && i + n <= b && same_lines(L, a, i, n)) {
+            /* the header repeated on the next page: in the same bands */
+            int again = header_bands(L, i, i + n, b);
+            if (again < 0)
+                return -1;
+            for (int k = 0; k <= again; k++) {
+                int rc = emit_row(L, row++, i, i + n, k);
+                if (rc)
+                    return rc;
+            }
+            i += n;
+            continue;
+        }
         int j = i + 1;
         while (j < b && L->tmp[j - a] == L->tmp[i - a])
             j++;
-        int rc = emit_row(L, row++, i, j);
+        int rc = emit_row(L, row++, i, j, -1);
         if (rc)
             return rc;
         i = j;
@@ -1518,6 +2021,7 @@ static bool hold_table(layout *L, int a, int b)
         if (!sb_add(&L->ctext, t, strlen(t) + 1))
             return false;
         c.text = off;
+        c.line -= a; /* a line of the carry */
         L->cc[L->cnc++] = c;
     }
     for (int i = a; i < b; i++) {
@@ -1556,6 +2060,8 @@ static bool prepend_held(layout *L)
     memmove(L->ck + m, L->ck, (size_t)L->nc * sizeof *L->ck);
     for (int i = k; i < L->nl + k; i++)
         L->ln[i].c0 += m;
+    for (int j = m; j < L->nc + m; j++)
+        L->ck[j].line += k;
     memcpy(L->ln, L->cl, (size_t)k * sizeof *L->ln);
     int base = (int)L->pool.len;
     if (!sb_add(&L->pool, L->ctext.p ? L->ctext.p : "", L->ctext.len))
