@@ -769,6 +769,8 @@ static bool make_chunks(layout *L, const char *pagetext)
 
 static const char *chunk_text(const layout *L, const chunk *c) { return L->pool.p + c->text; }
 static bool is_colno_line(const layout *L, const line *l);
+static size_t marker_len(const char *t);
+static bool is_total_label(const char *t);
 
 /* ---------- table regions ---------- */
 
@@ -826,6 +828,12 @@ static bool header_band(const layout *L, int i, double dp, double dn)
            same_size(l, p) && same_size(l, n);
 }
 
+static bool is_total_label(const char *t)
+{
+    return strcmp(t, "合计") == 0 || strcmp(t, "合 计") == 0 || strcmp(t, "总计") == 0 ||
+           strcmp(t, "总 计") == 0;
+}
+
 /* Marks the lines that belong to tables: runs of lines with two or more
  * chunks, widened by the short lines that sit within them (the second line
  * of a wrapped cell, a header word on its own line). A run needs two
@@ -862,7 +870,11 @@ static int find_regions(layout *L)
              * size, larger than the table's: not one of its cells */
             const line *t = pin ? &L->ln[i - 1] : nin ? &L->ln[i + 1] : l;
             bool cell_size = l->h <= 1.3 * t->h;
-            if (close || (narrow && near && cell_size && fits_one_cell(L, i)) ||
+            /* the 合计 row of an empty table, its cells blank, under the
+             * header and over the statement 本表为空表 */
+            bool total = pin && dp <= 1.6 * l->h && cell_size && l->nc == 1 &&
+                         is_total_label(chunk_text(L, &L->ck[l->c0]));
+            if (close || total || (narrow && near && cell_size && fits_one_cell(L, i)) ||
                 (narrow && header_band(L, i, dp, dn))) {
                 l->region = 0;
                 changed = true;
@@ -941,6 +953,16 @@ static double join_limit(const layout *L, int a, int b)
 static bool continues(const layout *L, int up, int down)
 {
     const line *u = &L->ln[up], *d = &L->ln[down];
+    /* a cell runs on as text, never as a new numbered item (十四、… then
+     * 十五、… in rows without figures set a line apart) */
+    for (int m = 0; m < d->nc; m++) {
+        const chunk *e = &L->ck[d->c0 + m];
+        if (marker_len(chunk_text(L, e)) == 0)
+            continue;
+        for (int k = 0; k < u->nc; k++)
+            if (L->ck[u->c0 + k].col == e->col)
+                return false;
+    }
     for (int k = 0; k < u->nc; k++) {
         const chunk *c = &L->ck[u->c0 + k];
         if (c->colspan != 1 || chunk_w(c) >= L->reach[c->col] - u->h)
@@ -1061,6 +1083,11 @@ static bool group_rows(layout *L, int a, int b, int *link, int *group)
             to = i > a ? i - 1 : i + 1;
         double d = to == i - 1 ? dp : dn;
         double h = L->ln[i].h;
+        /* the 合计 row of an empty table is a row of its own, not a piece
+         * of the 栏次 row above it */
+        if (to >= a && to < b && is_colno_line(L, &L->ln[to]) && L->ln[i].nc == 1 &&
+            is_total_label(chunk_text(L, &L->ck[L->ln[i].c0])))
+            continue;
         if (to >= a && to < b && d < limit && d < 1.45 * h &&
             continues(L, to < i ? to : i, to < i ? i : to))
             link[i - a] = to;
@@ -1206,19 +1233,25 @@ static bool find_columns(layout *L, int a, int b)
     /* a table of one row (三公: one line of figures under a header of
      * several bands) takes its columns from that row: the header's spans
      * would make columns of their own */
-    bool one_row = false;
-    if (anchors == 1)
-        for (int i = a; i < b; i++)
-            if (L->ln[i].anchor && !is_colno_line(L, &L->ln[i]) && !numbers_columns(L, &L->ln[i])) {
-                one_row = true;
-                for (int k = 0; k < L->ln[i].nc; k++)
-                    if (place_chunk(L, &L->ck[L->ln[i].c0 + k], false) < 0)
-                        return false;
-            }
+    int data = 0, row = -1; /* lines of figures, the 栏次 row aside */
     for (int i = a; i < b; i++)
+        if (L->ln[i].anchor && !is_colno_line(L, &L->ln[i]) && !numbers_columns(L, &L->ln[i])) {
+            data++;
+            row = i;
+        }
+    bool one_row = data == 1;
+    for (int k = 0; one_row && k < L->ln[row].nc; k++)
+        if (place_chunk(L, &L->ck[L->ln[row].c0 + k], false) < 0)
+            return false;
+    for (int i = a; i < b; i++) {
+        /* under one row of figures, the 栏次 numbers centred over them
+         * fall to the nearest (assign_columns) */
+        if (one_row && L->ln[i].anchor && i != row)
+            continue;
         if (anchors < 2 || L->ln[i].anchor)
             for (int k = 0; k < L->ln[i].nc; k++)
                 L->tmp[n++] = L->ln[i].c0 + k;
+    }
     sort_idx(L->tmp, n, chunk_by_width_desc, L->ck, L->tmp2);
     /* a chunk that leans half out of the one column it touches waits for
      * the columns of the narrower chunks: 人员经费合计, written from the
@@ -1566,11 +1599,13 @@ static bool looks_tabular(const layout *L, int a, int b)
 
 /* The end of the header of lines [a, b), grouped into rows (group[i - a]
  * = first line of line i's row): the first line of the row of the first
- * anchor, or of the 栏次 row when that comes first. */
+ * anchor, or of the 栏次 row or a blank 合计 row (an empty table) when that
+ * comes first. */
 static int header_zone(const layout *L, int a, int b, const int *group)
 {
     for (int i = a; i < b; i++)
-        if (L->ln[i].anchor || is_colno_line(L, &L->ln[i]))
+        if (L->ln[i].anchor || is_colno_line(L, &L->ln[i]) ||
+            (L->ln[i].nc == 1 && is_total_label(chunk_text(L, &L->ck[L->ln[i].c0]))))
             return group[i - a];
     return a;
 }

@@ -242,6 +242,22 @@ static void assign_groups(builder *b, char **labels, int nl)
     free(newseg);
 }
 
+/* The end of the stub headings from slot a of row r (before e): blank
+ * slots between two of them belong to the run (a PDF's 科目编码 | | 科目名称,
+ * a column made by a label centred under the two). */
+static int stub_run_end(const hrow *r, int a, int e)
+{
+    int end = a;
+    for (int k = a; k < e && k < r->n; k++) {
+        if (tx_is_blank(r->cells[k]))
+            continue;
+        if (!hdr_is_stub(r->cells[k]))
+            break;
+        end = k + 1;
+    }
+    return end;
+}
+
 /* The value area of a row inside a block: what follows its stub cells.
  * A row without stub headings skips skip_plain slots, or its leading blanks
  * when they are more, up to the stubs of the block (the slots under 科目编码 |
@@ -254,11 +270,8 @@ static int value_area(const hrow *r, int start, int end, int skip_plain, int stu
         *out = NULL;
         return 0;
     }
-    int stripped = 0;
-    while (a < e && !tx_is_blank(r->cells[a]) && hdr_is_stub(r->cells[a])) {
-        a++;
-        stripped++;
-    }
+    int stripped = tx_is_blank(r->cells[a]) ? 0 : stub_run_end(r, a, e) - a;
+    a += stripped;
     if (!stripped) {
         int blanks = 0;
         while (a + blanks < e && blanks < stubs && tx_is_blank(r->cells[a + blanks]))
@@ -277,10 +290,9 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
     int skip_plain = (has_label ? 1 : 0) + (bl->has_line ? 1 : 0);
     int stubs = 0;
     for (int h = 0; h < nheader; h++) {
-        int k = bl->start;
-        while (k < bl->end && k < rows[h].n && !tx_is_blank(rows[h].cells[k]) &&
-               hdr_is_stub(rows[h].cells[k]))
-            k++;
+        int k = bl->start < rows[h].n && !tx_is_blank(rows[h].cells[bl->start])
+                    ? stub_run_end(&rows[h], bl->start, bl->end)
+                    : bl->start;
         if (k - bl->start > stubs)
             stubs = k - bl->start;
     }

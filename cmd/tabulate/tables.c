@@ -875,7 +875,13 @@ static int body_without_figures(const gview *v, const tpart *p)
     int key = -1, stub_end = 0;
     for (int r = p->body; r < p->notes && key < 0; r++) {
         const hrow *h = &v->spread[r];
-        for (int c = 0; c < h->n && !tx_is_blank(h->cells[c]) && hdr_is_stub(h->cells[c]); c++) {
+        /* the stub headings, a blank column between them or not (a PDF's
+         * 科目编码 | | 科目名称) */
+        for (int c = 0; c < h->n; c++) {
+            if (tx_is_blank(h->cells[c]))
+                continue;
+            if (!hdr_is_stub(h->cells[c]))
+                break;
             key = r;
             stub_end = c + 1;
         }
