@@ -421,10 +421,27 @@ static bool add_chunk(layout *L, int li, int g0, int ng)
 
 static bool starts_with(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
 
-/* The line above a budget table that names the department and the unit. */
+/* Whether t is a table's title: it ends in 表 (or 表）), is longer than a
+ * header cell, and names money (2024年…部门收入总表 beside 表二). */
+static bool is_title_chunk(const char *t)
+{
+    size_t n = strlen(t);
+    const char *end = t + n;
+    if (n >= strlen("表）") && strcmp(end - strlen("表）"), "表）") == 0)
+        end -= strlen("）");
+    else if (n >= strlen("表)") && strcmp(end - strlen("表)"), "表)") == 0)
+        end -= 1;
+    if ((size_t)(end - t) < strlen("表") || strncmp(end - strlen("表"), "表", strlen("表")) != 0)
+        return false;
+    return g_utf8_strlen(t, -1) >= 7 &&
+           (strstr(t, "收") || strstr(t, "支") || strstr(t, "算") || strstr(t, "经费"));
+}
+
+/* The line above a budget table that names the department and the unit,
+ * or the table's title. */
 static bool is_caption_chunk(const char *t)
 {
-    return starts_with(t, "部门：") || starts_with(t, "注：") || starts_with(t, "注:") || starts_with(t, "部门:") || starts_with(t, "单位：") ||
+    return is_title_chunk(t) || starts_with(t, "部门：") || starts_with(t, "注：") || starts_with(t, "注:") || starts_with(t, "部门:") || starts_with(t, "单位：") ||
            starts_with(t, "单位:") || starts_with(t, "编制单位") || strstr(t, "金额单位") ||
            strstr(t, "单位：万元") || strstr(t, "单位:万元") || strstr(t, "单位：元") ||
            strstr(t, "单位:元");
@@ -828,6 +845,18 @@ static bool header_band(const layout *L, int i, double dp, double dn)
            same_size(l, p) && same_size(l, n);
 }
 
+/* A header word: short, no figure, no 表 (公开02表 and 表二 stand above
+ * tables too, outside them). */
+static bool is_heading_word(const char *t)
+{
+    if (g_utf8_strlen(t, -1) > 6 || strstr(t, "表"))
+        return false;
+    for (const char *p = t; *p; p++)
+        if (*p >= '0' && *p <= '9')
+            return false;
+    return *t != '\0';
+}
+
 static bool is_total_label(const char *t)
 {
     return strcmp(t, "合计") == 0 || strcmp(t, "合 计") == 0 || strcmp(t, "总计") == 0 ||
@@ -874,7 +903,11 @@ static int find_regions(layout *L)
              * header and over the statement 本表为空表 */
             bool total = pin && dp <= 1.6 * l->h && cell_size && l->nc == 1 &&
                          is_total_label(chunk_text(L, &L->ck[l->c0]));
-            if (close || total || (narrow && near && cell_size && fits_one_cell(L, i)) ||
+            /* a heading over the stub columns, alone on the table's first
+             * line (项目 over 功能分类科目编码 | 科目名称) */
+            bool heading = (!pin || dp > 1.6 * l->h) && nin && dn <= 1.6 * l->h && same_size(l, &L->ln[i + 1]) &&
+                           l->nc == 1 && is_heading_word(chunk_text(L, &L->ck[l->c0]));
+            if (close || total || heading || (narrow && near && cell_size && fits_one_cell(L, i)) ||
                 (narrow && header_band(L, i, dp, dn))) {
                 l->region = 0;
                 changed = true;
@@ -1329,6 +1362,7 @@ enum {
     COL_WORDS = 1,  /* one-column text */
     COL_BODY = 2,   /* one-column text on a line of the body */
     COL_COLNO = 4,  /* a number of the 栏次 row */
+    COL_FIG = 8,    /* a figure, code or 行次 of the body */
 };
 
 /* Whether line l is the 栏次 row (which may start with 类 | 款 | 项). */
@@ -1367,6 +1401,11 @@ static bool kept_apart(const unsigned *has, int j)
         return false;
     if ((has[j] & COL_COLNO) && !(has[j + 1] & COL_COLNO))
         return false;
+    /* body text on both sides and no figure in either: one column of row
+     * labels, the items left-aligned and the totals centred
+     * (一、一般公共预算拨款收入 … 本年收入合计) */
+    if ((has[j] & COL_BODY) && (has[j + 1] & COL_BODY) && !((has[j] | has[j + 1]) & COL_FIG))
+        return false;
     return true;
 }
 
@@ -1401,6 +1440,8 @@ static bool merge_lonely_columns(layout *L, int a, int b)
                 has[c->col] |= COL_WORDS | (i >= body ? COL_BODY : 0u);
             else if (colno)
                 has[c->col] |= COL_COLNO;
+            else if (i >= body)
+                has[c->col] |= COL_FIG;
         }
         for (int j = 0; j + 1 < L->ncol; j++)
             if (on[j] && on[j + 1])
@@ -1599,13 +1640,14 @@ static bool looks_tabular(const layout *L, int a, int b)
 
 /* The end of the header of lines [a, b), grouped into rows (group[i - a]
  * = first line of line i's row): the first line of the row of the first
- * anchor, or of the 栏次 row or a blank 合计 row (an empty table) when that
- * comes first. */
+ * anchor, or of the 栏次 row or a blank 合计 row ending the table (an empty
+ * table; a 合计 in the header is a column's heading) when that comes
+ * first. */
 static int header_zone(const layout *L, int a, int b, const int *group)
 {
     for (int i = a; i < b; i++)
         if (L->ln[i].anchor || is_colno_line(L, &L->ln[i]) ||
-            (L->ln[i].nc == 1 && is_total_label(chunk_text(L, &L->ck[L->ln[i].c0]))))
+            (i == b - 1 && L->ln[i].nc == 1 && is_total_label(chunk_text(L, &L->ck[L->ln[i].c0]))))
             return group[i - a];
     return a;
 }

@@ -55,6 +55,26 @@ static const table_kind KINDS[] = {
 
 #define NKINDS (sizeof KINDS / sizeof KINDS[0])
 
+/* s without the words 部门 and 预算, into out (size bytes): titles put
+ * them anywhere (部门预算收入总表, 收入预算总表, 部门收入总表). */
+static void drop_filler(const char *s, char *out, size_t size)
+{
+    static const char *const filler[] = {"部门", "预算"};
+    size_t n = 0;
+    while (*s && n + 1 < size) {
+        size_t skip = 0;
+        for (size_t f = 0; f < 2 && !skip; f++)
+            if (strncmp(s, filler[f], strlen(filler[f])) == 0)
+                skip = strlen(filler[f]);
+        if (skip) {
+            s += skip;
+            continue;
+        }
+        out[n++] = *s++;
+    }
+    out[n] = '\0';
+}
+
 const table_kind *catalog_match(const char *title)
 {
     char *key = tx_key(title);
@@ -68,6 +88,21 @@ const table_kind *catalog_match(const char *title)
                 best_len = l;
             }
         }
+    if (!best) {
+        /* the words in another order: compared without 部门 and 预算 (a
+         * 决算 title keeps its 决算, so no budget alias takes it) */
+        char k[512], a2[128];
+        drop_filler(key, k, sizeof k);
+        for (size_t i = 0; i < NKINDS; i++)
+            for (const char *const *a = KINDS[i].aliases; *a; a++) {
+                drop_filler(*a, a2, sizeof a2);
+                size_t l = strlen(a2);
+                if (l > best_len && strstr(k, a2)) {
+                    best = &KINDS[i];
+                    best_len = l;
+                }
+            }
+    }
     free(key);
     return best;
 }
