@@ -193,6 +193,8 @@ typedef struct {
     double (*col)[2];     /* column x intervals of the current table */
     int ncol, capcol;
     double *reach;        /* per column: its widest one-column chunk */
+    double *reach_x2;     /* per column: the right edge of its text */
+    int capreach_x2;
     double (*ext)[2];     /* per column: its cell as its text shows it */
     double (*hdr)[2];     /* per column: its lowest header cell's extent */
     int capext, caphdr;
@@ -230,6 +232,7 @@ static void layout_free(layout *L)
     free(L->para.p);
     free(L->col);
     free(L->reach);
+    free(L->reach_x2);
     free(L->ext);
     free(L->hdr);
     free(L->tmp);
@@ -998,7 +1001,11 @@ static bool continues(const layout *L, int up, int down)
     }
     for (int k = 0; k < u->nc; k++) {
         const chunk *c = &L->ck[u->c0 + k];
-        if (c->colspan != 1 || chunk_w(c) >= L->reach[c->col] - u->h)
+        /* filled: as wide as the column's widest text, or, indented, as
+         * far right as any (机关事业单 / 位基本养老保险缴费支出 under an
+         * indent) */
+        if (c->colspan != 1 || chunk_w(c) >= L->reach[c->col] - u->h ||
+            (!c->numeric && c->x2 >= L->reach_x2[c->col] - u->h))
             continue;
         for (int m = 0; m < d->nc; m++) {
             const chunk *e = &L->ck[d->c0 + m];
@@ -1011,15 +1018,23 @@ static bool continues(const layout *L, int up, int down)
 
 static bool column_reach(layout *L, int a, int b)
 {
-    if (!grow((void **)&L->reach, &L->capreach, L->ncol > 0 ? L->ncol : 1, sizeof *L->reach))
+    if (!grow((void **)&L->reach, &L->capreach, L->ncol > 0 ? L->ncol : 1, sizeof *L->reach) ||
+        !grow((void **)&L->reach_x2, &L->capreach_x2, L->ncol > 0 ? L->ncol : 1,
+              sizeof *L->reach_x2))
         return false;
-    for (int j = 0; j < L->ncol; j++)
+    for (int j = 0; j < L->ncol; j++) {
         L->reach[j] = 0;
+        L->reach_x2[j] = -1e300;
+    }
     for (int i = a; i < b; i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
-            if (c->colspan == 1 && chunk_w(c) > L->reach[c->col])
+            if (c->colspan != 1)
+                continue;
+            if (chunk_w(c) > L->reach[c->col])
                 L->reach[c->col] = chunk_w(c);
+            if (!c->numeric && c->x2 > L->reach_x2[c->col])
+                L->reach_x2[c->col] = c->x2;
         }
     return true;
 }
@@ -1078,6 +1093,32 @@ static bool wraps_above(const layout *L, int a, int i)
     return false;
 }
 
+static bool class_only(const layout *L, const line *l);
+
+/* A line of the body holding a lone 类 code (class_only). */
+static bool weak_anchor(const layout *L, int i)
+{
+    return L->ln[i].anchor && class_only(L, &L->ln[i]);
+}
+
+/* Whether line l's only figure is a lone three-digit code: the 类 of a
+ * cell merged down its group, printed once at the group's middle, on
+ * whatever line is there (208 beside the first line of a wrapped label).
+ * It is no row of its own. */
+static bool class_only(const layout *L, const line *l)
+{
+    int codes = 0;
+    for (int k = 0; k < l->nc; k++) {
+        const char *t = chunk_text(L, &L->ck[l->c0 + k]);
+        if (!L->ck[l->c0 + k].numeric)
+            continue;
+        if (strlen(t) != 3 || !g_ascii_isdigit(t[0]) || !g_ascii_isdigit(t[1]) ||
+            !g_ascii_isdigit(t[2]) || codes++)
+            return false;
+    }
+    return codes == 1;
+}
+
 /* group[i - a] = first line of line i's row. A text-only line joins its
  * nearer neighbour when that is closer than join_limit and than 1.45 glyph
  * heights (lines of one cell are 1.1-1.35 apart, rows
@@ -1091,40 +1132,57 @@ static bool group_rows(layout *L, int a, int b, int *link, int *group)
     int body = a; /* the header is the lines above the first anchor */
     while (body < b && !L->ln[body].anchor)
         body++;
+    /* a lone 类 code joins the nearer line; text lines look past it */
     for (int i = a; i < b; i++) {
         link[i - a] = i;
-        if (L->ln[i].anchor)
+        if (!weak_anchor(L, i))
             continue;
         double dp = i > a ? L->ln[i].yc - L->ln[i - 1].yc : 1e300;
         double dn = i + 1 < b ? L->ln[i + 1].yc - L->ln[i].yc : 1e300;
+        if (dp < 1e300 || dn < 1e300)
+            link[i - a] = dp <= dn ? i - 1 : i + 1;
+    }
+    for (int i = a; i < b; i++) {
+        if (L->ln[i].anchor)
+            continue;
+        int up = i - 1, down = i + 1;
+        if (up > a && weak_anchor(L, up))
+            up--;
+        if (down + 1 < b && weak_anchor(L, down))
+            down++;
+        double dp = up >= a ? L->ln[i].yc - L->ln[up].yc : 1e300;
+        double dn = down < b ? L->ln[down].yc - L->ln[i].yc : 1e300;
         int to;
         double lo = dp < dn ? dp : dn;
         if (dp - dn > 0.15 * lo || dn - dp > 0.15 * lo)
-            to = dp < dn ? i - 1 : i + 1;
-        else if (i > a && i + 1 < b && L->ln[i + 1].anchor && !L->ln[i - 1].anchor &&
-                 !is_colno_line(L, &L->ln[i + 1]) && !wraps_above(L, a, i) &&
-                 continues(L, i, i + 1))
+            to = dp < dn ? up : down;
+        else if (up >= a && down < b && L->ln[down].anchor && !L->ln[up].anchor &&
+                 !is_colno_line(L, &L->ln[down]) && !wraps_above(L, a, i) &&
+                 continues(L, i, down))
             /* about as far from a text line above as from a row below, and
              * in none of the columns of the lines just above: the top line
              * of a cell centred on that row, whose neighbour above is the
              * top line of a taller cell beside it (一、社会保 / 一、一般公共预 /
              * 1 2540.29 障和就业支 40); a header cell's last line (拨款
              * under 一般公共预算财政, with 合计 between) stays up */
-            to = i + 1;
+            to = down;
         else /* about as far from both: the line above (a top-aligned cell
               * runs down from its row's first line) */
-            to = i > a ? i - 1 : i + 1;
-        double d = to == i - 1 ? dp : dn;
+            to = up >= a ? up : down;
+        double d = to == up ? dp : dn;
         double h = L->ln[i].h;
         /* the 合计 row of an empty table is a row of its own, not a piece
          * of the 栏次 row above it */
         if (to >= a && to < b && is_colno_line(L, &L->ln[to]) && L->ln[i].nc == 1 &&
             is_total_label(chunk_text(L, &L->ck[L->ln[i].c0])))
             continue;
+        int step = to < i ? i - 1 : i + 1; /* the line next to i on the way */
         if (to >= a && to < b && d < limit && d < 1.45 * h &&
-            continues(L, to < i ? to : i, to < i ? i : to))
-            link[i - a] = to;
-        else if (i < body && to >= a && to < b && stacked(L, i, to))
+            continues(L, to < i ? to : i, to < i ? i : to)) {
+            link[i - a] = step;
+            if (step != to)
+                link[step - a] = to; /* the 类 code between joins them */
+        } else if (i < body && to >= a && to < b && stacked(L, i, to))
             link[i - a] = to;
         else if (i < body && 2 * i - to >= a && 2 * i - to < b && stacked(L, i, 2 * i - to))
             link[i - a] = 2 * i - to;

@@ -1,5 +1,6 @@
 #include "align.h"
 
+#include "codes.h"
 #include "decimal.h"
 #include "text.h"
 
@@ -170,6 +171,12 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
         if (i < end && is_text(row->cells[i])) {
             out->label = tx_clean(row->cells[i]);
             i++;
+            /* 类 | 款 | 项 columns whose 类 cell is merged down its group
+             * print the class once, somewhere in the group: the class row
+             * is known by its name */
+            const char *cls;
+            if (!out->code && bl->split_at >= 0 && (cls = codes_class_named(out->label)))
+                out->code = tx_dup(cls);
             if (bl->has_line && i < end && (tx_is_int(row->cells[i]) || tx_is_blank(row->cells[i]))) {
                 if (!tx_is_blank(row->cells[i]))
                     out->line_no = tx_key(row->cells[i]);

@@ -56,6 +56,11 @@ static const char *lookup(const char *name, size_t n, const char *parent, size_t
     return found;
 }
 
+const char *codes_class_named(const char *name)
+{
+    return lookup(name, strlen(name), NULL, 3);
+}
+
 int codes_is_classification(const char *text)
 {
     char *k = tx_key(text);

@@ -9,6 +9,9 @@
 /* A new string with the code(s), or NULL when the text names no
  * classification or a name is not in the list. */
 char *codes_resolve(const char *text);
+/* The 3-digit code of the 类 whose name name is (社会保障和就业支出 → 208,
+ * old names included), or NULL. */
+const char *codes_class_named(const char *name);
 /* 1 when the text carries classification markers: （类）（款）（项） or a
  * parenthesised 3-digit code. */
 int codes_is_classification(const char *text);
