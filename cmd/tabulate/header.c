@@ -272,6 +272,10 @@ static int value_area(const hrow *r, int start, int end, int skip_plain, int stu
     }
     int stripped = tx_is_blank(r->cells[a]) ? 0 : stub_run_end(r, a, e) - a;
     a += stripped;
+    /* fewer stub headings than the block's (类 | 款 | 项 under 科目编码,
+     * beside 科目名称 spanning both rows): its blank stub slots too */
+    while (stripped && a < e && a - start < stubs && tx_is_blank(r->cells[a]))
+        a++;
     if (!stripped) {
         int blanks = 0;
         while (a + blanks < e && blanks < stubs && tx_is_blank(r->cells[a + blanks]))
