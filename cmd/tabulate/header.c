@@ -262,7 +262,7 @@ static int stub_run_end(const hrow *r, int a, int e)
  * A row without stub headings skips skip_plain slots, or its leading blanks
  * when they are more, up to the stubs of the block (the slots under 科目编码 |
  * 科目名称 printed blank instead of spanned). */
-static int value_area(const hrow *r, int start, int end, int skip_plain, int stubs,
+static int value_area(const hrow *r, int start, int end, int skip_plain, int stubs, int grid,
                       char ***out)
 {
     int a = start, e = end < r->n ? end : r->n;
@@ -272,9 +272,11 @@ static int value_area(const hrow *r, int start, int end, int skip_plain, int stu
     }
     int stripped = tx_is_blank(r->cells[a]) ? 0 : stub_run_end(r, a, e) - a;
     a += stripped;
-    /* fewer stub headings than the block's (类 | 款 | 项 under 科目编码,
-     * beside 科目名称 spanning both rows): its blank stub slots too */
-    while (stripped && a < e && a - start < stubs && tx_is_blank(r->cells[a]))
+    /* on a grid, fewer stub headings than the block's (类 | 款 | 项 under
+     * 科目编码, beside 科目名称 spanning both rows): its blank stub slots
+     * too (a text conversion's row is not on a grid: its blanks after the
+     * stubs may be value slots) */
+    while (grid && stripped && a < e && a - start < stubs && tx_is_blank(r->cells[a]))
         a++;
     if (!stripped) {
         int blanks = 0;
@@ -311,7 +313,7 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
     char **cn = NULL;
     int ncn = 0;
     if (colno_row >= 0) {
-        ncn = value_area(&rows[colno_row], bl->start, bl->end, skip_plain, stubs, &cn);
+        ncn = value_area(&rows[colno_row], bl->start, bl->end, skip_plain, stubs, grid, &cn);
         /* leading blanks before the numbers are stub slots (a 行次 column) */
         int lead = 0;
         while (lead < ncn && !tx_is_int(cn[lead]))
@@ -324,7 +326,7 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
     if (n == 0) {
         for (int h = key_row < 0 ? 0 : key_row; h < nheader; h++) {
             char **area;
-            int na = value_area(&rows[h], bl->start, bl->end, skip_plain, stubs, &area);
+            int na = value_area(&rows[h], bl->start, bl->end, skip_plain, stubs, grid, &area);
             int labels = 0;
             for (int j = 0; j < na; j++)
                 labels += !tx_is_blank(area[j]);
@@ -353,7 +355,7 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
         if (h == colno_row)
             continue;
         char **area;
-        int na = value_area(&rows[h], bl->start, bl->end, skip_plain, stubs, &area);
+        int na = value_area(&rows[h], bl->start, bl->end, skip_plain, stubs, grid, &area);
         if (na > n) {
             area += na - n;
             na = n;
