@@ -1410,6 +1410,47 @@ static void assign_columns(layout *L, int a, int b)
         }
 }
 
+/* A column that two chunks of one line fall in, on two lines or more,
+ * with a gap between them that every such line leaves clear, is two
+ * columns: a label written across both (公用经费合计 over the 决算数 of one
+ * block and the 科目代码 of the next) made one of them. Splits the first
+ * such column at that gap; 1 when it did, 0 when none, -1 out of memory. */
+static int split_crowded_column(layout *L, int a, int b)
+{
+    for (int j = 0; j < L->ncol; j++) {
+        double lo = -1e300, hi = 1e300;
+        int lines = 0;
+        for (int i = a; i < b; i++) {
+            const chunk *first = NULL, *second = NULL;
+            for (int k = 0; k < L->ln[i].nc; k++) {
+                const chunk *c = &L->ck[L->ln[i].c0 + k];
+                if (c->col != j || c->colspan != 1)
+                    continue;
+                if (!first)
+                    first = c;
+                else if (!second)
+                    second = c;
+            }
+            if (!second)
+                continue;
+            lines++;
+            if (first->x2 > lo) lo = first->x2;
+            if (second->x1 < hi) hi = second->x1;
+        }
+        if (lines < 2 || lo >= hi)
+            continue;
+        if (!grow((void **)&L->col, &L->capcol, L->ncol + 1, sizeof *L->col))
+            return -1;
+        memmove(&L->col[j + 2], &L->col[j + 1], (size_t)(L->ncol - j - 1) * sizeof *L->col);
+        L->col[j + 1][0] = hi;
+        L->col[j + 1][1] = L->col[j][1];
+        L->col[j][1] = lo;
+        L->ncol++;
+        return 1;
+    }
+    return 0;
+}
+
 static bool is_colno_label(const char *t)
 {
     return strcmp(t, "栏次") == 0 || strcmp(t, "栏 次") == 0;
@@ -2056,6 +2097,14 @@ static int emit_table(layout *L, int a, int b)
     if (!find_columns(L, a, b))
         return -1;
     assign_columns(L, a, b);
+    for (int k = 0; k < 8; k++) {
+        int rc = split_crowded_column(L, a, b);
+        if (rc < 0)
+            return -1;
+        if (rc == 0)
+            break;
+        assign_columns(L, a, b);
+    }
     while (merge_lonely_columns(L, a, b))
         assign_columns(L, a, b);
     if (L->ncol < 2 || !looks_tabular(L, a, b))
