@@ -1198,6 +1198,12 @@ static bool group_rows(layout *L, int a, int b, int *link, int *group)
 
 /* ---------- columns ---------- */
 
+static int chunk_by_line_desc(int a, int b, const void *ctx)
+{
+    const chunk *c = ctx;
+    return (c[b].line > c[a].line) - (c[b].line < c[a].line);
+}
+
 static int chunk_by_width_desc(int a, int b, const void *ctx)
 {
     const chunk *c = ctx;
@@ -1306,6 +1312,34 @@ static bool numbers_columns(const layout *L, const line *l)
     return next > 2;
 }
 
+static bool touches_column(const layout *L, const chunk *c)
+{
+    for (int j = 0; j < L->ncol; j++)
+        if (overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) > 0)
+            return true;
+    return false;
+}
+
+/* Whether chunk c lies within the x extent of a wider chunk of a line
+ * next to its own (within 1.5 glyph heights, above or below): a piece of
+ * the same wrapped cell. */
+static bool wrapped_piece(const layout *L, int a, int b, const chunk *c)
+{
+    const line *l = &L->ln[c->line];
+    for (int i = a; i < b; i++) {
+        const line *o = &L->ln[i];
+        if (i == c->line || o->anchor || absd(o->yc - l->yc) > 1.5 * l->h)
+            continue;
+        for (int k = 0; k < o->nc; k++) {
+            const chunk *w = &L->ck[o->c0 + k];
+            if (chunk_w(w) > chunk_w(c) && w->x1 <= c->x1 + 0.1 * l->h &&
+                w->x2 >= c->x2 - 0.1 * l->h)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Column x intervals from the chunks of the anchor lines (the data rows;
  * headers would bridge columns), widest first so a column is born from a
  * full-width cell and narrow figures join it; a chunk that touches two
@@ -1343,13 +1377,23 @@ static bool find_columns(layout *L, int a, int b)
             for (int k = 0; k < L->ln[i].nc; k++)
                 L->tmp[n++] = L->ln[i].c0 + k;
     }
-    sort_idx(L->tmp, n, chunk_by_width_desc, L->ck, L->tmp2);
+    /* over one row of figures, the headings from the lowest line up: a
+     * group heading (公务用车购置及运行费) then spans the columns of the
+     * cells under it, blank or not, instead of making one of its own */
+    sort_idx(L->tmp, n, one_row ? chunk_by_line_desc : chunk_by_width_desc, L->ck, L->tmp2);
     /* a chunk that leans half out of the one column it touches waits for
      * the columns of the narrower chunks: 人员经费合计, written from the
      * code column over the name column, would otherwise swallow the codes */
     int deferred = 0;
     for (int k = 0; k < n; k++) {
-        int rc = place_chunk(L, &L->ck[L->tmp[k]], true);
+        const chunk *c = &L->ck[L->tmp[k]];
+        /* over one row of figures, the second line of a wrapped heading
+         * is no column of its own (因公出国（境） / 费, the first line over
+         * a right-aligned -, the second over nothing): a heading touching
+         * no figure is a column whose cells are blank */
+        if (one_row && c->line != row && (wrapped_piece(L, a, b, c) || touches_column(L, c)))
+            continue; /* and a heading over a figure leaves its column as the figures made it */
+        int rc = place_chunk(L, c, true);
         if (rc < 0)
             return false;
         if (rc == 0)
@@ -1757,7 +1801,8 @@ static int header_zone(const layout *L, int a, int b, const int *group)
  * the bands down past g, heads column j itself), and the first cell under
  * g in j starts no higher than the band under g (ref): a cell of two
  * lines centred across both bands (年末结转和 / 结余 beside 本年支出 over
- * 小计) heads its column itself. */
+ * 小计) heads its column itself. A group over j that is not over g is a
+ * neighbour's (2024年预算数 beside the 2023 group g sits in). */
 static bool open_column(const layout *L, int a, int z, const chunk *g, double ref, int j)
 {
     const line *gl = &L->ln[g->line];
@@ -1771,6 +1816,11 @@ static bool open_column(const layout *L, int a, int z, const chunk *g, double re
             if (below) /* the first cell under g: in the band under it */
                 return l->y1 >= ref - 0.3 * gl->h;
             if (!(c->group && l->y2 <= gl->y1 + 0.1 * gl->h))
+                return false;
+            /* a group above over j and not over g: j is a sibling's */
+            double mid = (g->x1 + g->x2) / 2;
+            if (mid < L->col[c->col][0] - gl->h ||
+                mid > L->col[c->col + c->colspan - 1][1] + gl->h)
                 return false;
         }
     }
