@@ -104,6 +104,18 @@ static bool is_space(uint32_t c)
 
 
 /* A figure, a line number or a classification code: what makes a line a row. */
+/* A nil printed as a dash: -, —, ——, －. */
+static bool is_nil_dash(const char *s)
+{
+    int n = 0;
+    for (const char *p = s; *p; p = g_utf8_next_char(p), n++) {
+        uint32_t c = g_utf8_get_char(p);
+        if (c != '-' && c != 0x2013 && c != 0x2014 && c != 0x2015 && c != 0xFF0D)
+            return false;
+    }
+    return n >= 1 && n <= 2;
+}
+
 static bool is_numeric(const char *s)
 {
     bool digit = false;
@@ -778,7 +790,8 @@ static bool make_chunks(layout *L, const char *pagetext)
             c->numeric = is_numeric(L->pool.p + c->text);
             if (is_caption_chunk(L->pool.p + c->text))
                 l->caption = true;
-            if (c->numeric)
+            /* a row of nils printed as dashes is a row of figures too */
+            if (c->numeric || is_nil_dash(L->pool.p + c->text))
                 l->anchor = true;
             k = m;
         }

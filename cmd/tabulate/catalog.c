@@ -88,9 +88,11 @@ const table_kind *catalog_match(const char *title)
                 best_len = l;
             }
         }
-    if (!best) {
+    {
         /* the words in another order: compared without 部门 and 预算 (a
-         * 决算 title keeps its 决算, so no budget alias takes it) */
+         * 决算 title keeps its 决算, so no budget alias takes it); a longer
+         * match so wins over a shorter exact one (财政拨款“三公”经费支出预算表
+         * is no 支出预算表) */
         char k[512], a2[128];
         drop_filler(key, k, sizeof k);
         for (size_t i = 0; i < NKINDS; i++)
