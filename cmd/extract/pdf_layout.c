@@ -1096,6 +1096,26 @@ static bool shares_column(const layout *L, int i, int j)
     return false;
 }
 
+/* Whether every cell of line i starts at least half a glyph right of the
+ * cell in its column on line j: a first line indented over its wrapped
+ * continuation. */
+static bool indented_over(const layout *L, int i, int j)
+{
+    const line *l = &L->ln[i], *o = &L->ln[j];
+    int n = 0;
+    for (int k = 0; k < l->nc; k++) {
+        const chunk *c = &L->ck[l->c0 + k];
+        const chunk *under = NULL;
+        for (int m = 0; m < o->nc && !under; m++)
+            if (L->ck[o->c0 + m].col == c->col)
+                under = &L->ck[o->c0 + m];
+        if (!under || c->x1 < under->x1 + 0.5 * l->h)
+            return false;
+        n++;
+    }
+    return n > 0;
+}
+
 /* Whether a line above line i, within 1.45 glyph heights, holds a
  * one-column cell in a column of line i. */
 static bool wraps_above(const layout *L, int a, int i)
@@ -1170,14 +1190,16 @@ static bool group_rows(layout *L, int a, int b, int *link, int *group)
         if (dp - dn > 0.15 * lo || dn - dp > 0.15 * lo)
             to = dp < dn ? up : down;
         else if (up >= a && down < b && L->ln[down].anchor && !L->ln[up].anchor &&
-                 !is_colno_line(L, &L->ln[down]) && !wraps_above(L, a, i) &&
-                 continues(L, i, down))
+                 !is_colno_line(L, &L->ln[down]) &&
+                 (!wraps_above(L, a, i) || indented_over(L, i, down)) && continues(L, i, down))
             /* about as far from a text line above as from a row below, and
              * in none of the columns of the lines just above: the top line
              * of a cell centred on that row, whose neighbour above is the
              * top line of a taller cell beside it (一、社会保 / 一、一般公共预 /
-             * 1 2540.29 障和就业支 40); a header cell's last line (拨款
-             * under 一般公共预算财政, with 合计 between) stays up */
+             * 1 2540.29 障和就业支 40), or a cell's first line, indented
+             * further than the line under it (机关事业 / 单位基本养老 /
+             * 保险缴费支出); a header cell's last line (拨款 under
+             * 一般公共预算财政, with 合计 between) stays up */
             to = down;
         else /* about as far from both: the line above (a top-aligned cell
               * runs down from its row's first line) */
@@ -1333,20 +1355,24 @@ static bool touches_column(const layout *L, const chunk *c)
     return false;
 }
 
-/* Whether chunk c lies within the x extent of a wider chunk of a line
- * next to its own (within 1.5 glyph heights, above or below): a piece of
- * the same wrapped cell. */
+/* Whether chunk c lies within the x extent of a chunk as wide or wider,
+ * centred or started alike, on a line just above its own (within 1.5
+ * glyph heights): the next line of the same wrapped cell. */
 static bool wrapped_piece(const layout *L, int a, int b, const chunk *c)
 {
     const line *l = &L->ln[c->line];
     for (int i = a; i < b; i++) {
         const line *o = &L->ln[i];
-        if (i == c->line || o->anchor || absd(o->yc - l->yc) > 1.5 * l->h)
+        if (o->yc >= l->yc || o->anchor || l->yc - o->yc > 1.5 * l->h)
             continue;
         for (int k = 0; k < o->nc; k++) {
             const chunk *w = &L->ck[o->c0 + k];
-            if (chunk_w(w) > chunk_w(c) && w->x1 <= c->x1 + 0.1 * l->h &&
-                w->x2 >= c->x2 - 0.1 * l->h)
+            /* centred or left-aligned alike (a group heading above is
+             * wider too, but centred elsewhere) */
+            bool aligned = absd((w->x1 + w->x2) / 2 - (c->x1 + c->x2) / 2) <= 0.3 * l->h ||
+                           absd(w->x1 - c->x1) <= 0.3 * l->h;
+            if (chunk_w(w) >= chunk_w(c) && w->x1 <= c->x1 + 0.1 * l->h &&
+                w->x2 >= c->x2 - 0.1 * l->h && aligned)
                 return true;
         }
     }
