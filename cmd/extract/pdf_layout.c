@@ -743,6 +743,48 @@ static bool find_cuts(layout *L)
     return true;
 }
 
+/* The two-character headings set letter-spaced across their cell
+ * (收　　入, 项　　目): their characters come out as chunks of their own. */
+static bool spaced_word(const char *a, const char *b)
+{
+    static const char *const words[] = {"收入", "支出", "项目", "合计", "总计", "科目", "金额",
+                                        "小计", "栏次", "行次", "名称"};
+    size_t la = strlen(a);
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strncmp(words[i], a, la) == 0 && strcmp(words[i] + la, b) == 0)
+            return true;
+    return false;
+}
+
+/* Joins, on line l (its chunks the last ones made), two neighbouring
+ * one-character chunks that spell a spaced-out heading and lie less than
+ * four glyph heights apart. */
+static bool join_spaced_words(layout *L, line *l)
+{
+    for (int k = 0; k + 1 < l->nc; k++) {
+        chunk *p = &L->ck[l->c0 + k], *q = &L->ck[l->c0 + k + 1];
+        const char *a = L->pool.p + p->text, *b = L->pool.p + q->text;
+        if (g_utf8_strlen(a, -1) != 1 || g_utf8_strlen(b, -1) != 1 || !is_cjk(g_utf8_get_char(a)) ||
+            q->x1 - p->x2 > 4 * l->h || !spaced_word(a, b))
+            continue;
+        size_t la = strlen(a), lb = strlen(b);
+        int off = (int)L->pool.len;
+        /* a and b live in the pool, which sb_add may move */
+        char w[16];
+        memcpy(w, a, la);
+        memcpy(w + la, b, lb + 1);
+        if (!sb_add(&L->pool, w, la + lb + 1))
+            return false;
+        p->text = off;
+        p->x2 = q->x2;
+        p->ng += q->ng;
+        memmove(q, q + 1, (size_t)(L->nc - (l->c0 + k + 2)) * sizeof *q);
+        L->nc--;
+        l->nc--;
+    }
+    return true;
+}
+
 /* Splits every line into chunks at gaps wider than 0.4 glyph heights: two
  * cells of a table are at least their paddings apart (0.45 h measured on
  * LibreOffice tables), while a font switch inside a cell leaves 0.15 h and a
@@ -796,6 +838,8 @@ static bool make_chunks(layout *L, const char *pagetext)
             k = m;
         }
         l->nc = L->nc - l->c0;
+        if (!join_spaced_words(L, l))
+            return false;
     }
     return true;
 }
