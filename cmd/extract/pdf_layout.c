@@ -1351,6 +1351,8 @@ static bool header_line(const layout *L, int a, int b, int i)
  * Wider header cells first. One that ends less than 1.5 glyph heights
  * before a column of figures is that column's header, centred over its
  * right-aligned figures (决算数 over 7.87), and makes none. */
+static bool wrapped_piece(const layout *L, int a, int b, const chunk *c);
+
 static bool header_columns(layout *L, int a, int b)
 {
     int n = 0;
@@ -1367,7 +1369,9 @@ static bool header_columns(layout *L, int a, int b)
             free_x = overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) <= 0;
         for (int j = 0; j < shown && free_x; j++)
             free_x = L->col[j][0] < c->x2 || L->col[j][0] - c->x2 >= 1.5 * L->ln[c->line].h;
-        if (free_x && place_chunk(L, c, false) < 0)
+        /* the next line of a wrapped heading is no column of its own
+         * (附属单位上缴收 / 入 over a right-aligned —) */
+        if (free_x && !wrapped_piece(L, a, b, c) && place_chunk(L, c, false) < 0)
             return false;
     }
     return true;
