@@ -2012,18 +2012,17 @@ static bool column_extents(layout *L, int a, int z, int b)
 }
 
 /* The column in which a header cell of a line below g, up to line z,
- * starts where g starts: g is left-aligned over it (HTML's default; a
- * centred heading starts where the one under it does only by chance and
- * not to a fraction of a point); -1 when there is none. Not a cell as wide
- * as g: centred over the same middle, the two start together too
- * (本年支出 over 基本支出), and g repeated on the next page is one. */
+ * starts where g starts, to a fifth of a glyph: g is left-aligned over it
+ * (HTML's default); -1 when there is none. Not a cell as wide as g: centred over
+ * the same middle, the two start together too (本年支出 over 基本支出), and
+ * g repeated on the next page is one. */
 static int left_under(const layout *L, int z, const chunk *g)
 {
     double h = L->ln[g->line].h;
     for (int i = g->line + 1; i < z; i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
-            if (c->colspan == 1 && absd(c->x1 - g->x1) <= 0.02 * h &&
+            if (c->colspan == 1 && absd(c->x1 - g->x1) <= 0.2 * h &&
                 absd(chunk_w(c) - chunk_w(g)) > 0.5 * h)
                 return c->col;
         }
