@@ -1352,6 +1352,7 @@ static bool header_line(const layout *L, int a, int b, int i)
  * before a column of figures is that column's header, centred over its
  * right-aligned figures (决算数 over 7.87), and makes none. */
 static bool wrapped_piece(const layout *L, int a, int b, const chunk *c);
+static int left_under(const layout *L, int z, const chunk *g, double tol);
 
 static bool header_columns(layout *L, int a, int b)
 {
@@ -1370,8 +1371,10 @@ static bool header_columns(layout *L, int a, int b)
         for (int j = 0; j < shown && free_x; j++)
             free_x = L->col[j][0] < c->x2 || L->col[j][0] - c->x2 >= 1.5 * L->ln[c->line].h;
         /* the next line of a wrapped heading is no column of its own
-         * (附属单位上缴收 / 入 over a right-aligned —) */
-        if (free_x && !wrapped_piece(L, a, b, c) && place_chunk(L, c, false) < 0)
+         * (附属单位上缴收 / 入 over a right-aligned —), nor is a heading
+         * left-aligned over the cells under it (基本支出 over 小计 | …) */
+        if (free_x && !wrapped_piece(L, a, b, c) && left_under(L, b, c, 0.2) < 0 &&
+            place_chunk(L, c, false) < 0)
             return false;
     }
     return true;
@@ -1555,8 +1558,9 @@ static int split_crowded_column(layout *L, int a, int b)
             const chunk *first = NULL, *second = NULL;
             for (int k = 0; k < L->ln[i].nc; k++) {
                 const chunk *c = &L->ck[L->ln[i].c0 + k];
-                if (c->col != j || c->colspan != 1)
-                    continue;
+                if (c->col != j || c->colspan != 1 ||
+                    overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) <= 0)
+                    continue; /* put there as the nearest: says nothing */
                 if (!first)
                     first = c;
                 else if (!second)
@@ -1568,7 +1572,7 @@ static int split_crowded_column(layout *L, int a, int b)
             if (first->x2 > lo) lo = first->x2;
             if (second->x1 < hi) hi = second->x1;
         }
-        if (lines < 2 || lo >= hi)
+        if (lines < 2 || lo >= hi || lo <= L->col[j][0] || hi >= L->col[j][1])
             continue;
         if (!grow((void **)&L->col, &L->capcol, L->ncol + 1, sizeof *L->col))
             return -1;
@@ -2012,17 +2016,17 @@ static bool column_extents(layout *L, int a, int z, int b)
 }
 
 /* The column in which a header cell of a line below g, up to line z,
- * starts where g starts, to a fifth of a glyph: g is left-aligned over it
- * (HTML's default); -1 when there is none. Not a cell as wide as g: centred over
+ * starts where g starts, within tol glyph heights: g is left-aligned over
+ * it (HTML's default); -1 when there is none. Not a cell as wide as g: centred over
  * the same middle, the two start together too (本年支出 over 基本支出), and
  * g repeated on the next page is one. */
-static int left_under(const layout *L, int z, const chunk *g)
+static int left_under(const layout *L, int z, const chunk *g, double tol)
 {
     double h = L->ln[g->line].h;
     for (int i = g->line + 1; i < z; i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
-            if (c->colspan == 1 && absd(c->x1 - g->x1) <= 0.2 * h &&
+            if (c->colspan == 1 && absd(c->x1 - g->x1) <= tol * h &&
                 absd(chunk_w(c) - chunk_w(g)) > 0.5 * h)
                 return c->col;
         }
@@ -2047,21 +2051,28 @@ typedef struct {
  * themselves (项目, 合计 set across two bands). Every run has header cells
  * of its own under g in two columns. Writes up to cap runs to out and
  * returns their number. */
+/* The run of a heading g left-aligned in column j: j and the open columns
+ * right of it in the band under g (one run in out, or none). */
+static int left_run(const layout *L, int a, int z, const chunk *g, int j, run *out, int cap)
+{
+    double ref = band_under(L, a, z, g, j);
+    if (!open_column(L, a, z, g, ref, j))
+        return 0;
+    int e = j;
+    while (e + 1 < L->ncol && open_column(L, a, z, g, ref, e + 1))
+        e++;
+    if (e == j || cap < 1 || headed_below(L, z, g, j, e) < 2)
+        return 0;
+    out[0] = (run){j, e, 0};
+    return 1;
+}
+
 static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, int cap)
 {
     double h = L->ln[g->line].h, mid = (g->x1 + g->x2) / 2;
-    int n = 0, j = left_under(L, z, g);
-    if (j >= 0) {
-        double ref = band_under(L, a, z, g, j);
-        if (!open_column(L, a, z, g, ref, j))
-            return 0;
-        int e = j;
-        while (e + 1 < L->ncol && open_column(L, a, z, g, ref, e + 1))
-            e++;
-        if (e > j && cap > 0 && headed_below(L, z, g, j, e) >= 2)
-            out[n++] = (run){j, e, 0};
-        return n;
-    }
+    int n = 0, j = left_under(L, z, g, 0.02);
+    if (j >= 0) /* left-aligned to a fraction of a point: HTML's default */
+        return left_run(L, a, z, g, j, out, cap);
     /* centred, the run's middle shows its end: no band level is needed
      * (项目 set across both bands under 支出 belongs to its run) */
     for (int s0 = 0; s0 < L->ncol; s0++) {
@@ -2077,6 +2088,19 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
                 out[n++] = (run){s0, s1, err};
         }
     }
+    /* well centred over a run: that (a wide heading may start near the
+     * cell under it by chance) */
+    for (int k = 0; k < n; k++)
+        if (out[k].err <= 0.5)
+            return n;
+    /* left-aligned over the cell that starts where it does, or at a cell's
+     * left edge over headings centred in their cells (基本支出 at the edge
+     * of 小计's cell) */
+    if ((j = left_under(L, z, g, 0.2)) >= 0)
+        return left_run(L, a, z, g, j, out, cap);
+    for (j = 0; j < L->ncol && n == 0; j++)
+        if (absd(L->ext[j][0] - g->x1) <= 0.2 * h)
+            return left_run(L, a, z, g, j, out, cap);
     return n;
 }
 
