@@ -1458,6 +1458,18 @@ static bool find_columns(layout *L, int a, int b)
     for (int k = 0; one_row && k < L->ln[row].nc; k++)
         if (place_chunk(L, &L->ck[L->ln[row].c0 + k], false) < 0)
             return false;
+    /* and its 栏次 numbers, one per column, show the columns whose cells
+     * are blank (the number centred over nothing) */
+    for (int i = a; i < b && one_row; i++) {
+        if (i == row || !L->ln[i].anchor ||
+            !(is_colno_line(L, &L->ln[i]) || numbers_columns(L, &L->ln[i])))
+            continue;
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (c->numeric && !touches_column(L, c) && place_chunk(L, c, false) < 0)
+                return false;
+        }
+    }
     for (int i = a; i < b; i++) {
         /* under one row of figures, the 栏次 numbers centred over them
          * fall to the nearest (assign_columns) */
@@ -1664,7 +1676,7 @@ static bool merge_lonely_columns(layout *L, int a, int b)
     for (int i = a; i < b; i++) {
         memset(on, 0, (size_t)L->ncol * sizeof *on);
         const line *l = &L->ln[i];
-        bool colno = is_colno_line(L, l);
+        bool colno = is_colno_line(L, l) || numbers_columns(L, l);
         for (int k = 0; k < l->nc; k++) {
             const chunk *c = &L->ck[l->c0 + k];
             if (c->colspan != 1) /* a header over both says nothing */
