@@ -39,11 +39,12 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 verbose=0
 if [ "${1:-}" = -v ]; then verbose=1; shift; fi
+B=${YJS_BIN_DIR:-bin} # the build to measure (make test names its own)
 for s in extract normalize-traditional-chinese tabulate; do
-    [ -x "bin/$s" ] || { echo "bench/accuracy.sh: bin/$s missing (make first)" >&2; exit 1; }
+    [ -x "$B/$s" ] || { echo "bench/accuracy.sh: $B/$s missing (make first)" >&2; exit 1; }
 done
 command -v python3 >/dev/null || { echo "bench/accuracy.sh: needs python3" >&2; exit 1; }
-W=build/bench/accuracy
+W=${YJS_ACCURACY_DIR:-build/bench/accuracy}
 mkdir -p "$W"
 docs=()
 if [ $# -gt 0 ]; then
@@ -72,8 +73,8 @@ args=()
 for d in "${docs[@]}"; do
     n=$(basename "$d")
     out="$W/$n.facts.jsonl"
-    bin/extract "$d" 2>"$W/$n.extract.err" | bin/normalize-traditional-chinese 2>"$W/$n.normalize.err" \
-        | bin/tabulate > "$out" 2>"$W/$n.tabulate.err"
+    "$B/extract" "$d" 2>"$W/$n.extract.err" | "$B/normalize-traditional-chinese" 2>"$W/$n.normalize.err" \
+        | "$B/tabulate" > "$out" 2>"$W/$n.tabulate.err"
     st=("${PIPESTATUS[@]}")
     for i in 0 1 2; do
         if [ "${st[$i]}" -gt 1 ]; then

@@ -713,6 +713,49 @@ PY
     assert_output '[1,"number"]'
 }
 
+# Rows of one table of a PDF as `[row,[[col,text,colspan],…]]`, one per line.
+pdf_rows() {
+    extract "$1" | jq -c --argjson t "$2" 'select(.type=="row" and .table==$t) | [.row, (.cells | map([.col, .text, .colspan]))]'
+}
+
+@test "pdf: group headings centred over the cells under them come out one row per band (三公 under year groups, Calc)" {
+    run pdf_rows "$ROOT/data/holdout3/xingang-gongan-2024.pdf" 6
+    assert_line --index 0 '[0,[[0,"2023年预算数",6],[6,"2024年预算数",6]]]'
+    assert_line --index 1 '[1,[[0,"合计",1],[1,"因公出国（境）费",1],[2,"公务用车购置及运行费",3],[5,"公务接待费",1],[6,"合计",1],[7,"因公出国（境）费",1],[8,"公务用车购置及运行费",3],[11,"公务接待费",1]]]'
+    assert_line --index 2 '[2,[[2,"小计",1],[3,"购置费",1],[4,"运行费",1],[8,"小计",1],[9,"购置费",1],[10,"运行费",1]]]'
+}
+
+@test "pdf: a heading left-aligned over its cells (HTML) spans them" {
+    run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
+    assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'
+    assert_line --index 1 --partial '[6,"一般公共预算拨款收入",1],[7,"政府性基金预算拨款收入",1]'
+}
+
+@test "pdf: a label wrapped over three lines beside its 行次 a typed space after it is one cell, the 行次 its own" {
+    run pdf_rows "$ROOT/data/holdout4/liuxi-nongye-2023.pdf" 3
+    assert_line --index 1 '[1,[[0,"一、一般公共预算财政拨款",1],[1,"1",1],[2,"2540.29",1],[3,"一、社会保障和就业支出",1],[4,"40",1],[5,"180.13",1],[6,"180.13",1],[7,"-",1],[8,"-",1]]]'
+}
+
+@test "pdf: one row of figures under a three-band header keeps a column for every heading, blank cells included" {
+    run pdf_rows "$ROOT/data/holdout5/hechuan-shengtai-2024.pdf" 6
+    assert_line --index 2 '[2,[[2,"小计",1],[3,"公务用车购置费",1],[4,"公务用车运行费",1],[8,"小计",1],[9,"公务用车购置费",1],[10,"公务用车运行费",1]]]'
+    assert_line --index 3 '[3,[[0,"4.63",1],[1,"1.45",1],[2,"2.55",1],[4,"2.55",1],[5,"0.63",1],[6,"6.61",1],[7,"2.81",1],[8,"2.72",1],[10,"2.72",1],[11,"1.08",1]]]'
+}
+
+@test "pdf: a 类 code printed once at its merged group's middle joins a row there, not a label's first line" {
+    run pdf_rows "$ROOT/data/holdout5/hechuan-shengtai-2024.pdf" 1
+    assert_line --index 5 '[5,[[0,"208",1],[1,"05",1],[2,"01",1],[3,"行政单位离退休",1],[4,"21.97",1],[6,"21.97",1]]]'
+    assert_line --index 6 '[6,[[1,"05",1],[2,"05",1],[3,"机关事业单位基本养老保险缴费支出",1],[4,"46.81",1],[6,"46.81",1]]]'
+}
+
+@test "pdf: a table's title beside its 表N marker is a paragraph, not a row of the table before" {
+    extract "$ROOT/data/holdout5/hechuan-shengtai-2024.pdf" > "$TMP/out"
+    run jq -r 'select(.type=="row") | .cells[].text | select(test("收入总表"))' "$TMP/out"
+    assert_output ""
+    run jq -r 'select(.type=="paragraph") | .text | select(test("部门收入总表"))' "$TMP/out"
+    assert_output "表二2024年鹤川市生态环境局部门收入总表"
+}
+
 @test "bad: damaged and text-less PDFs are error records, the others go on" {
     run bad_between "$BAD/damaged.pdf" "$BAD/no-text-layer.pdf"
     assert_output "$(printf 'rc=1\n2\npdf_damaged\npdf_no_text')"
