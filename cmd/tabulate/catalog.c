@@ -114,6 +114,9 @@ char *catalog_form_in(const char *text)
     char *key = tx_key(text);
     char *p = strstr(key, "公开");
     char *out = NULL;
+    /* 预算公开01表 numbers a budget's tables: not the 决算 公开01表 */
+    if (p && p - key >= (long)strlen("预算") && strncmp(p - strlen("预算"), "预算", strlen("预算")) == 0)
+        p = NULL;
     if (p) {
         char *d = p + strlen("公开");
         int n = 0, v = 0;
@@ -146,18 +149,32 @@ const table_kind *catalog_by_form(const char *form)
 int catalog_is_title(const char *text)
 {
     char *key = tx_key(text);
+    /* the unit set on the title's line (…收支预算总表　单位：万元): the
+     * title is what comes before it */
+    char *unit = strstr(key, "单位:");
+    if (unit) {
+        char *end = unit;
+        if (end - key >= (long)strlen("金额") && strncmp(end - strlen("金额"), "金额", strlen("金额")) == 0)
+            end -= strlen("金额");
+        if (end - key >= (long)strlen("表") && strncmp(end - strlen("表"), "表", strlen("表")) == 0)
+            *end = '\0';
+    }
     size_t n = tx_cplen(key, strlen(key));
     /* the department's full name may come first (中共…纪律检查委员会…（本级）
      * 2023年度…决算表): a title is short, but not that short */
     int ok = n >= 3 && n <= 90 && strstr(key, "表") && strncmp(key, "注", strlen("注")) != 0 &&
              !strstr(key, "。") && !strstr(key, "=") && !strstr(key, "单位:") &&
              !strstr(key, "......");
-    /* a bare form line (公开01表) is not a title */
+    /* a bare form line (公开01表, 预算公开01表, 附表3) is not a title */
     if (ok) {
         char *f = catalog_form_in(key);
         if (f && strlen(f) + 2 >= strlen(key))
             ok = 0;
         free(f);
+        char *g = strstr(key, "公开");
+        size_t n = tx_cplen(key, strlen(key));
+        if (g && n <= 9 && tx_ends(key, "表"))
+            ok = 0;
     }
     free(key);
     return ok;

@@ -399,6 +399,17 @@ static int heads_next(const tab_doc *d, int gi)
     return from == to;
 }
 
+/* Whether t is a form marker (公开04表, 表4) rather than a piece of a title. */
+static int catalog_form_in_text(const char *t)
+{
+    char *f = catalog_form_in(t);
+    int form = f != NULL;
+    free(f);
+    size_t n = tx_cplen(t, strlen(t));
+    return form || (n <= 4 && strncmp(t, "表", strlen("表")) == 0) ||
+           strncmp(t, "附表", strlen("附表")) == 0;
+}
+
 static void name_part(gview *v, tpart *p)
 {
     tab_doc *d = v->d;
@@ -411,11 +422,33 @@ static void name_part(gview *v, tpart *p)
             read_meta_grid(&d->grids[--gi], p);
             around(d, gi, 1, &from, &to);
         }
+        const char *tail = NULL; /* 表 wrapped onto a line of its own */
         for (int i = to - 1; i >= from && i >= to - 6; i--) {
             const char *t = d->paras[i].text;
             if (tx_cplen(t, strlen(t)) > 60 && !catalog_is_title(t))
                 break;   /* body text: the title is not above it */
+            if (tail && !catalog_is_title(t) && (!p->title || !catalog_match(p->title)) &&
+                !strstr(t, "单位") && !catalog_form_in_text(t)) {
+                /* a title wrapped near its end (…收支预算总 / 单位：万元 / 表,
+                 * …支出功 / 能分类预算表): the two pieces are the title when
+                 * together they name a table */
+                size_t lt = strlen(t), la = strlen(tail);
+                char *joined = malloc(lt + la + 1);
+                if (!joined)
+                    abort();
+                memcpy(joined, t, lt);
+                memcpy(joined + lt, tail, la + 1);
+                if (catalog_match(joined)) {
+                    free(p->title);
+                    p->title = joined;
+                    joined = NULL;
+                }
+                free(joined);
+                tail = NULL;
+            }
             take_meta(p, t, 1);
+            if (!tail && tx_cplen(t, strlen(t)) <= 12 && tx_ends(t, "表") && !catalog_match(t))
+                tail = t;
         }
     }
     /* a run of grids under one title (绩效自评表 one per project): a grid right
