@@ -427,7 +427,7 @@ static void name_part(gview *v, tpart *p)
             const char *t = d->paras[i].text;
             if (tx_cplen(t, strlen(t)) > 60 && !catalog_is_title(t))
                 break;   /* body text: the title is not above it */
-            if (tail && !catalog_is_title(t) && (!p->title || !catalog_match(p->title)) &&
+            if (tail && !catalog_is_title(t) && (!p->title || strcmp(p->title, tail) == 0) &&
                 !strstr(t, "单位") && !catalog_form_in_text(t)) {
                 /* a title wrapped near its end (…收支预算总 / 单位：万元 / 表,
                  * …支出功 / 能分类预算表): the two pieces are the title when
@@ -447,7 +447,7 @@ static void name_part(gview *v, tpart *p)
                 tail = NULL;
             }
             take_meta(p, t, 1);
-            if (!tail && tx_cplen(t, strlen(t)) <= 12 && tx_ends(t, "表") && !catalog_match(t))
+            if (!tail && tx_cplen(t, strlen(t)) <= 12 && tx_ends(t, "表"))
                 tail = t;
         }
     }
