@@ -1398,6 +1398,18 @@ static bool numbers_columns(const layout *L, const line *l)
     return next > 2;
 }
 
+/* Whether chunk c ends less than 1.5 glyph heights before a column: a
+ * heading centred in its cell over a figure set to the cell's right edge
+ * (小计 over 15.7), not a column of its own. */
+static bool heads_figures(const layout *L, const chunk *c)
+{
+    double h = L->ln[c->line].h;
+    for (int j = 0; j < L->ncol; j++)
+        if (L->col[j][0] >= c->x2 && L->col[j][0] - c->x2 < 1.5 * h)
+            return true;
+    return false;
+}
+
 static bool touches_column(const layout *L, const chunk *c)
 {
     for (int j = 0; j < L->ncol; j++)
@@ -1493,7 +1505,8 @@ static bool find_columns(layout *L, int a, int b)
          * is no column of its own (因公出国（境） / 费, the first line over
          * a right-aligned -, the second over nothing): a heading touching
          * no figure is a column whose cells are blank */
-        if (one_row && c->line != row && (wrapped_piece(L, a, b, c) || touches_column(L, c)))
+        if (one_row && c->line != row &&
+            (wrapped_piece(L, a, b, c) || touches_column(L, c) || heads_figures(L, c)))
             continue; /* and a heading over a figure leaves its column as the figures made it */
         int rc = place_chunk(L, c, true);
         if (rc < 0)
