@@ -2113,28 +2113,35 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
                 out[n++] = (run){s0, s1, err};
         }
     }
-    /* well centred over a run: that (a wide heading may start near the
-     * cell under it by chance) */
-    for (int k = 0; k < n; k++)
-        if (out[k].err <= 0.5)
-            return n;
-    /* left-aligned over the cell that starts where it does, or at a cell's
-     * left edge over headings centred in their cells (基本支出 at the edge
-     * of 小计's cell) */
-    if ((j = left_under(L, z, g, 0.2)) >= 0)
-        return left_run(L, a, z, g, j, out, cap);
-    for (j = 0; j < L->ncol && n == 0; j++)
-        if (absd(L->ext[j][0] - g->x1) <= 0.2 * h)
-            return left_run(L, a, z, g, j, out, cap);
+    /* or left-aligned over the cell that starts where it does, or at a
+     * cell's left edge over headings centred in their cells (基本支出 at the
+     * edge of 小计's cell, 2024年预算数 at 合计's): one more run, which
+     * choose_groups weighs with the cells beside g */
+    j = left_under(L, z, g, 0.2);
+    for (int e = 0; e < L->ncol && j < 0; e++)
+        if (absd(L->ext[e][0] - g->x1) <= 0.2 * h)
+            j = e;
+    if (j >= 0 && n < cap && left_run(L, a, z, g, j, out + n, cap - n) == 1) {
+        bool twice = false;
+        for (int k = 0; k < n && !twice; k++)
+            twice = out[k].s0 == out[n].s0 && out[k].s1 == out[n].s1;
+        if (!twice)
+            n++;
+    }
     return n;
 }
 
 /* Chooses, for the header cells of line li, which are groups and over
- * which columns: runs that do not overlap, covering as many columns as can
- * be, then as well centred as can be (收入 | 支出 side by side share the
- * columns between them: 收入 over 项目 | 行次 | 决算数 and 支出 over the
- * rest, not 收入 over one more and 支出 over one less). Marks the chosen
+ * which columns: runs that do not overlap, as many groups as can be, then
+ * covering as many columns as can be, then as well centred as can be
+ * (收入 | 支出 side by side share the columns between them: 收入 over 项目 |
+ * 行次 | 决算数 and 支出 over the rest, not 收入 over one more and 支出 over
+ * one less). Marks the chosen
  * chunks group with their columns. Returns how many, -1 out of memory. */
+/* choose_groups counts a group as more than any number of columns: the
+ * cells of one header line are all groups or none (2024年预算数 | 2025年预算数) */
+enum { GROUP_WEIGHT = 1000 };
+
 static int choose_groups(layout *L, int a, int z, int li)
 {
     const line *l = &L->ln[li];
@@ -2174,7 +2181,7 @@ static int choose_groups(layout *L, int a, int z, int li)
                 if (r->s0 <= e)
                     continue;
                 t = (k + 1) * (nc + 1) + r->s1 + 1;
-                int cv = cover[s] + r->s1 - r->s0 + 1;
+                int cv = cover[s] + GROUP_WEIGHT + r->s1 - r->s0 + 1;
                 double ev = err[s] + r->err;
                 if (cv > cover[t] || (cv == cover[t] && ev < err[t])) {
                     cover[t] = cv;
