@@ -1421,6 +1421,20 @@ static bool touches_column(const layout *L, const chunk *c)
 /* Whether chunk c lies within the x extent of a chunk as wide or wider,
  * centred or started alike, on a line just above its own (within 1.5
  * glyph heights): the next line of the same wrapped cell. */
+/* Whether c is the only chunk of its line under w: a group heading has
+ * the cells it spans under it side by side (公务用车购置 | 公务用车运行 under
+ * 公务用车购置及运行维护费, the first centred under it by chance). */
+static bool alone_under(const layout *L, const chunk *c, const chunk *w)
+{
+    const line *l = &L->ln[c->line];
+    for (int k = 0; k < l->nc; k++) {
+        const chunk *o = &L->ck[l->c0 + k];
+        if (o != c && overlap(o->x1, o->x2, w->x1, w->x2) > 0)
+            return false;
+    }
+    return true;
+}
+
 static bool wrapped_piece(const layout *L, int a, int b, const chunk *c)
 {
     const line *l = &L->ln[c->line];
@@ -1435,7 +1449,7 @@ static bool wrapped_piece(const layout *L, int a, int b, const chunk *c)
             bool aligned = absd((w->x1 + w->x2) / 2 - (c->x1 + c->x2) / 2) <= 0.3 * l->h ||
                            absd(w->x1 - c->x1) <= 0.3 * l->h;
             if (chunk_w(w) >= chunk_w(c) && w->x1 <= c->x1 + 0.1 * l->h &&
-                w->x2 >= c->x2 - 0.1 * l->h && aligned)
+                w->x2 >= c->x2 - 0.1 * l->h && aligned && alone_under(L, c, w))
                 return true;
         }
     }
