@@ -427,12 +427,20 @@ static void name_part(gview *v, tpart *p)
             const char *t = d->paras[i].text;
             if (tx_cplen(t, strlen(t)) > 60 && !catalog_is_title(t))
                 break;   /* body text: the title is not above it */
+            /* the unit may share the line with the title's first piece
+             * (…一般公共预算支出　单位：万元 / 表) */
+            const char *unit = strstr(t, "单位");
+            if (unit && unit > t && (unit[-1] == ' ' || (unit - t >= 3 &&
+                                                         strncmp(unit - 3, "\xe3\x80\x80", 3) == 0)))
+                ;
+            else
+                unit = NULL;
             if (tail && !catalog_is_title(t) && (!p->title || strcmp(p->title, tail) == 0) &&
-                !strstr(t, "单位") && !catalog_form_in_text(t)) {
+                (!strstr(t, "单位") || unit) && !catalog_form_in_text(t)) {
                 /* a title wrapped near its end (…收支预算总 / 单位：万元 / 表,
                  * …支出功 / 能分类预算表): the two pieces are the title when
                  * together they name a table */
-                size_t lt = strlen(t), la = strlen(tail);
+                size_t lt = unit ? (size_t)(unit - t) : strlen(t), la = strlen(tail);
                 char *joined = malloc(lt + la + 1);
                 if (!joined)
                     abort();
