@@ -456,8 +456,8 @@ static bool is_title_chunk(const char *t)
  * or the table's title. */
 static bool is_caption_chunk(const char *t)
 {
-    return is_title_chunk(t) || starts_with(t, "部门：") || starts_with(t, "编制部门") ||
-           starts_with(t, "填报单位") || starts_with(t, "单位名称") || starts_with(t, "部门名称") || starts_with(t, "注：") || starts_with(t, "注:") || starts_with(t, "部门:") || starts_with(t, "单位：") ||
+    return is_title_chunk(t) || starts_with(t, "部门：") || starts_with(t, "编制部门：") ||
+           starts_with(t, "编制部门:") || starts_with(t, "填报单位：") || starts_with(t, "部门名称：") || starts_with(t, "注：") || starts_with(t, "注:") || starts_with(t, "部门:") || starts_with(t, "单位：") ||
            starts_with(t, "单位:") || starts_with(t, "编制单位") || strstr(t, "金额单位") ||
            strstr(t, "单位：万元") || strstr(t, "单位:万元") || strstr(t, "单位：元") ||
            strstr(t, "单位:元");
