@@ -103,19 +103,22 @@ static bool is_space(uint32_t c)
 }
 
 
-/* A figure, a line number or a classification code: what makes a line a row. */
+static bool is_dash_cp(uint32_t c)
+{
+    return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0xFF0D;
+}
+
 /* A nil printed as a dash: -, —, ——, －. */
 static bool is_nil_dash(const char *s)
 {
     int n = 0;
-    for (const char *p = s; *p; p = g_utf8_next_char(p), n++) {
-        uint32_t c = g_utf8_get_char(p);
-        if (c != '-' && c != 0x2013 && c != 0x2014 && c != 0x2015 && c != 0xFF0D)
+    for (const char *p = s; *p; p = g_utf8_next_char(p), n++)
+        if (!is_dash_cp(g_utf8_get_char(p)))
             return false;
-    }
     return n >= 1 && n <= 2;
 }
 
+/* A figure, a line number or a classification code: what makes a line a row. */
 static bool is_numeric(const char *s)
 {
     bool digit = false;
@@ -478,11 +481,6 @@ static int cmp_edge(const void *a, const void *b)
 static bool is_figure_cp(uint32_t c)
 {
     return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' || c == '+' || c == '%';
-}
-
-static bool is_dash_cp(uint32_t c)
-{
-    return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0xFF0D;
 }
 
 /* A nil printed as a dash (`-`, `—`, `——`) stands where an amount would,
@@ -1353,6 +1351,7 @@ static bool header_line(const layout *L, int a, int b, int i)
  * before a column of figures is that column's header, centred over its
  * right-aligned figures (决算数 over 7.87), and makes none. */
 static bool wrapped_piece(const layout *L, int a, int b, const chunk *c);
+static bool touches_column(const layout *L, const chunk *c);
 static int left_under(const layout *L, int z, const chunk *g, double tol);
 
 static bool header_columns(layout *L, int a, int b)
@@ -1366,9 +1365,7 @@ static bool header_columns(layout *L, int a, int b)
     int shown = L->ncol; /* the columns figures show */
     for (int k = 0; k < n; k++) {
         const chunk *c = &L->ck[L->tmp[k]];
-        bool free_x = true;
-        for (int j = 0; j < L->ncol && free_x; j++)
-            free_x = overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) <= 0;
+        bool free_x = !touches_column(L, c);
         for (int j = 0; j < shown && free_x; j++)
             free_x = L->col[j][0] < c->x2 || L->col[j][0] - c->x2 >= 1.5 * L->ln[c->line].h;
         /* the next line of a wrapped heading is no column of its own
@@ -1457,6 +1454,12 @@ static bool wrapped_piece(const layout *L, int a, int b, const chunk *c)
     return false;
 }
 
+/* Whether line l is a row of column numbers, labelled 栏次 or not. */
+static bool colno_row(const layout *L, const line *l)
+{
+    return is_colno_line(L, l) || numbers_columns(L, l);
+}
+
 /* Column x intervals from the chunks of the anchor lines (the data rows;
  * headers would bridge columns), widest first so a column is born from a
  * full-width cell and narrow figures join it; a chunk that touches two
@@ -1477,7 +1480,7 @@ static bool find_columns(layout *L, int a, int b)
      * would make columns of their own */
     int data = 0, row = -1; /* lines of figures, the 栏次 row aside */
     for (int i = a; i < b; i++)
-        if (L->ln[i].anchor && !is_colno_line(L, &L->ln[i]) && !numbers_columns(L, &L->ln[i])) {
+        if (L->ln[i].anchor && !colno_row(L, &L->ln[i])) {
             data++;
             row = i;
         }
@@ -1488,8 +1491,7 @@ static bool find_columns(layout *L, int a, int b)
     /* and its 栏次 numbers, one per column, show the columns whose cells
      * are blank (the number centred over nothing) */
     for (int i = a; i < b && one_row; i++) {
-        if (i == row || !L->ln[i].anchor ||
-            !(is_colno_line(L, &L->ln[i]) || numbers_columns(L, &L->ln[i])))
+        if (i == row || !L->ln[i].anchor || !colno_row(L, &L->ln[i]))
             continue;
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
@@ -1704,7 +1706,7 @@ static bool merge_lonely_columns(layout *L, int a, int b)
     for (int i = a; i < b; i++) {
         memset(on, 0, (size_t)L->ncol * sizeof *on);
         const line *l = &L->ln[i];
-        bool colno = is_colno_line(L, l) || numbers_columns(L, l);
+        bool colno = colno_row(L, l);
         for (int k = 0; k < l->nc; k++) {
             const chunk *c = &L->ck[l->c0 + k];
             if (c->colspan != 1) /* a header over both says nothing */
