@@ -171,9 +171,7 @@ int catalog_is_title(const char *text)
         if (f && strlen(f) + 2 >= strlen(key))
             ok = 0;
         free(f);
-        char *g = strstr(key, "公开");
-        size_t n = tx_cplen(key, strlen(key));
-        if (g && n <= 9 && tx_ends(key, "表"))
+        if (strstr(key, "公开") && n <= 9 && tx_ends(key, "表"))
             ok = 0;
     }
     free(key);

@@ -400,7 +400,7 @@ static int heads_next(const tab_doc *d, int gi)
 }
 
 /* Whether t is a form marker (公开04表, 表4) rather than a piece of a title. */
-static int catalog_form_in_text(const char *t)
+static int is_form_marker(const char *t)
 {
     char *f = catalog_form_in(t);
     int form = f != NULL;
@@ -408,6 +408,41 @@ static int catalog_form_in_text(const char *t)
     size_t n = tx_cplen(t, strlen(t));
     return form || (n <= 4 && strncmp(t, "表", strlen("表")) == 0) ||
            strncmp(t, "附表", strlen("附表")) == 0;
+}
+
+/* Whether paragraph t may be the first piece of a wrapped title, and how
+ * many of its bytes: all of them, or those before a unit set apart by a
+ * space on the same line (…一般公共预算支出　单位：万元); not when 单位 is
+ * among its words (单位：万元 alone, 单位名称：…). */
+static int title_piece(const char *t, size_t *len)
+{
+    const char *unit = strstr(t, "单位");
+    *len = unit ? (size_t)(unit - t) : strlen(t);
+    return !unit || (*len >= 1 && unit[-1] == ' ') ||
+           (*len >= 3 && strncmp(unit - 3, "\xe3\x80\x80", 3) == 0);
+}
+
+/* A title wrapped near its end (…收支预算总 / 单位：万元 / 表, …支出功 /
+ * 能分类预算表): the first piece of t and tail are p's title when together
+ * they name a table. Returns whether t could be that first piece (tail is
+ * then used up, matched or not). */
+static int wrapped_title(tpart *p, const char *t, const char *tail)
+{
+    size_t lt, la = strlen(tail);
+    if (catalog_is_title(t) || is_form_marker(t) || !title_piece(t, &lt))
+        return 0;
+    char *joined = malloc(lt + la + 1);
+    if (!joined)
+        abort();
+    memcpy(joined, t, lt);
+    memcpy(joined + lt, tail, la + 1);
+    if (catalog_match(joined)) {
+        free(p->title);
+        p->title = joined;
+    } else {
+        free(joined);
+    }
+    return 1;
 }
 
 static void name_part(gview *v, tpart *p)
@@ -427,33 +462,8 @@ static void name_part(gview *v, tpart *p)
             const char *t = d->paras[i].text;
             if (tx_cplen(t, strlen(t)) > 60 && !catalog_is_title(t))
                 break;   /* body text: the title is not above it */
-            /* the unit may share the line with the title's first piece
-             * (…一般公共预算支出　单位：万元 / 表) */
-            const char *unit = strstr(t, "单位");
-            if (unit && unit > t && (unit[-1] == ' ' || (unit - t >= 3 &&
-                                                         strncmp(unit - 3, "\xe3\x80\x80", 3) == 0)))
-                ;
-            else
-                unit = NULL;
-            if (tail && !catalog_is_title(t) && (!p->title || strcmp(p->title, tail) == 0) &&
-                (!strstr(t, "单位") || unit) && !catalog_form_in_text(t)) {
-                /* a title wrapped near its end (…收支预算总 / 单位：万元 / 表,
-                 * …支出功 / 能分类预算表): the two pieces are the title when
-                 * together they name a table */
-                size_t lt = unit ? (size_t)(unit - t) : strlen(t), la = strlen(tail);
-                char *joined = malloc(lt + la + 1);
-                if (!joined)
-                    abort();
-                memcpy(joined, t, lt);
-                memcpy(joined + lt, tail, la + 1);
-                if (catalog_match(joined)) {
-                    free(p->title);
-                    p->title = joined;
-                    joined = NULL;
-                }
-                free(joined);
+            if (tail && (!p->title || strcmp(p->title, tail) == 0) && wrapped_title(p, t, tail))
                 tail = NULL;
-            }
             take_meta(p, t, 1);
             if (!tail && tx_cplen(t, strlen(t)) <= 12 && tx_ends(t, "表"))
                 tail = t;
