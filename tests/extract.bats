@@ -756,6 +756,18 @@ pdf_rows() {
     assert_output "表二2024年鹤川市生态环境局部门收入总表"
 }
 
+@test "pdf: headings wrapped over five lines in narrow columns are cells, not groups; two wrapped cells a thin gap apart are two" {
+    run pdf_rows "$ROOT/data/holdout8/weitang-renshe-2024.pdf" 1
+    assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"合计",1],[3,"上年结转",1],[4,"一般公共预算拨款收入",1],[5,"政府性基金预算拨款收入",1],[6,"国有资本经营预算拨款收入",1],[7,"财政专户管理资金收入",1],[8,"事业收入",1],[9,"上级补助收入",1],[10,"附属单位上缴收入",1],[11,"事业单位经营收入",1],[12,"其他收入",1]]]'
+}
+
+@test "pdf: a row cut by a page break joins its label's tail from under the repeated header" {
+    run pdf_rows "$ROOT/data/holdout8/weitang-renshe-2024.pdf" 2
+    assert_line --index 18 '[18,[[0,"2080505",1],[1,"机关事业单位基本养老保险缴费支出",1],[2,"237.69",1],[3,"237.69",1],[4,"—",1],[5,"—",1],[6,"—",1],[7,"—",1]]]'
+    assert_line --index 19 --partial '[19,[[0,"科目编码",1],[1,"科目名称",1]'
+    assert_line --index 20 --partial '[20,[[0,"2080506",1],[1,"机关事业单位职业年金缴费支出",1]'
+}
+
 @test "bad: damaged and text-less PDFs are error records, the others go on" {
     run bad_between "$BAD/damaged.pdf" "$BAD/no-text-layer.pdf"
     assert_output "$(printf 'rc=1\n2\npdf_damaged\npdf_no_text')"

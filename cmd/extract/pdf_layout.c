@@ -602,6 +602,39 @@ static bool split_nearby(const layout *L, int li, double left, double x1, double
     return false;
 }
 
+/* Whether a line near line li (within five glyph heights, in its size)
+ * holds a piece of text set apart by cell gaps (over 0.4 h) from x1 to x2:
+ * the text before a typed-space gap fills a narrow column the lines of
+ * other wrapped cells fill too (附属 / 单位 事业单位 / 上缴 经营收入 / 收入). */
+static bool piece_nearby(const layout *L, int li, double x1, double x2)
+{
+    const line *l = &L->ln[li];
+    double tol = 0.05 * l->h;
+    int lo = li, hi = li; /* lines are in order of their centres */
+    while (lo > 0 && l->yc - L->ln[lo - 1].yc <= 5 * l->h)
+        lo--;
+    while (hi + 1 < L->nl && L->ln[hi + 1].yc - l->yc <= 5 * l->h)
+        hi++;
+    for (int o = lo; o <= hi; o++) {
+        const line *n = &L->ln[o];
+        if (o == li || !same_size(l, n))
+            continue;
+        int end = n->g0 + n->ng;
+        for (int m = n->g0; m < end; m++) {
+            const glyph *q = &L->g[L->order[m]];
+            if (absd(q->x1 - x1) > tol ||
+                (m > n->g0 && q->x1 - L->g[L->order[m - 1]].x2 <= 0.4 * n->h))
+                continue;
+            int k = m;
+            while (k + 1 < end && L->g[L->order[k + 1]].x1 - L->g[L->order[k]].x2 <= 0.4 * n->h)
+                k++;
+            if (absd(L->g[L->order[k]].x2 - x2) <= tol)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* The right edge of the figure that starts at order position m of line l
  * (its digits, points and commas, no wider gap than a font switch); -1e300
  * when text follows it closer than a typed space: a year (2023年度), not
@@ -721,7 +754,8 @@ static bool find_cuts(layout *L)
                      (edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_SPACED_START) >= 2 ||
                       edges_near(L->edges, ne, fig_end, tol, li,
                                  1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2)) ||
-                    split_nearby(L, li, L->g[L->order[piece]].x1, a->x2, q->x1)) {
+                    split_nearby(L, li, L->g[L->order[piece]].x1, a->x2, q->x1) ||
+                    (!digit && piece_nearby(L, li, L->g[L->order[piece]].x1, a->x2))) {
                     L->cut[m] = true;
                     piece = m;
                 }
@@ -888,6 +922,41 @@ static bool fits_one_cell(const layout *L, int i)
     return nearest >= 0;
 }
 
+/* Whether the table lines right above line i hold a row of figures: i is
+ * below the header. */
+static bool rows_above(const layout *L, int i)
+{
+    for (int j = i - 1; j >= 0 && L->ln[j].region == 0; j--)
+        if (L->ln[j].anchor)
+            return true;
+    return false;
+}
+
+/* Whether line i, a single chunk, lies under one cell of the table lines
+ * within four lines of it and under no two: a cell's text of its own
+ * wherever the nearest lines have their cells. */
+static bool under_one_cell(const layout *L, int i)
+{
+    const line *l = &L->ln[i];
+    if (l->nc != 1)
+        return false;
+    const chunk *c = &L->ck[l->c0];
+    bool found = false;
+    for (int j = i - 4; j <= i + 4; j++) {
+        if (j < 0 || j >= L->nl || j == i || L->ln[j].region != 0)
+            continue;
+        int hits = 0;
+        for (int k = 0; k < L->ln[j].nc; k++) {
+            const chunk *o = &L->ck[L->ln[j].c0 + k];
+            hits += overlap(c->x1, c->x2, o->x1, o->x2) > 0;
+        }
+        if (hits > 1)
+            return false;
+        found |= hits == 1;
+    }
+    return found;
+}
+
 /* Whether line i, a single line wedged between two table lines at row
  * spacing and in their size, is a header cell spanning several columns of
  * a header band (决算数 over 合计 | 一般公共预算 | …, between 收入 | 支出 and
@@ -966,7 +1035,13 @@ static int find_regions(layout *L)
              * line (项目 over 功能分类科目编码 | 科目名称) */
             bool heading = (!pin || dp > 1.6 * l->h) && nin && dn <= 1.6 * l->h && same_size(l, &L->ln[i + 1]) &&
                            l->nc == 1 && is_heading_word(chunk_text(L, &L->ck[l->c0]));
+            /* the tail of a wrapped label cut off by a page break, under
+             * the header repeated on the next page, in tall rows */
+            bool wedged = pin && nin && dp <= 4 * l->h && dn <= 4 * l->h &&
+                          same_size(l, &L->ln[i - 1]) && same_size(l, &L->ln[i + 1]) &&
+                          rows_above(L, i);
             if (close || total || heading || (narrow && near && cell_size && fits_one_cell(L, i)) ||
+                (wedged && narrow && cell_size && under_one_cell(L, i)) ||
                 (narrow && header_band(L, i, dp, dn))) {
                 l->region = 0;
                 changed = true;
@@ -2075,6 +2150,44 @@ static int left_under(const layout *L, int z, const chunk *g, double tol)
     return -1;
 }
 
+/* The one-column header cell on a line below g, up to line z, whose top
+ * lies step (within 0.1 h; any step up to half a glyph height when step
+ * is negative) under the top of cell u and which lies within g's extent
+ * (0.2 h either side); NULL when there is none. */
+static const chunk *line_under(const layout *L, int z, const chunk *g, const chunk *u, double step)
+{
+    const line *ul = &L->ln[u->line];
+    double h = ul->h;
+    for (int i = u->line + 1; i < z; i++) {
+        const line *l = &L->ln[i];
+        double d = l->y1 - ul->y1;
+        if (step < 0 ? d < ul->y2 - ul->y1 - 0.3 * h || d > ul->y2 - ul->y1 + 0.5 * h
+                     : absd(d - step) > 0.1 * h)
+            continue;
+        for (int k = 0; k < l->nc; k++) {
+            const chunk *c = &L->ck[l->c0 + k];
+            if (c->colspan == 1 && c->x1 >= g->x1 - 0.2 * h && c->x2 <= g->x2 + 0.2 * h)
+                return c;
+        }
+    }
+    return NULL;
+}
+
+/* Whether header cell g is the first line of a cell wrapped over three
+ * lines or more in a narrow column: the next line, right under it, holds a
+ * cell of g's very extent, and the line after that another at the same
+ * line pitch (财政 / 专户 / 管理 / 资金 / 收入, 附属 / 单位 / 上缴 / 收入),
+ * where a heading over a cell of its width (本年支出 over 基本支出) has the
+ * cell padding of a band between them. */
+static bool wraps_on(const layout *L, int z, const chunk *g)
+{
+    double h = L->ln[g->line].h;
+    const chunk *c = line_under(L, z, g, g, -1);
+    if (!c || absd(c->x1 - g->x1) > 0.2 * h || absd(c->x2 - g->x2) > 0.2 * h)
+        return false;
+    return line_under(L, z, g, c, L->ln[c->line].y1 - L->ln[g->line].y1) != NULL;
+}
+
 /* A run of columns a header cell may head, and how far its middle is from
  * the cell's (in glyph heights). */
 typedef struct {
@@ -2112,6 +2225,8 @@ static int left_run(const layout *L, int a, int z, const chunk *g, int j, run *o
 static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, int cap)
 {
     double h = L->ln[g->line].h, mid = (g->x1 + g->x2) / 2;
+    if (wraps_on(L, z, g))
+        return 0;
     int n = 0, j = left_under(L, z, g, 0.02);
     if (j >= 0) /* left-aligned to a fraction of a point: HTML's default */
         return left_run(L, a, z, g, j, out, cap);
@@ -2284,6 +2399,10 @@ static int header_bands(layout *L, int a, int z, int b)
     return last;
 }
 
+
+/* Emits the table made of lines [a, b); 1 when its lines fall into a
+ * single column after all (a table of contents, text with wide spaces): the
+ * caller treats them as running text. */
 /* Whether the n lines from i hold the same cells as the n lines from a. */
 static bool same_lines(const layout *L, int a, int i, int n)
 {
@@ -2298,9 +2417,58 @@ static bool same_lines(const layout *L, int a, int i, int n)
     return true;
 }
 
-/* Emits the table made of lines [a, b); 1 when its lines fall into a
- * single column after all (a table of contents, text with wide spaces): the
- * caller treats them as running text. */
+/* Moves line from to position to (to < from) among the lines of a table
+ * that start at a, with its row in L->tmp; the chunks follow their lines. */
+static void move_line(layout *L, int a, int from, int to)
+{
+    line l = L->ln[from];
+    int g = L->tmp[from - a];
+    memmove(L->ln + to + 1, L->ln + to, (size_t)(from - to) * sizeof *L->ln);
+    memmove(L->tmp + to - a + 1, L->tmp + to - a, (size_t)(from - to) * sizeof *L->tmp);
+    L->ln[to] = l;
+    L->tmp[to - a] = g;
+    for (int i = to; i <= from; i++)
+        for (int k = 0; k < L->ln[i].nc; k++)
+            L->ck[L->ln[i].c0 + k].line = i;
+}
+
+/* A row cut by a page break leaves the tail of its label under the header
+ * repeated on the next page (…基本养 | header | 老保险缴费支出): lines of
+ * one text chunk, in a column the row before the header has text in, and
+ * no figure, before the next row. They are moved in front of the repeated
+ * header to join that row. The header [a, zone) repeats where its lines
+ * come again. */
+static void rejoin_cut_rows(layout *L, int a, int zone, int b)
+{
+    int n = zone - a;
+    for (int i = zone + 1; n > 0 && i + n < b; i++) {
+        if (!same_lines(L, a, i, n))
+            continue;
+        int f = i + n, e = f, prev = L->tmp[i - 1 - a];
+        bool fits = false;
+        for (int r = i - 1; r >= a && L->tmp[r - a] == prev; r--)
+            fits |= L->ln[r].anchor;
+        while (e < b && L->tmp[e - a] == L->tmp[f - a] && fits) {
+            const line *l = &L->ln[e];
+            const chunk *c = &L->ck[l->c0];
+            fits = !l->anchor && l->nc == 1 && !c->numeric;
+            bool under = false;
+            for (int r = i - 1; r >= a && L->tmp[r - a] == prev && !under; r--)
+                for (int k = 0; k < L->ln[r].nc; k++)
+                    under |= L->ck[L->ln[r].c0 + k].col == c->col && !L->ck[L->ln[r].c0 + k].numeric;
+            fits = fits && under;
+            e++;
+        }
+        if (!fits || e == f || e >= b)
+            continue;
+        for (int m = f; m < e; m++) {
+            move_line(L, a, m, i + (m - f));
+            L->tmp[i + (m - f) - a] = prev;
+        }
+        i = e - 1;
+    }
+}
+
 static int emit_table(layout *L, int a, int b)
 {
     if (!find_columns(L, a, b))
@@ -2325,6 +2493,7 @@ static int emit_table(layout *L, int a, int b)
         return -1;
     int row = 0, i = a;
     int zone = header_zone(L, a, b, L->tmp);
+    rejoin_cut_rows(L, a, zone, b);
     int bands = zone > a ? header_bands(L, a, zone, b) : 0;
     if (bands < 0)
         return -1;
