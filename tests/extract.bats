@@ -733,7 +733,19 @@ pdf_rows() {
 
 @test "pdf: a label wrapped over three lines beside its 行次 a typed space after it is one cell, the 行次 its own" {
     run pdf_rows "$ROOT/data/holdout4/liuxi-nongye-2023.pdf" 3
-    assert_line --index 1 '[1,[[0,"一、一般公共预算财政拨款",1],[1,"1",1],[2,"2540.29",1],[3,"一、社会保障和就业支出",1],[4,"40",1],[5,"180.13",1],[6,"180.13",1],[7,"-",1],[8,"-",1]]]'
+    assert_line --index 3 '[3,[[0,"一、一般公共预算财政拨款",1],[1,"1",1],[2,"2540.29",1],[3,"一、社会保障和就业支出",1],[4,"40",1],[5,"180.13",1],[6,"180.13",1],[7,"-",1],[8,"-",1]]]'
+}
+
+@test "pdf: side heads and a group set two lines apart in tall rows, left-aligned over cells as wide, are the header's bands" {
+    run pdf_rows "$ROOT/data/holdout4/liuxi-nongye-2023.pdf" 3
+    assert_line --index 0 '[0,[[0,"收入",3],[3,"支出",6]]]'
+    assert_line --index 1 '[1,[[0,"项目",1],[1,"行次",1],[2,"决算数",1],[3,"项目",1],[4,"行次",1],[5,"决算数",4]]]'
+    assert_line --index 2 '[2,[[5,"合计",1],[6,"一般公共预算财政拨款",1],[7,"政府性基金预算财政拨款",1],[8,"国有资本经营预算财政拨款",1]]]'
+}
+
+@test "pdf: a heading over a cell of its own width in the middle of its run is centred over the run (本年支出 over 合计 | 基本支出 | 项目支出)" {
+    run pdf_rows "$ROOT/data/holdout/headings.pdf" 7
+    assert_line --index 0 '[0,[[0,"科目编码",3],[5,"科目名称",1],[6,"本年支出",3]]]'
 }
 
 @test "pdf: one row of figures under a three-band header keeps a column for every heading, blank cells included" {

@@ -969,7 +969,7 @@ static bool header_band(const layout *L, int i, double dp, double dn)
     if (i == 0 || i + 1 >= L->nl)
         return false;
     const line *p = &L->ln[i - 1], *n = &L->ln[i + 1];
-    return p->region == 0 && n->region == 0 && dp <= 1.6 * l->h && dn <= 1.6 * l->h &&
+    return p->region == 0 && n->region == 0 && dp <= 2.5 * l->h && dn <= 2.5 * l->h &&
            same_size(l, p) && same_size(l, n);
 }
 
@@ -2003,15 +2003,40 @@ static int header_zone(const layout *L, int a, int b, const int *group)
     return a;
 }
 
+/* The top and the middle of the cell in column j whose first line is line
+ * i: its lines follow each other at a line pitch, between lines of other
+ * columns, up to line z. */
+typedef struct {
+    double top, mid;
+} cell_y;
+
+static cell_y cell_at(const layout *L, int i, int z, int j)
+{
+    double top = L->ln[i].y1, bot = L->ln[i].y2;
+    for (int o = i + 1; o < z; o++) {
+        const line *l = &L->ln[o];
+        if (l->y1 > bot + 0.5 * l->h)
+            break;
+        for (int k = 0; k < l->nc; k++) {
+            const chunk *c = &L->ck[l->c0 + k];
+            if (c->col <= j && c->col + c->colspan > j)
+                bot = l->y2;
+        }
+    }
+    return (cell_y){top, (top + bot) / 2};
+}
+
 /* Whether column j is open to a group cell g of the header [a, z): no
  * header chunk in j starts above g's foot but g itself and the groups
  * already found over j (a cell beside g in its band, or a cell spanning
  * the bands down past g, heads column j itself), and the first cell under
- * g in j starts no higher than the band under g (ref): a cell of two
- * lines centred across both bands (年末结转和 / 结余 beside 本年支出 over
- * 小计) heads its column itself. A group over j that is not over g is a
- * neighbour's (2024年预算数 beside the 2023 group g sits in). */
-static bool open_column(const layout *L, int a, int z, const chunk *g, double ref, int j)
+ * g in j is in the band under g (ref): it starts no higher, or, wrapped
+ * over more lines, has its middle there too (一般公共预 / 算财政拨款 beside
+ * 合计, both centred in tall rows). A cell of two lines centred across
+ * both bands (年末结转和 / 结余 beside 本年支出 over 小计) heads its column
+ * itself. A group over j that is not over g is a neighbour's (2024年预算数
+ * beside the 2023 group g sits in). */
+static bool open_column(const layout *L, int a, int z, const chunk *g, cell_y ref, int j)
 {
     const line *gl = &L->ln[g->line];
     for (int i = a; i < z; i++) {
@@ -2021,8 +2046,11 @@ static bool open_column(const layout *L, int a, int z, const chunk *g, double re
             const chunk *c = &L->ck[l->c0 + k];
             if (c == g || j < c->col || j >= c->col + c->colspan)
                 continue;
-            if (below) /* the first cell under g: in the band under it */
-                return l->y1 >= ref - 0.3 * gl->h;
+            if (below) { /* the first cell under g: in the band under it */
+                if (c->group || l->y1 >= ref.top - 0.3 * gl->h)
+                    return true;
+                return absd(cell_at(L, i, z, j).mid - ref.mid) <= 0.3 * gl->h;
+            }
             if (!(c->group && l->y2 <= gl->y1 + 0.1 * gl->h))
                 return false;
             /* a group above over j and not over g: j is a sibling's */
@@ -2035,9 +2063,9 @@ static bool open_column(const layout *L, int a, int z, const chunk *g, double re
     return true;
 }
 
-/* The top of the band under header cell g: the highest line below g with
- * a cell in column j; -1e300 when there is none. */
-static double band_under(const layout *L, int a, int z, const chunk *g, int j)
+/* The cell of the band under header cell g: the first below g in column
+ * j; {-1e300, -1e300} when there is none. */
+static cell_y band_under(const layout *L, int a, int z, const chunk *g, int j)
 {
     const line *gl = &L->ln[g->line];
     for (int i = a; i < z; i++) {
@@ -2047,10 +2075,10 @@ static double band_under(const layout *L, int a, int z, const chunk *g, int j)
         for (int k = 0; k < l->nc; k++) {
             const chunk *c = &L->ck[l->c0 + k];
             if (c->col <= j && c->col + c->colspan > j)
-                return l->y1;
+                return cell_at(L, i, z, j);
         }
     }
-    return -1e300;
+    return (cell_y){-1e300, -1e300};
 }
 
 /* How many columns of [j0, j1] hold a one-column header cell below g. */
@@ -2087,6 +2115,49 @@ static bool headed_under(const layout *L, int z, const chunk *c)
     return false;
 }
 
+/* The one-column header cell on a line below g, up to line z, whose top
+ * lies step (within 0.1 h; any step up to half a glyph height when step
+ * is negative) under the top of cell u and which lies within g's extent
+ * (0.2 h either side); NULL when there is none. */
+static const chunk *line_under(const layout *L, int z, const chunk *g, const chunk *u, double step)
+{
+    const line *ul = &L->ln[u->line];
+    double h = ul->h;
+    for (int i = u->line + 1; i < z; i++) {
+        const line *l = &L->ln[i];
+        double d = l->y1 - ul->y1;
+        if (step < 0 ? d < ul->y2 - ul->y1 - 0.3 * h || d > ul->y2 - ul->y1 + 0.5 * h
+                     : absd(d - step) > 0.1 * h)
+            continue;
+        for (int k = 0; k < l->nc; k++) {
+            const chunk *c = &L->ck[l->c0 + k];
+            if (c->colspan == 1 && c->x1 >= g->x1 - 0.2 * h && c->x2 <= g->x2 + 0.2 * h)
+                return c;
+        }
+    }
+    return NULL;
+}
+
+/* Whether header cell c wraps into the line right under it: a cell there
+ * starts where c starts or has c's middle (国有资本经营预 / 算), with no
+ * other cell of that line within one and a half glyphs of c, as a
+ * heading's cells under it are (科目编码 over 类 | 款 | 项). */
+static bool wraps_into(const layout *L, int z, const chunk *c)
+{
+    const chunk *n = line_under(L, z, c, c, -1);
+    double h = L->ln[c->line].h;
+    if (!n || (absd(n->x1 - c->x1) > 0.2 * h &&
+               absd((n->x1 + n->x2) / 2 - (c->x1 + c->x2) / 2) > 0.2 * h))
+        return false;
+    const line *l = &L->ln[n->line];
+    for (int k = 0; k < l->nc; k++) {
+        const chunk *o = &L->ck[l->c0 + k];
+        if (o != n && overlap(o->x1, o->x2, c->x1 - 1.5 * h, c->x2 + 1.5 * h) > 0)
+            return false;
+    }
+    return true;
+}
+
 /* L->ext: each column's cell as its text shows it: the one-column chunks
  * of the body [z, b) and the lowest header cells of [a, z) (a header wider
  * than its figures, 科目编码 over 30101, widens it; a heading over the cells
@@ -2106,7 +2177,7 @@ static bool column_extents(layout *L, int a, int z, int b)
     for (int i = a; i < b; i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
-            if (c->colspan != 1 || (i < z && headed_under(L, z, c)))
+            if (c->colspan != 1 || (i < z && headed_under(L, z, c) && !wraps_into(L, z, c)))
                 continue;
             int j = c->col;
             if (c->x1 < L->ext[j][0]) L->ext[j][0] = c->x1;
@@ -2150,27 +2221,19 @@ static int left_under(const layout *L, int z, const chunk *g, double tol)
     return -1;
 }
 
-/* The one-column header cell on a line below g, up to line z, whose top
- * lies step (within 0.1 h; any step up to half a glyph height when step
- * is negative) under the top of cell u and which lies within g's extent
- * (0.2 h either side); NULL when there is none. */
-static const chunk *line_under(const layout *L, int z, const chunk *g, const chunk *u, double step)
+/* The column of a one-column header cell below g, up to line z, of g's
+ * very extent (收入 over 项目, both left-aligned); -1 when there is none. */
+static int same_under(const layout *L, int z, const chunk *g)
 {
-    const line *ul = &L->ln[u->line];
-    double h = ul->h;
-    for (int i = u->line + 1; i < z; i++) {
-        const line *l = &L->ln[i];
-        double d = l->y1 - ul->y1;
-        if (step < 0 ? d < ul->y2 - ul->y1 - 0.3 * h || d > ul->y2 - ul->y1 + 0.5 * h
-                     : absd(d - step) > 0.1 * h)
-            continue;
-        for (int k = 0; k < l->nc; k++) {
-            const chunk *c = &L->ck[l->c0 + k];
-            if (c->colspan == 1 && c->x1 >= g->x1 - 0.2 * h && c->x2 <= g->x2 + 0.2 * h)
-                return c;
+    double h = L->ln[g->line].h;
+    for (int i = g->line + 1; i < z; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (c->colspan == 1 && absd(c->x1 - g->x1) <= 0.02 * h &&
+                absd(c->x2 - g->x2) <= 0.02 * h)
+                return c->col;
         }
-    }
-    return NULL;
+    return -1;
 }
 
 /* Whether header cell g is the first line of a cell wrapped over three
@@ -2210,7 +2273,7 @@ typedef struct {
  * right of it in the band under g (one run in out, or none). */
 static int left_run(const layout *L, int a, int z, const chunk *g, int j, run *out, int cap)
 {
-    double ref = band_under(L, a, z, g, j);
+    cell_y ref = band_under(L, a, z, g, j);
     if (!open_column(L, a, z, g, ref, j))
         return 0;
     int e = j;
@@ -2236,7 +2299,7 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
         if (L->col[s0][0] > mid)
             break;
         for (int s1 = s0; s1 < L->ncol && n < cap; s1++) {
-            if (!open_column(L, a, z, g, -1e300, s1))
+            if (!open_column(L, a, z, g, (cell_y){-1e300, -1e300}, s1))
                 break;
             if (s1 == s0 || L->col[s1][1] < mid)
                 continue;
@@ -2250,10 +2313,16 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
      * edge of 小计's cell, 2024年预算数 at 合计's): one more run, which
      * choose_groups weighs with the cells beside g */
     j = left_under(L, z, g, 0.2);
-    for (int e = 0; e < L->ncol && j < 0; e++)
+    /* or over a cell as wide, left-aligned as it is: the cell may as well
+     * be centred under it (本年支出 over 基本支出), so the run counts as
+     * centred half a glyph off, and a centred run as good wins */
+    bool as_wide = j < 0 && (j = same_under(L, z, g)) >= 0;
+    /* (not where g, wrapping into a cell under it, drew that edge itself) */
+    for (int e = 0; e < L->ncol && j < 0 && !wraps_into(L, z, g); e++)
         if (absd(L->ext[e][0] - g->x1) <= 0.2 * h)
             j = e;
     if (j >= 0 && n < cap && left_run(L, a, z, g, j, out + n, cap - n) == 1) {
+        out[n].err = as_wide ? 0.5 : 0;
         bool twice = false;
         for (int k = 0; k < n && !twice; k++)
             twice = out[k].s0 == out[n].s0 && out[k].s1 == out[n].s1;
@@ -2289,8 +2358,9 @@ static int choose_groups(layout *L, int a, int z, int li)
     int groups = -1;
     if (!cand || !ncand || !cover || !err || !from || !pick)
         goto out;
-    for (int k = 0; k < m; k++)
+    for (int k = 0; k < m; k++) {
         ncand[k] = group_runs(L, a, z, &L->ck[l->c0 + k], cand + (size_t)k * cap, cap);
+    }
     for (int s = 0; s < states; s++)
         cover[s] = -1;
     cover[0] = 0; /* k = 0, e = -1 */
@@ -2369,12 +2439,34 @@ static int header_bands(layout *L, int a, int z, int b)
             c->band = 0;
             c->group = false;
         }
-    for (int i = a; i < z; i++) {
-        int n = choose_groups(L, a, z, i);
-        if (n < 0)
-            return -1;
-        groups += n;
+    /* twice: the second time each line sees the groups found under it
+     * (决算数 over 合计 | … under 支出, set at its left edge) */
+    int c0 = L->ln[a].c0, nk = L->ln[z - 1].c0 + L->ln[z - 1].nc - c0;
+    int (*span)[2] = malloc((size_t)(nk > 0 ? nk : 1) * sizeof *span);
+    if (!span)
+        return -1;
+    for (int k = 0; k < nk; k++) {
+        span[k][0] = L->ck[c0 + k].col;
+        span[k][1] = L->ck[c0 + k].colspan;
     }
+    for (int pass = 0; pass < 2; pass++) {
+        groups = 0;
+        for (int i = a; i < z; i++) {
+            for (int k = 0; k < L->ln[i].nc; k++) {
+                chunk *c = &L->ck[L->ln[i].c0 + k];
+                c->col = span[L->ln[i].c0 + k - c0][0];
+                c->colspan = span[L->ln[i].c0 + k - c0][1];
+                c->group = false;
+            }
+            int n = choose_groups(L, a, z, i);
+            if (n < 0) {
+                free(span);
+                return -1;
+            }
+            groups += n;
+        }
+    }
+    free(span);
     if (groups == 0)
         return 0;
     int last = 0;
