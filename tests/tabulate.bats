@@ -131,6 +131,28 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '201 一般公共服务支出 本年收入合计 9809441.39 元' '201 一般公共服务支出 财政拨款收入 9787377.76 元')"
 }
 
+@test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
+    doc=$(make_doc d \
+        "$(para '2025年榆岭区统计局收支预算总表')" \
+        "$(para '部门：榆岭区统计局 预算01表 单位：万元')" \
+        "$(row 0 0 '项目' '预算数' '项目' '预算数')" \
+        "$(row 0 1 '一般公共预算拨款收入' '10641.59' '一般公共服务支出' '9817.90')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table, .item, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '收支预算总表 一般公共预算拨款收入 10641.59' '收支预算总表 一般公共服务支出 9817.90')"
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"meta\") | .entity'"
+    assert_output "榆岭区统计局"
+}
+
+@test "tabulate: a spreadsheet's title alone in a cell (表1　2024年…局部门收支预算总表) names the entity, without its 表1" {
+    doc=$(make_doc d \
+        "$(row 0 0 '表1　2024年雁汀市医疗保障局部门收支预算总表')" \
+        "$(row 0 1 '单位：万元')" \
+        "$(row 0 2 '项目' '预算数' '项目' '预算数')" \
+        "$(row 0 3 '一般公共预算拨款收入' '10.00' '卫生健康支出' '10.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"meta\") | [.entity, .year, .stage] | join(\" \")'"
+    assert_output "雁汀市医疗保障局 2024 预算"
+}
+
 @test "tabulate: a grid holding two tables is split at the title row" {
     doc=$(make_doc d \
         "$(row 0 0 '2023年度收入决算表（表2）')" \

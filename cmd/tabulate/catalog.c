@@ -162,7 +162,14 @@ int catalog_is_title(const char *text)
     size_t n = tx_cplen(key, strlen(key));
     /* the department's full name may come first (中共…纪律检查委员会…（本级）
      * 2023年度…决算表): a title is short, but not that short */
-    int ok = n >= 3 && n <= 90 && strstr(key, "表") && strncmp(key, "注", strlen("注")) != 0 &&
+    /* a line naming the department (部门：X　预算01表　单位：万元) is said of a
+     * table, never its title */
+    static const char *const LABEL[] = {"部门:", "部门名称:", "编制部门:", "编制单位:", "单位名称:",
+                                        "填报单位:", NULL};
+    int label = 0;
+    for (int i = 0; LABEL[i] && !label; i++)
+        label = strncmp(key, LABEL[i], strlen(LABEL[i])) == 0;
+    int ok = !label && n >= 3 && n <= 90 && strstr(key, "表") && strncmp(key, "注", strlen("注")) != 0 &&
              !strstr(key, "。") && !strstr(key, "=") && !strstr(key, "单位:") &&
              !strstr(key, "......");
     /* a bare form line (公开01表, 预算公开01表, 附表3) is not a title */

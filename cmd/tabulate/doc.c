@@ -193,8 +193,34 @@ static void find_meta(tab_doc *d)
             dept[nd++] = t;
         }
     }
-    docmeta_find(paras, d->npara, dept, nd, ds_source(d->s), &d->meta);
+    /* a spreadsheet's titles: alone on one of a table's first rows */
+    int nt = 0, ct = 0;
+    const char **titles = NULL;
+    for (int g = 0; g < d->ngrid && nt < 40; g++)
+        for (int r = 0; r < d->grids[g].nrows && r < 3; r++) {
+            const char *only = NULL;
+            int n = 0;
+            for (int c = 0; c < d->grids[g].rows[r].n; c++)
+                if (!tx_is_blank(d->grids[g].rows[r].cells[c].text)) {
+                    only = d->grids[g].rows[r].cells[c].text;
+                    n++;
+                }
+            if (n == 1) {
+                titles = grow(titles, &ct, nt + 1, sizeof(char *));
+                titles[nt++] = only;
+            }
+            /* 单位名称：X beside 单位：元: a name to look for after the titles */
+            for (int c = 0; c < d->grids[g].rows[r].n && n > 1; c++) {
+                const char *t = d->grids[g].rows[r].cells[c].text;
+                if (strstr(t, "名称：") || strstr(t, "名称:")) {
+                    titles = grow(titles, &ct, nt + 1, sizeof(char *));
+                    titles[nt++] = t;
+                }
+            }
+        }
+    docmeta_find(paras, d->npara, titles, nt, dept, nd, ds_source(d->s), &d->meta);
     free(paras);
+    free(titles);
     free(dept);
 }
 

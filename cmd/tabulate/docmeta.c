@@ -15,6 +15,50 @@ static int generic(const char *s)
     return tx_cplen(s, strlen(s)) < 3;
 }
 
+static int is_numeral(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB ||
+           c == 0x4E94 || c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D ||
+           c == 0x5341; /* 一 二 三 四 五 六 七 八 九 十 */
+}
+
+/* s without the table's number printed beside the name: 表5 or 附表3 in
+ * front, 公开01表 or 预算01表 after it (表5榆岭区统计局, 澄浦县水利局公开01表,
+ * 榆岭区统计局 预算01表); cut in place, white space trimmed. */
+static void cut_form_marks(char *s)
+{
+    char *p = s;
+    if (strncmp(p, "附表", strlen("附表")) == 0)
+        p += strlen("附表");
+    else if (strncmp(p, "表", strlen("表")) == 0)
+        p += strlen("表");
+    if (p != s) {
+        uint32_t c;
+        int l, n = 0;
+        while (*p && (l = tx_cp(p, &c)) > 0 && is_numeral(c)) {
+            p += l;
+            n++;
+        }
+        if (n == 0)
+            p = s; /* 表彰…: a word, not a number */
+        memmove(s, p, strlen(p) + 1);
+    }
+    static const char *const MARK[] = {"公开", "预算", NULL};
+    for (int i = 0; MARK[i]; i++)
+        for (char *q = s; (q = strstr(q, MARK[i])); q += strlen(MARK[i])) {
+            const char *d = q + strlen(MARK[i]);
+            if (strncmp(d, "公开", strlen("公开")) == 0)
+                d += strlen("公开");
+            if (*d >= '0' && *d <= '9') {
+                *q = '\0';
+                break;
+            }
+        }
+    char *c = tx_clean(s);
+    memmove(s, c, strlen(c) + 1);
+    free(c);
+}
+
 char *docmeta_dept_cell(const char *cell)
 {
     static const char *const LEAD[] = {"编制单位", "单位名称", "部门名称", "部门", "单位", NULL};
@@ -38,6 +82,7 @@ char *docmeta_dept_cell(const char *cell)
             char *v = tx_ndup(p, e ? (size_t)(e - p) : strlen(p));
             char *c = tx_clean(v);
             free(v);
+            cut_form_marks(c);
             if (!c[0] || strcmp(c, "万元") == 0 || strcmp(c, "元") == 0 || strcmp(c, "亿元") == 0 ||
                 generic(c))
                 free(c);
@@ -83,12 +128,13 @@ static char *squeeze(const char *s)
     return sb_take(&b);
 }
 
-static const char *const ORG_SUFFIX[] = {"医疗保障局", "委员会", "中心", "医院", "办公室", "局", NULL};
+static const char *const ORG_SUFFIX[] = {"医疗保障局", "委员会", "中心", "医院", "办公室", "办事处",
+                                         "人民政府", "局", NULL};
 
 static int is_place(uint32_t c)
 {
     return c == 0x5E02 || c == 0x533A || c == 0x53BF || c == 0x7701 || c == 0x5DDE ||
-           c == 0x65D7; /* 市 区 县 省 州 旗 */
+           c == 0x65D7 || c == 0x9547 || c == 0x4E61; /* 市 区 县 省 州 旗 镇 乡 */
 }
 
 /* The first organisation name with a place in front: 广元市昭化区医疗保障局. */
@@ -167,6 +213,7 @@ static char *entity_from_title(const char *text)
     }
     char *e = tx_ndup(p, end);
     free(s);
+    cut_form_marks(e);
     /* parenthesised text at the end that is not （本级） is not the name */
     char *c = tx_clean(e);
     free(e);
@@ -193,16 +240,16 @@ static int title_like(const char *t)
            strncmp(t, "（", strlen("（")) != 0 && t[0] != '(';
 }
 
-void docmeta_find(const char *const *paras, int np, const char *const *dept, int nd,
-                  const char *source, docmeta *out)
+void docmeta_find(const char *const *paras, int np, const char *const *titles, int nt,
+                  const char *const *dept, int nd, const char *source, docmeta *out)
 {
     memset(out, 0, sizeof *out);
     for (int i = 0; i < nd && !out->entity; i++)
         out->entity = docmeta_dept_cell(dept[i]);
     int head = np < 40 ? np : 40;
     /* title lines: short, naming 决算 or 预算 */
-    for (int i = 0; i < head; i++) {
-        const char *t = paras[i];
+    for (int i = 0; i < head + nt; i++) {
+        const char *t = i < head ? paras[i] : titles[i - head];
         if (!title_like(t))
             continue;
         int ju = strstr(t, "决算") != NULL, yu = strstr(t, "预算") != NULL;
@@ -212,13 +259,17 @@ void docmeta_find(const char *const *paras, int np, const char *const *dept, int
             continue;   /* a table of contents line */
         if (!out->stage)
             out->stage = tx_dup(ju ? "决算" : "预算");
+        /* 表1　2024年…: the number cut while the space still parts it from the year */
+        char *bare = tx_dup(t);
+        cut_form_marks(bare);
         if (!out->year) {
-            char *f = squeeze(t);
+            char *f = squeeze(bare);
             out->year = year_in(f, 0);
             free(f);
         }
         if (!out->entity)
-            out->entity = entity_from_title(t);
+            out->entity = entity_from_title(bare);
+        free(bare);
     }
     /* a first line that is only the name: 永清县医疗保障局 */
     for (int i = 0; i < head && i < 5 && !out->entity; i++) {
@@ -230,6 +281,8 @@ void docmeta_find(const char *const *paras, int np, const char *const *dept, int
     }
     for (int i = 0; i < np && !out->entity; i++)
         out->entity = org_in(paras[i]);
+    for (int i = 0; i < nt && !out->entity; i++)
+        out->entity = org_in(titles[i]);
     for (int i = 0; i < head && !out->year; i++) {
         char *f = squeeze(paras[i]);
         out->year = year_in(f, 1);
