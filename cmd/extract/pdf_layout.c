@@ -1429,6 +1429,34 @@ static bool wrapped_piece(const layout *L, int a, int b, const chunk *c);
 static bool touches_column(const layout *L, const chunk *c);
 static int left_under(const layout *L, int z, const chunk *g, double tol);
 
+/* Whether header chunk c, touching no column, is the heading of the
+ * nearest column of figures right of it (among the first shown): a column
+ * no header chunk touches, whose cell — the figures set to its right edge,
+ * c centred in it — starts no further left than the column before it ends
+ * (公用经费 centred over a wide cell, 1.6 h before its right-aligned
+ * figures). */
+static bool heads_bare_column(const layout *L, int a, int b, const chunk *c, int shown)
+{
+    int j = -1;
+    for (int e = 0; e < shown; e++)
+        if (L->col[e][0] >= c->x2 && (j < 0 || L->col[e][0] < L->col[j][0]))
+            j = e;
+    if (j < 0)
+        return false;
+    for (int i = a; i < b; i++)
+        if (header_line(L, a, b, i))
+            for (int k = 0; k < L->ln[i].nc; k++) {
+                const chunk *o = &L->ck[L->ln[i].c0 + k];
+                if (overlap(o->x1, o->x2, L->col[j][0], L->col[j][1]) > 0)
+                    return false;
+            }
+    double left = c->x1 + c->x2 - L->col[j][1], before = -1e300;
+    for (int e = 0; e < shown; e++)
+        if (L->col[e][1] <= c->x1 && L->col[e][1] > before)
+            before = L->col[e][1];
+    return left >= before - 0.5 * L->ln[c->line].h;
+}
+
 static bool header_columns(layout *L, int a, int b)
 {
     int n = 0;
@@ -1443,6 +1471,7 @@ static bool header_columns(layout *L, int a, int b)
         bool free_x = !touches_column(L, c);
         for (int j = 0; j < shown && free_x; j++)
             free_x = L->col[j][0] < c->x2 || L->col[j][0] - c->x2 >= 1.5 * L->ln[c->line].h;
+        free_x = free_x && !heads_bare_column(L, a, b, c, shown);
         /* the next line of a wrapped heading is no column of its own
          * (附属单位上缴收 / 入 over a right-aligned —), nor is a heading
          * left-aligned over the cells under it (基本支出 over 小计 | …) */
