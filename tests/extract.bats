@@ -780,6 +780,17 @@ pdf_rows() {
     assert_line --index 20 --partial '[20,[[0,"2080506",1],[1,"机关事业单位职业年金缴费支出",1]'
 }
 
+@test "pdf: a heading off its left-aligned codes, nearest the column of the heading beside it, takes the column on its other side" {
+    run pdf_rows "$ROOT/data/holdout9/chengpu-shuili-2023.pdf" 5
+    assert_line --index 1 '[1,[[0,"科目编码",1],[1,"科目名称",1],[2,"决算数",1],[3,"科目编码",1],[4,"科目名称",1],[5,"决算数",1]]]'
+}
+
+@test "pdf: a heading centred in a wide cell heads the right-aligned figures 1.6 h after it that have no heading of their own" {
+    run pdf_rows "$ROOT/data/holdout9/lanchuan-wenlv-2023.pdf" 5
+    assert_line --index 1 '[1,[[2,"合计",1],[3,"人员经费",1],[4,"公用经费",1]]]'
+    assert_line --index 2 '[2,[[1,"合计",1],[2,"3515.91",1],[3,"2968.96",1],[4,"546.95",1]]]'
+}
+
 @test "bad: damaged and text-less PDFs are error records, the others go on" {
     run bad_between "$BAD/damaged.pdf" "$BAD/no-text-layer.pdf"
     assert_output "$(printf 'rc=1\n2\npdf_damaged\npdf_no_text')"

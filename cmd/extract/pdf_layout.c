@@ -55,6 +55,7 @@ typedef struct {
     double x1, x2;
     int text;       /* offset in the page's string pool */
     bool numeric;
+    bool near;      /* touches no column: put in the nearest (assign_columns) */
     int col, colspan;
     int band;       /* header band (header_bands), 0 elsewhere */
     bool group;     /* a header cell over the cells of the band below */
@@ -1661,6 +1662,40 @@ static bool find_columns(layout *L, int a, int b)
 
 /* Places every chunk of the region on the column grid: the columns it
  * covers (more than a sliver of), or the nearest one. */
+/* Whether a chunk of line l other than c lies in column j. */
+static bool line_holds(const layout *L, const line *l, const chunk *c, int j)
+{
+    for (int k = 0; k < l->nc; k++) {
+        const chunk *o = &L->ck[l->c0 + k];
+        if (o != c && o->col <= j && o->col + o->colspan > j)
+            return true;
+    }
+    return false;
+}
+
+/* A chunk c that touches no column and was put in the nearest one, where a
+ * chunk of its line lies too, goes to the nearest column on its other side
+ * when its line has nothing there: two cells of one line are two columns
+ * (科目编码 centred in a wide cell, off its left-aligned codes, beside
+ * 科目名称 over the names). */
+static void move_off_shared(layout *L, const line *l, chunk *c)
+{
+    int j = c->col;
+    if (!c->near || !line_holds(L, l, c, j))
+        return;
+    int o = -1;
+    for (int e = 0; e < L->ncol; e++) {
+        bool other_side = L->col[j][0] + L->col[j][1] > c->x1 + c->x2 ? L->col[e][1] <= c->x1
+                                                                       : L->col[e][0] >= c->x2;
+        if (e != j && other_side &&
+            (o < 0 || absd((L->col[e][0] + L->col[e][1]) / 2 - (c->x1 + c->x2) / 2) <
+                          absd((L->col[o][0] + L->col[o][1]) / 2 - (c->x1 + c->x2) / 2)))
+            o = e;
+    }
+    if (o >= 0 && !line_holds(L, l, c, o))
+        c->col = o;
+}
+
 static void assign_columns(layout *L, int a, int b)
 {
     for (int i = a; i < b; i++)
@@ -1683,11 +1718,15 @@ static void assign_columns(layout *L, int a, int b)
                     near = j;
                 }
             }
+            c->near = first < 0;
             if (first < 0)
                 first = last = near;
             c->col = first;
             c->colspan = last - first + 1;
         }
+    for (int i = a; i < b; i++)
+        for (int k = 0; k < L->ln[i].nc; k++)
+            move_off_shared(L, &L->ln[i], &L->ck[L->ln[i].c0 + k]);
 }
 
 /* A column that two chunks of one line fall in, on two lines or more,
