@@ -778,6 +778,9 @@ pdf_rows() {
     assert_line --index 18 '[18,[[0,"2080505",1],[1,"机关事业单位基本养老保险缴费支出",1],[2,"237.69",1],[3,"237.69",1],[4,"—",1],[5,"—",1],[6,"—",1],[7,"—",1]]]'
     assert_line --index 19 --partial '[19,[[0,"科目编码",1],[1,"科目名称",1]'
     assert_line --index 20 --partial '[20,[[0,"2080506",1],[1,"机关事业单位职业年金缴费支出",1]'
+    run pdf_rows "$ROOT/data/holdout9/lanchuan-wenlv-2022.pdf" 3
+    assert_line --index 21 '[21,[[1,"18",1],[3,"十八、自然资源海洋气象等支出",1],[4,"50",1],[5,"0.00",1],[6,"0.00",1],[7,"0.00",1],[8,"0.00",1]]]'
+    assert_line --index 26 --partial '[26,[[1,"19",1],[3,"十九、住房保障支出",1]'
 }
 
 @test "pdf: a heading off its left-aligned codes, nearest the column of the heading beside it, takes the column on its other side" {

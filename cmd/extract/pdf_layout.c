@@ -2604,7 +2604,12 @@ static void rejoin_cut_rows(layout *L, int a, int zone, int b)
     for (int i = zone + 1; n > 0 && i + n < b; i++) {
         if (!same_lines(L, a, i, n))
             continue;
-        int f = i + n, e = f, prev = L->tmp[i - 1 - a];
+        int f = i + n, e, prev = L->tmp[i - 1 - a];
+        /* and its 栏次 row */
+        if (f < b && is_colno_line(L, &L->ln[f]))
+            for (int g = L->tmp[f - a]; f < b && L->tmp[f - a] == g;)
+                f++;
+        e = f;
         bool fits = false;
         for (int r = i - 1; r >= a && L->tmp[r - a] == prev; r--)
             fits |= L->ln[r].anchor;

@@ -494,6 +494,13 @@ static void name_part(gview *v, tpart *p)
 static char *item_of(const char *label)
 {
     const char *s = tx_skip_numbering(label);
+    /* 其中：公务用车购置费 is the part, named 公务用车购置费 */
+    static const char *const AMONG[] = {"其中：", "其中:", NULL};
+    for (int i = 0; AMONG[i]; i++)
+        if (strncmp(s, AMONG[i], strlen(AMONG[i])) == 0 && s[strlen(AMONG[i])]) {
+            s = tx_skip_numbering(s + strlen(AMONG[i]));
+            break;
+        }
     sbuf b = {0};
     uint32_t prev = 0;
     for (const char *p = s; *p;) {
