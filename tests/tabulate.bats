@@ -153,6 +153,16 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "雁汀市医疗保障局 2024 预算"
 }
 
+@test "tabulate: a row labelled 其中：X is item X" {
+    doc=$(make_doc d \
+        "$(row 0 0 '财政拨款“三公”经费支出决算表')" \
+        "$(row 0 1 '项目' '预算数' '决算数')" \
+        "$(row 0 2 '公务用车购置及运行维护费' '30.00' '28.00')" \
+        "$(row 0 3 '其中：公务用车购置费' '10.00' '9.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .column, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '公务用车购置及运行维护费 预算数 30.00' '公务用车购置及运行维护费 决算数 28.00' '公务用车购置费 预算数 10.00' '公务用车购置费 决算数 9.00')"
+}
+
 @test "tabulate: a grid holding two tables is split at the title row" {
     doc=$(make_doc d \
         "$(row 0 0 '2023年度收入决算表（表2）')" \
