@@ -794,6 +794,12 @@ pdf_rows() {
     assert_line --index 2 '[2,[[1,"合计",1],[2,"3515.91",1],[3,"2968.96",1],[4,"546.95",1]]]'
 }
 
+@test "pdf: a lone figure under the figures of the rows above and below, its label wrapped on lines of their own in tall rows, is a row" {
+    run pdf_rows "$ROOT/data/holdout9/yuling-tongji-2024.pdf" 3
+    assert_line --index 7 '[7,[[0,"（一）一般公共预算拨款",1],[1,"951.25",1]]]'
+    assert_line --index 10 --partial '[10,[[0,"收入总计",1],[1,"8,577.85",1]'
+}
+
 @test "bad: damaged and text-less PDFs are error records, the others go on" {
     run bad_between "$BAD/damaged.pdf" "$BAD/no-text-layer.pdf"
     assert_output "$(printf 'rc=1\n2\npdf_damaged\npdf_no_text')"

@@ -923,6 +923,36 @@ static bool fits_one_cell(const layout *L, int i)
     return nearest >= 0;
 }
 
+/* Whether a table line on side s (-1 above, 1 below) of line i, within six
+ * glyph heights, has a figure ending where chunk c ends. */
+static bool figure_ends_at(const layout *L, int i, int s, const chunk *c)
+{
+    const line *l = &L->ln[i];
+    for (int j = i + s; j >= 0 && j < L->nl && absd(L->ln[j].yc - l->yc) <= 6 * l->h; j += s) {
+        if (L->ln[j].region != 0)
+            continue;
+        for (int k = 0; k < L->ln[j].nc; k++) {
+            const chunk *o = &L->ck[L->ln[j].c0 + k];
+            if ((o->numeric || is_nil_dash(chunk_text(L, o))) && absd(o->x2 - c->x2) <= 0.3 * l->h)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Whether line i is a lone figure in a column of figures of the table
+ * lines above and below it: a row whose label wraps over lines of their
+ * own in tall rows (（一）一般公 / 951.25 / 共预算拨款). */
+static bool lone_figure(const layout *L, int i)
+{
+    const line *l = &L->ln[i];
+    if (l->nc != 1)
+        return false;
+    const chunk *c = &L->ck[l->c0];
+    return (c->numeric || is_nil_dash(chunk_text(L, c))) && figure_ends_at(L, i, -1, c) &&
+           figure_ends_at(L, i, 1, c);
+}
+
 /* Whether the table lines right above line i hold a row of figures: i is
  * below the header. */
 static bool rows_above(const layout *L, int i)
@@ -1042,6 +1072,7 @@ static int find_regions(layout *L)
                           same_size(l, &L->ln[i - 1]) && same_size(l, &L->ln[i + 1]) &&
                           rows_above(L, i);
             if (close || total || heading || (narrow && near && cell_size && fits_one_cell(L, i)) ||
+                (cell_size && lone_figure(L, i)) ||
                 (wedged && narrow && cell_size && under_one_cell(L, i)) ||
                 (narrow && header_band(L, i, dp, dn))) {
                 l->region = 0;
