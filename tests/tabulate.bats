@@ -163,6 +163,14 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '公务用车购置及运行维护费 预算数 30.00' '公务用车购置及运行维护费 决算数 28.00' '公务用车购置费 预算数 10.00' '公务用车购置费 决算数 9.00')"
 }
 
+@test "tabulate: a spreadsheet's merged label over a block and the next one's stub names the figure under the next; a blank column between blocks has no nils" {
+    extract "$ROOT/data/holdout3/dongguan-jiedao-2024.xlsx" | normalize-traditional-chinese | tabulate > "$TMP/facts"
+    run jq -r 'select(.table_id=="FA06" and (.item|test("合计"))) | [.item, .header_path, .value] | join(" ")' "$TMP/facts"
+    assert_output "$(printf '%s\n' '人员经费合计 人员经费/决算数 10132478.47' '公用经费合计 公用经费/决算数 1777001.88')"
+    run jq -r 'select(.table_id=="FA01" and .locator.col==3) | .item' "$TMP/facts"
+    assert_output ""
+}
+
 @test "tabulate: a grid holding two tables is split at the title row" {
     doc=$(make_doc d \
         "$(row 0 0 '2023年度收入决算表（表2）')" \

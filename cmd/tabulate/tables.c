@@ -37,6 +37,7 @@ typedef struct {
     int body, notes;           /* first body row, first note row (b if none) */
     const char *stacked;       /* 支出 under 收入 in one column: the side below its marker */
     long figures;              /* non-nil figures emitted */
+    const unsigned char *pad;  /* per grid column: 1 for a blank separator, or NULL */
 } tpart;
 
 static int row_nonempty(const hrow *r, int *only)
@@ -608,6 +609,8 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
             continue;
         if (nil && !p->kind && (slot < 0 || tx_is_blank(cell)))
             continue;   /* a blank cell of a table we do not know: no figure belongs */
+        if (nil && slot >= 0 && p->pad && p->pad[slot])
+            continue;   /* a spreadsheet's blank column between two blocks */
         /* a header the conversion mangled: the standard layout by 栏次 */
         const char *path = col->path, *leaf = col->leaf, *side = bl->side;
         char *tside = NULL;
@@ -1002,6 +1005,66 @@ static int whole_layout(const tpart *p, const hmodel *m)
     return n > 0 && n == cols;
 }
 
+/* Whether the document's spans are its own merged cells (docx, xlsx,
+ * html), not estimated from a page's layout (pdf) or a text's columns. */
+static int spans_merged(tab_doc *d)
+{
+    const json_t *h = ds_header(d->s);
+    const char *f = h ? json_string_value(json_object_get(h, "format")) : NULL;
+    return f && strcmp(f, "pdf") != 0 && strcmp(f, "txt") != 0;
+}
+
+/* Per column of grid rows [from, to) of g (header and body): 1 where no
+ * cell with text starts, only the header's spans passing over it: a blank
+ * column set between two blocks of a spreadsheet, whose blanks are no nils. */
+static unsigned char *blank_columns(const tgrid *g, int from, int to, int width)
+{
+    unsigned char *pad = malloc((size_t)(width > 0 ? width : 1));
+    if (!pad)
+        abort();
+    memset(pad, 1, (size_t)width);
+    for (int r = from; r < to; r++)
+        for (int c = 0; c < g->rows[r].n; c++) {
+            const tcell *x = &g->rows[r].cells[c];
+            if (x->col < width && !tx_is_blank(x->text))
+                pad[x->col] = 0;
+        }
+    return pad;
+}
+
+/* Row r of a grid whose text cells t span into a later block: a copy of
+ * its slots (row) where each block whose stub such a cell covers, from an
+ * earlier block, has that text as its label, in its last covered slot.
+ * Blocks the cell covers whole (from their first slot to their last) are
+ * set in *covered. The slots' texts are borrowed; free the array. */
+static char **span_labels(const trow *t, const hmodel *m, const hrow *row, unsigned *covered)
+{
+    char **cells = malloc((size_t)(row->n > 0 ? row->n : 1) * sizeof *cells);
+    if (!cells)
+        abort();
+    memcpy(cells, row->cells, (size_t)row->n * sizeof *cells);
+    *covered = 0;
+    for (int c = 0; c < t->n; c++) {
+        const tcell *x = &t->cells[c];
+        if (x->span < 2 || tx_is_blank(x->text))
+            continue;
+        int end = x->col + x->span;
+        for (int b = 0; b < m->nblocks; b++) {
+            const hblock *k = &m->blocks[b];
+            if (end <= k->start || x->col >= k->end)
+                continue;
+            if (x->col <= k->start && end >= k->end) {
+                *covered |= 1u << b;
+            } else if (x->col < k->start && end - 1 < row->n) {
+                for (int j = k->start; j < end && j < row->n; j++)
+                    cells[j] = "";
+                cells[end - 1] = x->text;
+            }
+        }
+    }
+    return cells;
+}
+
 /* The nils of a row the table has but did not print: no cell, no row. */
 static int emit_unprinted(gview *v, tpart *p, const hmodel *m, int b)
 {
@@ -1082,6 +1145,11 @@ static int run_part(gview *v, tpart *p, int last_part)
         hdr_analyse(v->spread + hstart, nheader, width, v->g->grid, has_label, hint, &m) == 0) {
         force_template_blocks(p, &m, width);
         match_template(p, &m);
+        /* spans a reader read from the file (docx, xlsx, html), not ones a
+         * PDF's layout estimated */
+        int merged = v->g->grid && spans_merged(v->d);
+        unsigned char *pad = merged ? blank_columns(v->g, hstart, p->notes, width) : NULL;
+        p->pad = pad;
         /* per block, the code of its last coded row: where 类 | 款 | 项 print
          * the upper segments once per group, the rows under it need it */
         char **above = calloc((size_t)m.nblocks, sizeof(char *));
@@ -1118,7 +1186,7 @@ static int run_part(gview *v, tpart *p, int last_part)
                         if (t->cells[c].col < m.blocks[b].start &&
                             t->cells[c].col + t->cells[c].span > m.blocks[b].start &&
                             !tx_is_blank(t->cells[c].text))
-                            crosses = 1;
+                            crosses = 2;
             }
             /* …or a label alone in its block with its figure in the next
              * (PDF: 公用经费合计 under one block, 7.87 under the next) */
@@ -1129,8 +1197,23 @@ static int run_part(gview *v, tpart *p, int last_part)
                 if (text0 && !fig0 && fig1 && !text1)
                     crosses = 1;
             }
+            /* in a grid the merged label's span is known: the blocks it
+             * covers whole have no cells, and a block whose stub it covers
+             * takes it as its label (公用经费合计 over the 302 block and the
+             * stub of the 310 block, its figure under 310's 决算数) */
+            char **relabel = NULL;
+            unsigned covered = 0;
+            if (crosses == 2 && merged && m.nblocks <= 32) {
+                relabel = span_labels(&v->g->rows[r], &m, row, &covered);
+                if (relabel) {
+                    clipped.cells = relabel;
+                    crosses = 0;
+                }
+            }
             if (m.nblocks == 1 || ((v->g->grid || row->n == width) && !crosses)) {
                 for (int b = 0; b < m.nblocks && !rc; b++) {
+                    if (covered >> b & 1u)
+                        continue;
                     arow ar;
                     hrow sub = *row;
                     int base = 0;
@@ -1171,12 +1254,15 @@ static int run_part(gview *v, tpart *p, int last_part)
                     align_free(&ar);
                 }
             }
+            free(relabel);
         }
         for (int b = 0; bare && whole_layout(p, &m) && b < m.nblocks && !rc; b++)
             rc = emit_unprinted(v, p, &m, b);
         for (int b = 0; b < m.nblocks; b++)
             free(above[b]);
         free(above);
+        p->pad = NULL;
+        free(pad);
         hdr_free(&m);
     }
     if (!rc && p->kind && p->figures == 0)
