@@ -800,6 +800,13 @@ pdf_rows() {
     assert_line --index 10 --partial '[10,[[0,"收入总计",1],[1,"8,577.85",1]'
 }
 
+@test "pdf: an empty table's header line over its blank 合计 row is a table of two rows, also 1.65 h under its 栏次 row" {
+    run pdf_rows "$ROOT/data/holdout6/tongze-sifa-2024.pdf" 7
+    assert_output "$(printf '%s\n' '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"合计",1],[3,"基本支出",1],[4,"项目支出",1]]]' '[1,[[1,"合计",1]]]')"
+    run pdf_rows "$ROOT/data/holdout7/chengchuan-wenlv-2023.pdf" 7
+    assert_line --index 3 '[3,[[1,"合计",1]]]'
+}
+
 @test "bad: damaged and text-less PDFs are error records, the others go on" {
     run bad_between "$BAD/damaged.pdf" "$BAD/no-text-layer.pdf"
     assert_output "$(printf 'rc=1\n2\npdf_damaged\npdf_no_text')"

@@ -1060,7 +1060,7 @@ static int find_regions(layout *L)
             bool cell_size = l->h <= 1.3 * t->h;
             /* the 合计 row of an empty table, its cells blank, under the
              * header and over the statement 本表为空表 */
-            bool total = pin && dp <= 1.6 * l->h && cell_size && l->nc == 1 &&
+            bool total = pin && dp <= 2.5 * l->h && cell_size && l->nc == 1 &&
                          is_total_label(chunk_text(L, &L->ck[l->c0]));
             /* a heading over the stub columns, alone on the table's first
              * line (项目 over 功能分类科目编码 | 科目名称) */
@@ -1087,14 +1087,19 @@ static int find_regions(layout *L)
             i++;
             continue;
         }
-        int j = i, multi = 0;
+        int j = i, multi = 0, heads = 0, total = 0;
         while (j < n && L->ln[j].region >= 0) {
             multi += L->ln[j].nc >= 2;
+            heads += L->ln[j].nc >= 3;
+            total += L->ln[j].nc == 1 && is_total_label(chunk_text(L, &L->ck[L->ln[j].c0]));
             j++;
         }
+        /* or an empty table: a header line of three cells or more over its
+         * blank 合计 row */
+        bool table = multi >= 2 || (multi == 1 && heads == 1 && total == 1 && j - i == 2);
         for (int k = i; k < j; k++)
-            L->ln[k].region = multi >= 2 ? nreg + 1 : -1;
-        if (multi >= 2)
+            L->ln[k].region = table ? nreg + 1 : -1;
+        if (table)
             nreg++;
         i = j;
     }
@@ -1358,9 +1363,13 @@ static bool group_rows(layout *L, int a, int b, int *link, int *group)
         double h = L->ln[i].h;
         /* the 合计 row of an empty table is a row of its own, not a piece
          * of the 栏次 row above it */
-        if (to >= a && to < b && is_colno_line(L, &L->ln[to]) && L->ln[i].nc == 1 &&
+        if (to >= a && to < b && L->ln[i].nc == 1 &&
+            (is_colno_line(L, &L->ln[to]) || (body == b && i == b - 1)) &&
             is_total_label(chunk_text(L, &L->ck[L->ln[i].c0])))
-            continue;
+            continue;   /* (or the last line under a table with no figures) */
+        if (body == b && to == b - 1 && L->ln[to].nc == 1 &&
+            is_total_label(chunk_text(L, &L->ck[L->ln[to].c0])))
+            continue;   /* nor does the line above join it */
         int step = to < i ? i - 1 : i + 1; /* the line next to i on the way */
         if (to >= a && to < b && d < limit && d < 1.45 * h &&
             continues(L, to < i ? to : i, to < i ? i : to)) {
