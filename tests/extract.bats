@@ -807,6 +807,13 @@ pdf_rows() {
     assert_line --index 3 '[3,[[1,"合计",1]]]'
 }
 
+@test "pdf: 栏次 numbers and headings set at their cells' left edges (a spreadsheet's text) join the right-aligned figures after them" {
+    run pdf_rows "$ROOT/data/holdout10/zhuqiao-jiedao-2024.pdf" 1
+    assert_line --index 2 '[2,[[0,"栏次",1],[4,"1",1],[5,"2",1],[6,"3",1],[7,"4",1],[8,"5",1],[9,"6",1],[10,"7",1]]]'
+    run pdf_rows "$ROOT/data/holdout10/heyu-yingji-2023.pdf" 1
+    assert_line --index 0 '[0,[[0,"科目编码",3],[3,"科目名称",1],[4,"本年收入合计",1],[5,"财政拨款收入",1],[6,"上级补助收入",1],[7,"事业收入",1],[8,"经营收入",1],[9,"附属单位上缴收入",1],[10,"其他收入",1]]]'
+}
+
 @test "bad: damaged and text-less PDFs are error records, the others go on" {
     run bad_between "$BAD/damaged.pdf" "$BAD/no-text-layer.pdf"
     assert_output "$(printf 'rc=1\n2\npdf_damaged\npdf_no_text')"

@@ -1609,6 +1609,85 @@ static bool colno_row(const layout *L, const line *l)
  * headers would bridge columns), widest first so a column is born from a
  * full-width cell and narrow figures join it; a chunk that touches two
  * columns already made is a span and shapes nothing. */
+/* Whether column j holds a figure of a row (not a number of the 栏次 row);
+ * with decimals, an amount (a figure with decimals, or a nil dash), not a
+ * code. */
+static bool figure_column(const layout *L, int a, int b, int j, bool decimals)
+{
+    for (int i = a; i < b; i++) {
+        const line *l = &L->ln[i];
+        if (!l->anchor || colno_row(L, l))
+            continue;
+        for (int k = 0; k < l->nc; k++) {
+            const chunk *c = &L->ck[l->c0 + k];
+            const char *t = chunk_text(L, c);
+            if (((c->numeric && (!decimals || strchr(t, '.'))) || is_nil_dash(t)) &&
+                overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) > 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The 栏次 numbers set at their cells' left edges (text left-aligned, as a
+ * spreadsheet sets it) or centred in wide cells stand in the gap before
+ * their right-aligned figures, and made columns of their own (with the
+ * headings over them). When every number of the 栏次 row stands alone
+ * before a column of figures, each a different one, the number's column
+ * is the left part of that column's cell: the two are joined. */
+static void pair_colno_columns(layout *L, int a, int b)
+{
+    int ci = -1;
+    for (int i = a; i < b && ci < 0; i++)
+        if (L->ln[i].anchor && colno_row(L, &L->ln[i]))
+            ci = i;
+    if (ci < 0 || L->ncol < 2 || L->ncol > 64)
+        return;
+    const line *cl = &L->ln[ci];
+    int into[64], nums = 0;
+    bool fig[64];
+    for (int j = 0; j < L->ncol; j++) {
+        into[j] = -1;
+        fig[j] = figure_column(L, a, b, j, false);
+    }
+    for (int k = 0; k < cl->nc; k++) {
+        const chunk *c = &L->ck[cl->c0 + k];
+        if (!c->numeric)
+            continue;
+        nums++;
+        int g = -1;
+        for (int j = 0; j < L->ncol && g < 0; j++)
+            if (overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) > 0)
+                g = j;
+        if (g < 0)
+            return;
+        if (fig[g])
+            continue; /* over its figures already */
+        if (g + 1 >= L->ncol || !fig[g + 1])
+            return;   /* a blank column's number, or not a cell's edge */
+        for (int j = 0; j < L->ncol; j++)
+            if (into[j] == g + 1)
+                return; /* two numbers before one column */
+        into[g] = g + 1;
+    }
+    int moved = 0;
+    for (int j = 0; j < L->ncol; j++)
+        moved += into[j] >= 0;
+    if (moved < 2 || nums < 2)
+        return;
+    int m = 0;
+    for (int j = 0; j < L->ncol; j++) {
+        if (into[j] >= 0) {
+            L->col[j + 1][0] = L->col[j][0];
+            continue;
+        }
+        L->col[m][0] = L->col[j][0];
+        L->col[m][1] = L->col[j][1];
+        m++;
+    }
+    L->ncol = m;
+}
+
 static bool find_columns(layout *L, int a, int b)
 {
     int anchors = 0;
@@ -1697,11 +1776,38 @@ static bool find_columns(layout *L, int a, int b)
         }
     }
     L->ncol = m;
+    pair_colno_columns(L, a, b);
     return true;
 }
 
 /* Places every chunk of the region on the column grid: the columns it
  * covers (more than a sliver of), or the nearest one. */
+/* The column of chunk c, touching none: the nearest one, or when c stands
+ * in the gap before a column of figures, that one. Figures are set to the
+ * right of their cells, so the cell right of the previous column's figures
+ * is theirs, and a heading there is theirs whether set at the cell's left
+ * edge (a spreadsheet's text: 附属单位上 / 缴收入 4 points after the 0.00
+ * of the column before) or centred in it. */
+static int right_of_gap(const layout *L, int a, int b, const chunk *c, int near, bool left_set)
+{
+    if (!left_set)
+        return near;
+    /* the first column whose figures end right of c's end */
+    int r = -1;
+    for (int j = 0; j < L->ncol; j++)
+        if (L->col[j][1] >= c->x2 - 0.1 * L->ln[c->line].h &&
+            (r < 0 || L->col[j][1] < L->col[r][1]))
+            r = j;
+    /* …after the figures of the column before it */
+    int l = -1;
+    for (int j = 0; j < L->ncol; j++)
+        if (L->col[j][1] <= c->x1 && (l < 0 || L->col[j][1] > L->col[l][1]))
+            l = j;
+    if (r < 0 || r == near || l < 0 || L->ln[c->line].anchor)
+        return near;
+    return figure_column(L, a, b, r, false) && figure_column(L, a, b, l, true) ? r : near;
+}
+
 /* Whether a chunk of line l other than c lies in column j. */
 static bool line_holds(const layout *L, const line *l, const chunk *c, int j)
 {
@@ -1736,8 +1842,43 @@ static void move_off_shared(layout *L, const line *l, chunk *c)
         c->col = o;
 }
 
+/* Whether the header of [a, b) is set at its cells' left edges: three
+ * header chunks or more start the same distance (under a glyph height, to
+ * a tenth of one) after the end of the column to their left, each after a
+ * different one — the cell padding twice (a spreadsheet's text cells). */
+static bool heads_left_set(const layout *L, int a, int b)
+{
+    double d[64];
+    int from[64], n = 0;
+    for (int i = a; i < b && !L->ln[i].anchor; i++)
+        for (int k = 0; k < L->ln[i].nc && n < 64; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            int l = -1;
+            for (int j = 0; j < L->ncol; j++)
+                if (L->col[j][1] <= c->x1 && (l < 0 || L->col[j][1] > L->col[l][1]))
+                    l = j;
+            if (l >= 0 && c->x1 - L->col[l][1] < L->ln[i].h) {
+                d[n] = c->x1 - L->col[l][1];
+                from[n++] = l;
+            }
+        }
+    for (int p = 0; p < n; p++) {
+        int same = 0;
+        unsigned long seen = 0;
+        for (int q = 0; q < n; q++)
+            if (absd(d[q] - d[p]) <= 0.1 * L->ln[a].h && from[q] < 64 && !(seen >> from[q] & 1ul)) {
+                seen |= 1ul << from[q];
+                same++;
+            }
+        if (same >= 3)
+            return true;
+    }
+    return false;
+}
+
 static void assign_columns(layout *L, int a, int b)
 {
+    bool left_set = heads_left_set(L, a, b);
     for (int i = a; i < b; i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
             chunk *c = &L->ck[L->ln[i].c0 + k];
@@ -1760,7 +1901,7 @@ static void assign_columns(layout *L, int a, int b)
             }
             c->near = first < 0;
             if (first < 0)
-                first = last = near;
+                first = last = right_of_gap(L, a, b, c, near, left_set);
             c->col = first;
             c->colspan = last - first + 1;
         }
