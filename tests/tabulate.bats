@@ -171,6 +171,19 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output ""
 }
 
+@test "tabulate: 类 and 款 cells merged down their groups, printed once mid-group: the 款 row by its name under its class, a 类 | | 项 row with the 款 above" {
+    doc=$(make_doc d \
+        "$(row 0 0 '收入决算表')" \
+        "$(row 0 1 '类' '款' '项' '科目名称' '本年收入合计')" \
+        "$(row 0 2 '' '' '' '卫生健康支出' '185.09')" \
+        "$(row 0 3 '' '' '' '行政事业单位医疗' '185.09')" \
+        "$(row 0 4 '210' '' '01' '行政单位医疗' '20.97')" \
+        "$(row 0 5 '' '11' '' '' '')" \
+        "$(row 0 6 '' '' '02' '事业单位医疗' '121.51')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.code, .item, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '210 卫生健康支出 185.09' '21011 行政事业单位医疗 185.09' '2101101 行政单位医疗 20.97' '2101102 事业单位医疗 121.51')"
+}
+
 @test "tabulate: a grid holding two tables is split at the title row" {
     doc=$(make_doc d \
         "$(row 0 0 '2023年度收入决算表（表2）')" \

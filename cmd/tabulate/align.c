@@ -146,6 +146,18 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
     if (i < end) {
         sbuf code = {0};
         int used = split_code(row, i, end, &code);
+        size_t la = above ? strlen(above) : 0;
+        /* 类 | (merged 款, printed elsewhere) | 项: the 款 of the row above */
+        if (used == 1 && bl->split_at >= 0 && i == bl->split_at && i + 2 < end &&
+            tx_is_blank(row->cells[i + 1]) && la >= 5 && strncmp(above, code.s, 3) == 0) {
+            char seg[8];
+            int n = 0;
+            if (tx_key_buf(row->cells[i + 2], seg, sizeof seg) >= 0 && digits_only(seg, &n) && n == 2) {
+                sb_put(&code, above + 3, 2);
+                sb_puts(&code, seg);
+                used = 3;
+            }
+        }
         if (used > 1 || (used == 1 && align_is_code(row->cells[i]))) {
             out->code = sb_take(&code);
             i += used;
@@ -176,6 +188,9 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
              * is known by its name */
             const char *cls;
             if (!out->code && bl->split_at >= 0 && (cls = codes_class_named(out->label)))
+                out->code = tx_dup(cls);
+            /* …and a 款 row by its name under the class above */
+            if (!out->code && bl->split_at >= 0 && (cls = codes_kuan_named(out->label, above)))
                 out->code = tx_dup(cls);
             if (bl->has_line && i < end && (tx_is_int(row->cells[i]) || tx_is_blank(row->cells[i]))) {
                 if (!tx_is_blank(row->cells[i]))

@@ -61,6 +61,16 @@ const char *codes_class_named(const char *name)
     return lookup(name, strlen(name), NULL, 3);
 }
 
+const char *codes_kuan_named(const char *name, const char *cls)
+{
+    char parent[4];
+    if (!cls || strlen(cls) < 3)
+        return NULL;
+    memcpy(parent, cls, 3);
+    parent[3] = '\0';
+    return lookup(name, strlen(name), parent, 5);
+}
+
 int codes_is_classification(const char *text)
 {
     char *k = tx_key(text);

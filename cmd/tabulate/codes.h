@@ -12,6 +12,9 @@ char *codes_resolve(const char *text);
 /* The 3-digit code of the 类 whose name name is (社会保障和就业支出 → 208,
  * old names included), or NULL. */
 const char *codes_class_named(const char *name);
+/* The 5-digit code of the 款 of that name under class cls (its first three
+ * digits), or NULL. */
+const char *codes_kuan_named(const char *name, const char *cls);
 /* 1 when the text carries classification markers: （类）（款）（项） or a
  * parenthesised 3-digit code. */
 int codes_is_classification(const char *text);

@@ -598,6 +598,15 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
         if (!any)
             return 0;
     }
+    /* a code alone (a 款 cell merged down its group, printed mid-group on
+     * a line of its own): no row of figures */
+    if (!ar->label && ar->code && has_label) {
+        int any = 0;
+        for (int j = 0; j < ar->ncols && !any; j++)
+            any = ar->slot[j] >= 0 && !tx_is_blank(v->plain[r].cells[ar->slot[j]]);
+        if (!any)
+            return 0;
+    }
     char *item = ar->label ? item_of(ar->label) : NULL;
     for (int j = 0; j < ar->ncols; j++) {
         const hcol *col = &bl->cols[j];
