@@ -1803,9 +1803,9 @@ static int right_of_gap(const layout *L, int a, int b, const chunk *c, int near,
     for (int j = 0; j < L->ncol; j++)
         if (L->col[j][1] <= c->x1 && (l < 0 || L->col[j][1] > L->col[l][1]))
             l = j;
-    if (r < 0 || r == near || l < 0 || L->ln[c->line].anchor)
+    if (r < 0 || r == near || l < 0 || L->ln[c->line].anchor || touches_column(L, c))
         return near;
-    return figure_column(L, a, b, r, false) && figure_column(L, a, b, l, true) ? r : near;
+    return figure_column(L, a, b, r, false) ? r : near;
 }
 
 /* Whether a chunk of line l other than c lies in column j. */
@@ -1870,7 +1870,7 @@ static bool heads_left_set(const layout *L, int a, int b)
                 seen |= 1ul << from[q];
                 same++;
             }
-        if (same >= 3)
+        if (same >= 2)
             return true;
     }
     return false;

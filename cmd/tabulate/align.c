@@ -189,9 +189,15 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
             const char *cls;
             if (!out->code && bl->split_at >= 0 && (cls = codes_class_named(out->label)))
                 out->code = tx_dup(cls);
-            /* …and a 款 row by its name under the class above */
+            /* …and a 款 row by its name under the class above, or under
+             * the class printed on its line (the 类 cell's middle) */
             if (!out->code && bl->split_at >= 0 && (cls = codes_kuan_named(out->label, above)))
                 out->code = tx_dup(cls);
+            else if (out->code && strlen(out->code) == 3 && bl->split_at >= 0 &&
+                     (cls = codes_kuan_named(out->label, out->code))) {
+                free(out->code);
+                out->code = tx_dup(cls);
+            }
             if (bl->has_line && i < end && (tx_is_int(row->cells[i]) || tx_is_blank(row->cells[i]))) {
                 if (!tx_is_blank(row->cells[i]))
                     out->line_no = tx_key(row->cells[i]);
