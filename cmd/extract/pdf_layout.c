@@ -1470,13 +1470,48 @@ static bool wrapped_piece(const layout *L, int a, int b, const chunk *c);
 static bool touches_column(const layout *L, const chunk *c);
 static int left_under(const layout *L, int z, const chunk *g, double tol);
 
+/* Whether the header of [a, b) is set at its cells' left edges: three
+ * header chunks or more start the same distance (under a glyph height, to
+ * a tenth of one) after the end of the column to their left, each after a
+ * different one — the cell padding twice (a spreadsheet's text cells). */
+static bool heads_left_set(const layout *L, int a, int b)
+{
+    double d[64];
+    int from[64], n = 0;
+    for (int i = a; i < b && !L->ln[i].anchor; i++)
+        for (int k = 0; k < L->ln[i].nc && n < 64; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            int l = -1;
+            for (int j = 0; j < L->ncol; j++)
+                if (L->col[j][1] <= c->x1 && (l < 0 || L->col[j][1] > L->col[l][1]))
+                    l = j;
+            if (l >= 0 && c->x1 - L->col[l][1] < L->ln[i].h) {
+                d[n] = c->x1 - L->col[l][1];
+                from[n++] = l;
+            }
+        }
+    for (int p = 0; p < n; p++) {
+        int same = 0;
+        unsigned long seen = 0;
+        for (int q = 0; q < n; q++)
+            if (absd(d[q] - d[p]) <= 0.1 * L->ln[a].h && from[q] < 64 && !(seen >> from[q] & 1ul)) {
+                seen |= 1ul << from[q];
+                same++;
+            }
+        if (same >= 2)
+            return true;
+    }
+    return false;
+}
+
 /* Whether header chunk c, touching no column, is the heading of the
  * nearest column of figures right of it (among the first shown): a column
  * no header chunk touches, whose cell — the figures set to its right edge,
  * c centred in it — starts no further left than the column before it ends
  * (公用经费 centred over a wide cell, 1.6 h before its right-aligned
  * figures). */
-static bool heads_bare_column(const layout *L, int a, int b, const chunk *c, int shown)
+static bool heads_bare_column(const layout *L, int a, int b, const chunk *c, int shown,
+                              bool left_set)
 {
     int j = -1;
     for (int e = 0; e < shown; e++)
@@ -1488,13 +1523,20 @@ static bool heads_bare_column(const layout *L, int a, int b, const chunk *c, int
         if (header_line(L, a, b, i))
             for (int k = 0; k < L->ln[i].nc; k++) {
                 const chunk *o = &L->ck[L->ln[i].c0 + k];
-                if (overlap(o->x1, o->x2, L->col[j][0], L->col[j][1]) > 0)
+                /* (or ends right before it, between c and it: its head) */
+                if (overlap(o->x1, o->x2, L->col[j][0], L->col[j][1]) > 0 ||
+                    (left_set && o != c && o->x1 >= c->x2 && o->x2 <= L->col[j][0] &&
+                     L->col[j][0] - o->x2 < 1.5 * L->ln[i].h))
                     return false;
             }
     double left = c->x1 + c->x2 - L->col[j][1], before = -1e300;
     for (int e = 0; e < shown; e++)
         if (L->col[e][1] <= c->x1 && L->col[e][1] > before)
             before = L->col[e][1];
+    /* set at its cell's left edge, right after the column before: the cell
+     * runs on to the figures */
+    if (left_set && c->x1 - before <= 1.5 * L->ln[c->line].h)
+        return true;
     return left >= before - 0.5 * L->ln[c->line].h;
 }
 
@@ -1507,12 +1549,13 @@ static bool header_columns(layout *L, int a, int b)
                 L->tmp[n++] = L->ln[i].c0 + k;
     sort_idx(L->tmp, n, chunk_by_width_desc, L->ck, L->tmp2);
     int shown = L->ncol; /* the columns figures show */
+    bool left_set = heads_left_set(L, a, b);
     for (int k = 0; k < n; k++) {
         const chunk *c = &L->ck[L->tmp[k]];
         bool free_x = !touches_column(L, c);
         for (int j = 0; j < shown && free_x; j++)
             free_x = L->col[j][0] < c->x2 || L->col[j][0] - c->x2 >= 1.5 * L->ln[c->line].h;
-        free_x = free_x && !heads_bare_column(L, a, b, c, shown);
+        free_x = free_x && !heads_bare_column(L, a, b, c, shown, left_set);
         /* the next line of a wrapped heading is no column of its own
          * (附属单位上缴收 / 入 over a right-aligned —), nor is a heading
          * left-aligned over the cells under it (基本支出 over 小计 | …) */
@@ -1805,7 +1848,7 @@ static int right_of_gap(const layout *L, int a, int b, const chunk *c, int near,
             l = j;
     if (r < 0 || r == near || l < 0 || L->ln[c->line].anchor || touches_column(L, c))
         return near;
-    return figure_column(L, a, b, r, false) ? r : near;
+    return figure_column(L, a, b, r, true) ? r : near;
 }
 
 /* Whether a chunk of line l other than c lies in column j. */
@@ -1840,40 +1883,6 @@ static void move_off_shared(layout *L, const line *l, chunk *c)
     }
     if (o >= 0 && !line_holds(L, l, c, o))
         c->col = o;
-}
-
-/* Whether the header of [a, b) is set at its cells' left edges: three
- * header chunks or more start the same distance (under a glyph height, to
- * a tenth of one) after the end of the column to their left, each after a
- * different one — the cell padding twice (a spreadsheet's text cells). */
-static bool heads_left_set(const layout *L, int a, int b)
-{
-    double d[64];
-    int from[64], n = 0;
-    for (int i = a; i < b && !L->ln[i].anchor; i++)
-        for (int k = 0; k < L->ln[i].nc && n < 64; k++) {
-            const chunk *c = &L->ck[L->ln[i].c0 + k];
-            int l = -1;
-            for (int j = 0; j < L->ncol; j++)
-                if (L->col[j][1] <= c->x1 && (l < 0 || L->col[j][1] > L->col[l][1]))
-                    l = j;
-            if (l >= 0 && c->x1 - L->col[l][1] < L->ln[i].h) {
-                d[n] = c->x1 - L->col[l][1];
-                from[n++] = l;
-            }
-        }
-    for (int p = 0; p < n; p++) {
-        int same = 0;
-        unsigned long seen = 0;
-        for (int q = 0; q < n; q++)
-            if (absd(d[q] - d[p]) <= 0.1 * L->ln[a].h && from[q] < 64 && !(seen >> from[q] & 1ul)) {
-                seen |= 1ul << from[q];
-                same++;
-            }
-        if (same >= 2)
-            return true;
-    }
-    return false;
 }
 
 static void assign_columns(layout *L, int a, int b)
