@@ -184,6 +184,19 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '210 卫生健康支出 185.09' '21011 行政事业单位医疗 185.09' '2101101 行政单位医疗 20.97' '2101102 事业单位医疗 121.51')"
 }
 
+@test "tabulate: a 款 whose name the code list lacks takes the 款 segment printed mid-group below it" {
+    doc=$(make_doc d \
+        "$(row 0 0 '收入决算表')" \
+        "$(row 0 1 '类' '款' '项' '科目名称' '本年收入合计')" \
+        "$(row 0 2 '' '' '' '灾害防治及应急管理支出' '9.00')" \
+        "$(row 0 3 '' '' '' '应急管理事务' '9.00')" \
+        "$(row 0 4 '' '' '01' '行政运行' '4.00')" \
+        "$(row 0 5 '' '01' '' '' '')" \
+        "$(row 0 6 '' '' '02' '一般行政管理事务' '5.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.code, .item] | join(\" \")'"
+    assert_output "$(printf '%s\n' '224 灾害防治及应急管理支出' '22401 应急管理事务' '2240101 行政运行' '2240102 一般行政管理事务')"
+}
+
 @test "tabulate: a grid holding two tables is split at the title row" {
     doc=$(make_doc d \
         "$(row 0 0 '2023年度收入决算表（表2）')" \

@@ -3,6 +3,7 @@
  * rows, and collect the formulas printed under it. */
 #include "align.h"
 #include "catalog.h"
+#include "codes.h"
 #include "continuation.h"
 #include "formula.h"
 #include "header.h"
@@ -1088,6 +1089,43 @@ static int emit_unprinted(gview *v, tpart *p, const hmodel *m, int b)
     return rc;
 }
 
+/* A 款 row left with its class's code (its name not in the code list): the
+ * 款 segment printed once, mid-group, on a line of its own below it (a 款
+ * cell merged down its group in a PDF) completes it, when it comes before
+ * the next row of another class or 款. */
+static void kuan_from_below(gview *v, const tpart *p, const hblock *bl, int base, int r,
+                            const char *above, arow *ar)
+{
+    int at = bl->split_at;
+    const char *cls = ar->code ? ar->code : above;
+    if (at < 0 || !ar->label || !cls || strlen(cls) < 3 || (ar->code && strlen(ar->code) != 3) ||
+        codes_class_named(ar->label))
+        return;
+    at += base;
+    for (int k = r + 1; k < p->notes && k < r + 40; k++) {
+        const hrow *h = &v->plain[k];
+        if (h->n <= at + 2)
+            continue;
+        int text = 0;
+        for (int c = at + 3; c < h->n && !text; c++)
+            text = !tx_is_blank(h->cells[c]);
+        char seg[8];
+        int lone = tx_is_blank(h->cells[at]) && !tx_is_blank(h->cells[at + 1]) &&
+                   tx_is_blank(h->cells[at + 2]) && !text &&
+                   tx_key_buf(h->cells[at + 1], seg, sizeof seg) == 2 && seg[0] >= '0' &&
+                   seg[0] <= '9' && seg[1] >= '0' && seg[1] <= '9';
+        if (lone) {
+            char code[6] = {cls[0], cls[1], cls[2], seg[0], seg[1], '\0'};
+            free(ar->code);
+            ar->code = tx_dup(code);
+            return;
+        }
+        /* a row of its own 款 or class ends the group */
+        if (!tx_is_blank(h->cells[at + 1]) || (text && tx_is_blank(h->cells[at + 2])))
+            return;
+    }
+}
+
 static void carry_code(char **above, const arow *ar)
 {
     if (!ar->code)
@@ -1241,6 +1279,7 @@ static int run_part(gview *v, tpart *p, int last_part)
                         for (int j = 0; j < ar.ncols; j++)
                             if (ar.slot[j] >= 0)
                                 ar.slot[j] += base;
+                        kuan_from_below(v, p, &bx, base, r, above[b], &ar);
                         carry_code(&above[b], &ar);
                         rc = emit_row(v, p, &m, b, &ar, r, has_label);
                     }
