@@ -814,6 +814,11 @@ pdf_rows() {
     assert_line --index 0 '[0,[[0,"科目编码",3],[3,"科目名称",1],[4,"本年收入合计",1],[5,"财政拨款收入",1],[6,"上级补助收入",1],[7,"事业收入",1],[8,"经营收入",1],[9,"附属单位上缴收入",1],[10,"其他收入",1]]]'
 }
 
+@test "pdf: an amount ruled against the next cell's label without padding is cut where other lines' labels start" {
+    run pdf_rows "$ROOT/data/holdout10/zhuqiao-jiedao-2025.pdf" 0
+    assert_line --index 2 '[2,[[0,"一、一般公共预算拨款收入",1],[1,"12,841.66",1],[2,"一、一般公共服务支出",1],[3,"5,215.56",1]]]'
+}
+
 @test "bad: damaged and text-less PDFs are error records, the others go on" {
     run bad_between "$BAD/damaged.pdf" "$BAD/no-text-layer.pdf"
     assert_output "$(printf 'rc=1\n2\npdf_damaged\npdf_no_text')"

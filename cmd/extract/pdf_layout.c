@@ -652,6 +652,22 @@ static double run_end(const layout *L, const line *l, int m)
     return q->x2;
 }
 
+/* Whether the glyphs [a, m) are an amount with two decimals (12,841.66)
+ * and glyph m an ideograph other than a unit's: a figure ruled against the
+ * next cell's label without padding (`12,841.66一、一般公共服务支出`), which
+ * text never prints so (`12.5万元`). */
+static bool amount_then_text(const layout *L, int a, int m)
+{
+    if (m - a < 4 || m >= L->ng)
+        return false;
+    uint32_t n = L->g[L->order[m]].cp;
+    if (!is_cjk(n) || n == 0x4E07 || n == 0x5143 || n == 0x4EBF || n == 0x5343 || n == 0x767E)
+        return false; /* 万 元 亿 千 百 */
+    const glyph *g = L->g;
+    uint32_t d1 = g[L->order[m - 1]].cp, d2 = g[L->order[m - 2]].cp, p = g[L->order[m - 3]].cp;
+    return d1 >= '0' && d1 <= '9' && d2 >= '0' && d2 <= '9' && p == '.';
+}
+
 /* Where chunks start (L->cut). A gap wider than 0.4 glyph heights always
  * cuts. A spreadsheet printed without cell padding (LibreOffice Calc) puts
  * a right-aligned figure 0.15 h from the text of the next cell
@@ -700,7 +716,8 @@ static bool find_cuts(layout *L)
                     !add_edge(L, &ne, L->g[L->order[m]].x1, li, EDGE_START))
                     return false;
                 piece = m;
-            } else if (gap > 0.1 * l->h && figure_run(L, piece, m, &dec)) {
+            } else if ((gap > 0.1 * l->h || amount_then_text(L, piece, m)) &&
+                       figure_run(L, piece, m, &dec)) {
                 glued = true;
                 if (!add_edge(L, &ne, L->g[L->order[prev]].x2, li, EDGE_GLUE_END) ||
                     !add_edge(L, &ne, L->g[L->order[m]].x1, li, EDGE_GLUE_START))
@@ -760,7 +777,8 @@ static bool find_cuts(layout *L)
                     L->cut[m] = true;
                     piece = m;
                 }
-            } else if (gap > 0.1 * l->h && figure_run(L, piece, m, &dec)) {
+            } else if ((gap > 0.1 * l->h || amount_then_text(L, piece, m)) &&
+                       figure_run(L, piece, m, &dec)) {
                 bool starts = edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_START) >= 2;
                 bool aligned = dec && (edges_near(L->edges, ne, a->x2, tol, li,
                                                   1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2 ||
