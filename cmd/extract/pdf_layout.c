@@ -1488,13 +1488,14 @@ static bool wrapped_piece(const layout *L, int a, int b, const chunk *c);
 static bool touches_column(const layout *L, const chunk *c);
 static int left_under(const layout *L, int z, const chunk *g, double tol);
 
-/* Whether the header of [a, b) is set at its cells' left edges: three
+/* Whether the header of [a, b) is set at its cells' left edges: two
  * header chunks or more start the same distance (under a glyph height, to
  * a tenth of one) after the end of the column to their left, each after a
- * different one — the cell padding twice (a spreadsheet's text cells). */
-static bool heads_left_set(const layout *L, int a, int b, int need, bool widths, double *dist)
+ * different one — the cell padding twice (a spreadsheet's text cells).
+ * *dist, when given, gets that distance. */
+static bool heads_left_set(const layout *L, int a, int b, double *dist)
 {
-    double d[64], w[64];
+    double d[64];
     int from[64], n = 0;
     for (int i = a; i < b && !L->ln[i].anchor; i++)
         for (int k = 0; k < L->ln[i].nc && n < 64; k++) {
@@ -1505,24 +1506,18 @@ static bool heads_left_set(const layout *L, int a, int b, int need, bool widths,
                     l = j;
             if (l >= 0 && c->x1 - L->col[l][1] < L->ln[i].h) {
                 d[n] = c->x1 - L->col[l][1];
-                w[n] = chunk_w(c);
                 from[n++] = l;
             }
         }
-    /* …headings of different widths: centred ones in cells alike start
-     * alike only when they are as wide */
     for (int p = 0; p < n; p++) {
         int same = 0;
         unsigned long seen = 0;
-        double wmin = 1e300, wmax = -1e300;
         for (int q = 0; q < n; q++)
             if (absd(d[q] - d[p]) <= 0.1 * L->ln[a].h && from[q] < 64 && !(seen >> from[q] & 1ul)) {
                 seen |= 1ul << from[q];
                 same++;
-                if (w[q] < wmin) wmin = w[q];
-                if (w[q] > wmax) wmax = w[q];
             }
-        if (same >= need && (!widths || wmax - wmin >= 0.8 * L->ln[a].h)) {
+        if (same >= 2) {
             if (dist)
                 *dist = d[p];
             return true;
@@ -1576,7 +1571,7 @@ static bool header_columns(layout *L, int a, int b)
                 L->tmp[n++] = L->ln[i].c0 + k;
     sort_idx(L->tmp, n, chunk_by_width_desc, L->ck, L->tmp2);
     int shown = L->ncol; /* the columns figures show */
-    bool left_set = heads_left_set(L, a, b, 2, false, NULL);
+    bool left_set = heads_left_set(L, a, b, NULL);
     for (int k = 0; k < n; k++) {
         const chunk *c = &L->ck[L->tmp[k]];
         bool free_x = !touches_column(L, c);
@@ -1914,7 +1909,7 @@ static void move_off_shared(layout *L, const line *l, chunk *c)
 
 static void assign_columns(layout *L, int a, int b)
 {
-    bool left_set = heads_left_set(L, a, b, 2, false, NULL);
+    bool left_set = heads_left_set(L, a, b, NULL);
     for (int i = a; i < b; i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
             chunk *c = &L->ck[L->ln[i].c0 + k];
@@ -2475,7 +2470,7 @@ static bool column_extents(layout *L, int a, int z, int b)
     /* headings set at their cells' left edges: the cell runs from them to
      * the figures' right end, it is not centred on them */
     double dist = 0;
-    bool left_set = heads_left_set(L, a, b, 2, false, &dist);
+    bool left_set = heads_left_set(L, a, b, &dist);
     for (int j = 0; j < L->ncol; j++) {
         if (L->ext[j][0] > L->ext[j][1]) {
             L->ext[j][0] = L->col[j][0];
