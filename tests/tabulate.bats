@@ -197,6 +197,16 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '224 灾害防治及应急管理支出' '22401 应急管理事务' '2240101 行政运行' '2240102 一般行政管理事务')"
 }
 
+@test "tabulate: 类 | 款 | 科目编码项 (the heading over the three joined to one by a PDF's layout) still marks the code columns" {
+    doc=$(make_doc d \
+        "$(row 0 0 '一般公共预算支出表')" \
+        "$(row 0 1 '类' '款' '科目编码项' '科目名称' '合计')" \
+        "$(row 0 2 '' '' '' '一般公共服务支出' '7.00')" \
+        "$(row 0 3 '201' '08' '01' '行政运行' '7.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" and .column==\"合计\") | [.code, .item] | join(\" \")'"
+    assert_output "$(printf '%s\n' '201 一般公共服务支出' '2010801 行政运行')"
+}
+
 @test "tabulate: a grid holding two tables is split at the title row" {
     doc=$(make_doc d \
         "$(row 0 0 '2023年度收入决算表（表2）')" \

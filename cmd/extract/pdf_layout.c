@@ -1675,8 +1675,8 @@ static bool colno_row(const layout *L, const line *l)
  * full-width cell and narrow figures join it; a chunk that touches two
  * columns already made is a span and shapes nothing. */
 /* Whether column j holds a figure of a row (not a number of the 栏次 row);
- * with decimals, an amount (a figure with decimals, or a nil dash), not a
- * code. */
+ * with decimals, an amount (a figure with decimals or thousands, a zero
+ * printed 0, or a nil dash), not a code. */
 static bool figure_column(const layout *L, int a, int b, int j, bool decimals)
 {
     for (int i = a; i < b; i++) {
@@ -1686,7 +1686,8 @@ static bool figure_column(const layout *L, int a, int b, int j, bool decimals)
         for (int k = 0; k < l->nc; k++) {
             const chunk *c = &L->ck[l->c0 + k];
             const char *t = chunk_text(L, c);
-            if (((c->numeric && (!decimals || strchr(t, '.'))) || is_nil_dash(t)) &&
+            bool amount = strchr(t, '.') || strchr(t, ',') || strcmp(t, "0") == 0;
+            if (((c->numeric && (!decimals || amount)) || is_nil_dash(t)) &&
                 overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) > 0)
                 return true;
         }

@@ -475,12 +475,32 @@ static void other_side(hmodel *m)
 /* Where a block prints its codes in three columns 类 | 款 | 项 (the slot of
  * 类, from the block's start), or -1: there a code may be printed in
  * segments, the upper ones only on the first row of their group. */
+static int is_segment(const char *label, const char *word)
+{
+    char k[96];
+    if (tx_key_buf(label, k, sizeof k) < 0)
+        return 0;
+    if (strcmp(k, word) == 0)
+        return 1;
+    /* the 科目编码 heading over the three joined to one of them by a PDF's
+     * layout (科目编码项) */
+    static const char *const OVER[] = {"科目编码", "科目代码", "功能分类科目编码", NULL};
+    size_t n = strlen(k), w = strlen(word);
+    for (int i = 0; OVER[i]; i++) {
+        size_t o = strlen(OVER[i]);
+        if (n == o + w && ((strncmp(k, OVER[i], o) == 0 && strcmp(k + o, word) == 0) ||
+                           (strncmp(k, word, w) == 0 && strcmp(k + w, OVER[i]) == 0)))
+            return 1;
+    }
+    return 0;
+}
+
 static int split_columns(const hrow *rows, int nheader, int start, int end)
 {
     for (int h = 0; h < nheader; h++)
         for (int i = start; i + 2 < end && i + 2 < rows[h].n; i++)
-            if (is_key(rows[h].cells[i], "类") && is_key(rows[h].cells[i + 1], "款") &&
-                is_key(rows[h].cells[i + 2], "项"))
+            if (is_segment(rows[h].cells[i], "类") && is_segment(rows[h].cells[i + 1], "款") &&
+                is_segment(rows[h].cells[i + 2], "项"))
                 return i - start;
     return -1;
 }
