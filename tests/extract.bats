@@ -819,6 +819,12 @@ pdf_rows() {
     assert_line --index 2 '[2,[[0,"一、一般公共预算拨款收入",1],[1,"12,841.66",1],[2,"一、一般公共服务支出",1],[3,"5,215.56",1]]]'
 }
 
+@test "pdf: a heading set left in a wide padded cell, over no figure, heads the column of amounts after it that has no heading" {
+    run pdf_rows "$ROOT/data/holdout11/shinan-xiang-2023.pdf" 0
+    assert_line --index 1 '[1,[[0,"项目",1],[1,"行次",1],[2,"金额",1],[3,"项目",1],[4,"行次",1],[5,"金额",1]]]'
+    assert_line --index 2 '[2,[[0,"一、一般公共预算财政拨款收入",1],[1,"1",1],[2,"40,750,128.09",1],[3,"一、一般公共服务支出",1],[4,"32",1],[5,"14,405,619.73",1]]]'
+}
+
 @test "bad: damaged and text-less PDFs are error records, the others go on" {
     run bad_between "$BAD/damaged.pdf" "$BAD/no-text-layer.pdf"
     assert_output "$(printf 'rc=1\n2\npdf_damaged\npdf_no_text')"

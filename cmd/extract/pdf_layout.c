@@ -1754,6 +1754,56 @@ static void pair_colno_columns(layout *L, int a, int b)
     L->ncol = m;
 }
 
+/* Whether a chunk of the lines [a, b) lies in column j: of the header (the
+ * lines above the first row of figures) or of the body. */
+static bool column_has(const layout *L, int a, int b, int j, bool header)
+{
+    int body = a;
+    while (body < b && !L->ln[body].anchor)
+        body++;
+    for (int i = header ? a : body; i < (header ? body : b); i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) > 0)
+                return true;
+        }
+    return false;
+}
+
+/* A column only the header has (its heading set away from its figures:
+ * left in a wide cell with wide padding) right before a column of amounts
+ * no heading touches is that column's heading: the two are joined. A
+ * column of blank cells keeps its own: the next column has its heading;
+ * so does a stub heading (科目名称 centred over short labels). */
+static bool stub_head_in(const layout *L, int a, int b, int j)
+{
+    static const char *const STUB[] = {"项目", "科目名称", "科目编码", "科目代码", "功能分类科目编码",
+                                       "名称", "编码", "类", "款", "项", "行次", "栏次", NULL};
+    for (int i = a; i < b && !L->ln[i].anchor; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) <= 0)
+                continue;
+            for (int s = 0; STUB[s]; s++)
+                if (strcmp(chunk_text(L, c), STUB[s]) == 0)
+                    return true;
+        }
+    return false;
+}
+
+static void pair_head_columns(layout *L, int a, int b)
+{
+    for (int g = 0; g + 1 < L->ncol; g++) {
+        if (column_has(L, a, b, g, false) || !column_has(L, a, b, g, true) ||
+            stub_head_in(L, a, b, g) ||
+            !figure_column(L, a, b, g + 1, true) || column_has(L, a, b, g + 1, true))
+            continue;
+        L->col[g + 1][0] = L->col[g][0];
+        memmove(L->col + g, L->col + g + 1, (size_t)(L->ncol - g - 1) * sizeof *L->col);
+        L->ncol--;
+    }
+}
+
 static bool find_columns(layout *L, int a, int b)
 {
     int anchors = 0;
@@ -1843,6 +1893,8 @@ static bool find_columns(layout *L, int a, int b)
     }
     L->ncol = m;
     pair_colno_columns(L, a, b);
+    if (!one_row)
+        pair_head_columns(L, a, b);
     return true;
 }
 
