@@ -34,8 +34,9 @@
 # (scripts/make-holdout7) only with YJS_HOLDOUT7=1, headed `holdout7`, the eighth
 # (scripts/make-holdout8) only with YJS_HOLDOUT8=1, headed `holdout8`, the ninth
 # (scripts/make-holdout9) only with YJS_HOLDOUT9=1, headed `holdout9`, the tenth
-# (scripts/make-holdout10) only with YJS_HOLDOUT10=1, headed `holdout10`, and the eleventh
-# (scripts/make-holdout11) only with YJS_HOLDOUT11=1, headed `holdout11`.
+# (scripts/make-holdout10) only with YJS_HOLDOUT10=1, headed `holdout10`, the eleventh
+# (scripts/make-holdout11) only with YJS_HOLDOUT11=1, headed `holdout11`, and the twelfth
+# (scripts/make-holdout12) only with YJS_HOLDOUT12=1, headed `holdout12`.
 # FILE may name a document or its key (FILE.key.jsonl); arguments without a key (README.md)
 # are skipped, so `bench/accuracy.sh data/holdout2/*` works. Documents outside data/holdout/
 # are scored in one table per folder, headed by the folder's name.
@@ -69,6 +70,7 @@ else
     [ "${YJS_HOLDOUT9:-0}" = 1 ] && keys+=(data/holdout9/*.key.jsonl)
     [ "${YJS_HOLDOUT10:-0}" = 1 ] && keys+=(data/holdout10/*.key.jsonl)
     [ "${YJS_HOLDOUT11:-0}" = 1 ] && keys+=(data/holdout11/*.key.jsonl)
+    [ "${YJS_HOLDOUT12:-0}" = 1 ] && keys+=(data/holdout12/*.key.jsonl)
     for k in "${keys[@]}"; do
         [ -e "$k" ] || continue
         docs+=("${k%.key.jsonl}")
