@@ -825,6 +825,12 @@ pdf_rows() {
     assert_line --index 2 '[2,[[0,"一、一般公共预算财政拨款收入",1],[1,"1",1],[2,"40,750,128.09",1],[3,"一、一般公共服务支出",1],[4,"32",1],[5,"14,405,619.73",1]]]'
 }
 
+@test "pdf: a 7-digit code wrapped round its row in a narrow column (20113 / row / 01) is the row's code" {
+    run pdf_rows "$ROOT/data/holdout12/hengchuan-shangwu-2024.pdf" 2
+    assert_line --index 6 '[6,[[0,"20113 01",1],[1,"行政运行",1],[2,"2016.68",1],[3,"2016.68",1],[4,"0.00",1]]]'
+    assert_line --index 7 '[7,[[0,"20113 02",1],[1,"一般行政管理事务",1],[2,"114.46",1],[3,"0.00",1],[4,"114.46",1]]]'
+}
+
 @test "bad: damaged and text-less PDFs are error records, the others go on" {
     run bad_between "$BAD/damaged.pdf" "$BAD/no-text-layer.pdf"
     assert_output "$(printf 'rc=1\n2\npdf_damaged\npdf_no_text')"

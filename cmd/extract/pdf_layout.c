@@ -1325,6 +1325,38 @@ static bool class_only(const layout *L, const line *l)
     return codes == 1;
 }
 
+/* The digits-only text of line i's first chunk when the others are text
+ * (a code beside a label's line, or alone), or NULL. */
+static const char *lone_number(const layout *L, int i)
+{
+    const line *l = &L->ln[i];
+    if (l->nc < 1)
+        return NULL;
+    for (int k = 1; k < l->nc; k++)
+        if (L->ck[l->c0 + k].numeric || is_nil_dash(chunk_text(L, &L->ck[l->c0 + k])))
+            return NULL;
+    const char *t = chunk_text(L, &L->ck[l->c0]);
+    for (const char *p = t; *p; p++)
+        if (!g_ascii_isdigit(*p))
+            return NULL;
+    return *t ? t : NULL;
+}
+
+/* Whether line i starts with a 款-level code (20113), alone or beside a
+ * label's first line, whose last segment (01) starts line i + 2 at the
+ * same x, with the row's figures between: a 7-digit code wrapped in a
+ * narrow column, centred on its row. */
+static bool code_wrapped_round(const layout *L, int i, int b)
+{
+    if (i + 2 >= b)
+        return false;
+    const char *top = lone_number(L, i), *foot = lone_number(L, i + 2);
+    if (!top || !foot || strlen(top) != 5 || strlen(foot) != 2 || !L->ln[i + 1].anchor)
+        return false;
+    const chunk *t = &L->ck[L->ln[i].c0], *f = &L->ck[L->ln[i + 2].c0];
+    return absd(t->x1 - f->x1) <= 0.2 * L->ln[i].h;
+}
+
 /* group[i - a] = first line of line i's row. A text-only line joins its
  * nearer neighbour when that is closer than join_limit and than 1.45 glyph
  * heights (lines of one cell are 1.1-1.35 apart, rows
@@ -1341,6 +1373,14 @@ static bool group_rows(layout *L, int a, int b, int *link, int *group)
     /* a lone 类 code joins the nearer line; text lines look past it */
     for (int i = a; i < b; i++) {
         link[i - a] = i;
+        if (code_wrapped_round(L, i, b)) {
+            link[i - a] = i + 1;      /* 20113 / row / 01: one cell */
+            continue;
+        }
+        if (i - 2 >= a && code_wrapped_round(L, i - 2, b)) {
+            link[i - a] = i - 1;
+            continue;
+        }
         if (!weak_anchor(L, i))
             continue;
         double dp = i > a ? L->ln[i].yc - L->ln[i - 1].yc : 1e300;
