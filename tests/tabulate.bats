@@ -207,6 +207,16 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '201 一般公共服务支出' '2010801 行政运行')"
 }
 
+@test "tabulate: on a grid, a header row of stub headings after a blank slot (款 | 项 under 科目编码 beside 类) takes no value column" {
+    doc=$(make_doc d \
+        "$(row 0 0 '收入预算表')" \
+        "$(r 1 "$(c 0 类 1 1),$(c 1 科目编码 2 1),$(c 3 科目名称 1 1),$(c 4 合计 1 1),$(c 5 上年结转 1 1)")" \
+        "$(r 2 "$(c 1 款 1 1),$(c 2 项 1 1)")" \
+        "$(r 3 "$(c 3 合计 1 1),$(c 4 11.00 1 1),$(c 5 1.00 1 1)")")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.header_path, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '合计 11.00' '上年结转 1.00')"
+}
+
 @test "tabulate: a grid holding two tables is split at the title row" {
     doc=$(make_doc d \
         "$(row 0 0 '2023年度收入决算表（表2）')" \

@@ -282,7 +282,15 @@ static int value_area(const hrow *r, int start, int end, int skip_plain, int stu
         int blanks = 0;
         while (a + blanks < e && blanks < stubs && tx_is_blank(r->cells[a + blanks]))
             blanks++;
-        a += blanks > skip_plain ? blanks : skip_plain;
+        if (grid && blanks && a + blanks < e && hdr_is_stub(r->cells[a + blanks])) {
+            /* on a grid, stub headings after a blank slot (款 | 项 under a
+             * 科目编码 beside 类): stubs too, and the blank stub slots after */
+            a = stub_run_end(r, a + blanks, e);
+            while (a < e && a - start < stubs && tx_is_blank(r->cells[a]))
+                a++;
+        } else {
+            a += blanks > skip_plain ? blanks : skip_plain;
+        }
     }
     if (a > e)
         a = e;
