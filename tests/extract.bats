@@ -831,6 +831,15 @@ pdf_rows() {
     assert_line --index 7 '[7,[[0,"20113 02",1],[1,"一般行政管理事务",1],[2,"114.46",1],[3,"0.00",1],[4,"114.46",1]]]'
 }
 
+@test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
+    run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
+    assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'
+    assert_line --index 1 '[1,[[0,"项目",1],[1,"预算数",1],[2,"项目",1],[3,"预算数",1]]]'
+    run pdf_rows "$ROOT/data/holdout11/tongshu-shenji-2024.pdf" 1
+    assert_line --index 17 --partial '[17,[[0,"科目编码",3],[3,"科目名称",1]'
+    assert_line --index 18 '[18,[[0,"类",1],[1,"款",1],[2,"项",1]]]'
+}
+
 @test "bad: damaged and text-less PDFs are error records, the others go on" {
     run bad_between "$BAD/damaged.pdf" "$BAD/no-text-layer.pdf"
     assert_output "$(printf 'rc=1\n2\npdf_damaged\npdf_no_text')"

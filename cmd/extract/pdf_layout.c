@@ -2667,6 +2667,22 @@ static int left_run(const layout *L, int a, int z, const chunk *g, int j, run *o
     return 1;
 }
 
+/* The column of a one-column header cell below g, up to line z, that ends
+ * where g ends (to a fraction of a point) and is narrower or wider by more
+ * than half a glyph: g is right-aligned over it; -1 when there is none. */
+static int right_under(const layout *L, int z, const chunk *g)
+{
+    double h = L->ln[g->line].h;
+    for (int i = g->line + 1; i < z; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (c->colspan == 1 && absd(c->x2 - g->x2) <= 0.02 * h &&
+                absd(chunk_w(c) - chunk_w(g)) > 0.5 * h)
+                return c->col;
+        }
+    return -1;
+}
+
 static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, int cap)
 {
     double h = L->ln[g->line].h, mid = (g->x1 + g->x2) / 2;
@@ -2710,6 +2726,22 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
             twice = out[k].s0 == out[n].s0 && out[k].s1 == out[n].s1;
         if (!twice)
             n++;
+    }
+    /* or right-aligned over the cells under it, as it is itself (a header
+     * set right, without rules): a run ending at the column whose heading
+     * under it ends where it ends, reaching left while the band goes on */
+    int r = right_under(L, z, g);
+    if (r >= 0) {
+        cell_y ref = band_under(L, a, z, g, r);
+        for (int s0 = r - 1; s0 >= 0 && n < cap && open_column(L, a, z, g, ref, s0); s0--) {
+            if (headed_below(L, z, g, s0, r) < 2)
+                continue;
+            bool twice = false;
+            for (int q = 0; q < n && !twice; q++)
+                twice = out[q].s0 == s0 && out[q].s1 == r;
+            if (!twice)
+                out[n++] = (run){s0, r, 0.5};
+        }
     }
     return n;
 }
