@@ -581,14 +581,23 @@ static bool same_size(const line *a, const line *b)
  * in lockstep (附属单位上缴 事业单位经营 over 收入 | 收入). A typed space
  * (项 目) has no neighbour cut at its very place. left is where the text
  * before the gap starts. */
+/* The lines whose centres lie within span glyph heights of line li's:
+ * [*lo, *hi] (lines are in order of their centres). */
+static void lines_near(const layout *L, int li, double span, int *lo, int *hi)
+{
+    const line *l = &L->ln[li];
+    *lo = *hi = li;
+    while (*lo > 0 && l->yc - L->ln[*lo - 1].yc <= span * l->h)
+        (*lo)--;
+    while (*hi + 1 < L->nl && L->ln[*hi + 1].yc - l->yc <= span * l->h)
+        (*hi)++;
+}
+
 static bool split_nearby(const layout *L, int li, double left, double x1, double x2)
 {
     const line *l = &L->ln[li];
-    int lo = li, hi = li; /* lines are in order of their centres */
-    while (lo > 0 && l->yc - L->ln[lo - 1].yc <= 1.3 * l->h)
-        lo--;
-    while (hi + 1 < L->nl && L->ln[hi + 1].yc - l->yc <= 1.3 * l->h)
-        hi++;
+    int lo, hi;
+    lines_near(L, li, 1.3, &lo, &hi);
     for (int o = lo; o <= hi; o++) {
         const line *n = &L->ln[o];
         if (o == li || !same_size(l, n))
@@ -611,11 +620,8 @@ static bool piece_nearby(const layout *L, int li, double x1, double x2)
 {
     const line *l = &L->ln[li];
     double tol = 0.05 * l->h;
-    int lo = li, hi = li; /* lines are in order of their centres */
-    while (lo > 0 && l->yc - L->ln[lo - 1].yc <= 5 * l->h)
-        lo--;
-    while (hi + 1 < L->nl && L->ln[hi + 1].yc - l->yc <= 5 * l->h)
-        hi++;
+    int lo, hi;
+    lines_near(L, li, 5, &lo, &hi);
     for (int o = lo; o <= hi; o++) {
         const line *n = &L->ln[o];
         if (o == li || !same_size(l, n))
@@ -897,6 +903,12 @@ static bool make_chunks(layout *L, const char *pagetext)
 }
 
 static const char *chunk_text(const layout *L, const chunk *c) { return L->pool.p + c->text; }
+
+/* A figure, line number or code, or a nil dash: what a column of figures holds. */
+static bool is_figure_chunk(const layout *L, const chunk *c)
+{
+    return c->numeric || is_nil_dash(chunk_text(L, c));
+}
 static bool is_colno_line(const layout *L, const line *l);
 static size_t marker_len(const char *t);
 static bool is_total_label(const char *t);
@@ -906,6 +918,29 @@ static bool is_total_label(const char *t);
 static double overlap(double a1, double a2, double b1, double b2)
 {
     return (a2 < b2 ? a2 : b2) - (a1 > b1 ? a1 : b1);
+}
+
+/* Whether chunk c overlaps column j's x interval. */
+static bool in_column(const layout *L, const chunk *c, int j)
+{
+    return overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) > 0;
+}
+
+/* Whether chunk c's columns include column j. */
+static bool covers(const chunk *c, int j)
+{
+    return c->col <= j && c->col + c->colspan > j;
+}
+
+/* The column, among the first n, whose right end is the last at or before
+ * x; -1 when there is none. */
+static int column_before(const layout *L, double x, int n)
+{
+    int l = -1;
+    for (int j = 0; j < n; j++)
+        if (L->col[j][1] <= x && (l < 0 || L->col[j][1] > L->col[l][1]))
+            l = j;
+    return l;
 }
 
 
@@ -951,7 +986,7 @@ static bool figure_ends_at(const layout *L, int i, int s, const chunk *c)
             continue;
         for (int k = 0; k < L->ln[j].nc; k++) {
             const chunk *o = &L->ck[L->ln[j].c0 + k];
-            if ((o->numeric || is_nil_dash(chunk_text(L, o))) && absd(o->x2 - c->x2) <= 0.3 * l->h)
+            if (is_figure_chunk(L, o) && absd(o->x2 - c->x2) <= 0.3 * l->h)
                 return true;
         }
     }
@@ -967,8 +1002,7 @@ static bool lone_figure(const layout *L, int i)
     if (l->nc != 1)
         return false;
     const chunk *c = &L->ck[l->c0];
-    return (c->numeric || is_nil_dash(chunk_text(L, c))) && figure_ends_at(L, i, -1, c) &&
-           figure_ends_at(L, i, 1, c);
+    return is_figure_chunk(L, c) && figure_ends_at(L, i, -1, c) && figure_ends_at(L, i, 1, c);
 }
 
 /* Whether the table lines right above line i hold a row of figures: i is
@@ -1333,7 +1367,7 @@ static const char *lone_number(const layout *L, int i)
     if (l->nc < 1)
         return NULL;
     for (int k = 1; k < l->nc; k++)
-        if (L->ck[l->c0 + k].numeric || is_nil_dash(chunk_text(L, &L->ck[l->c0 + k])))
+        if (is_figure_chunk(L, &L->ck[l->c0 + k]))
             return NULL;
     const char *t = chunk_text(L, &L->ck[l->c0]);
     for (const char *p = t; *p; p++)
@@ -1477,7 +1511,7 @@ static int place_chunk(layout *L, const chunk *c, bool defer)
 {
     int hit = -1, hits = 0;
     for (int j = 0; j < L->ncol; j++)
-        if (overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) > 0) {
+        if (in_column(L, c, j)) {
             hit = j;
             hits++;
         }
@@ -1517,16 +1551,12 @@ static bool header_line(const layout *L, int a, int b, int i)
     return false;
 }
 
-/* Columns no figure shows (every cell nil: 政府性基金预算财政拨款 and
- * 国有资本经营预算财政拨款, last of a 财政拨款收支总表; the middle columns
- * of a 收入总表 where only 一般公共预算 and 其他收入 have money) from a header
- * line (header_line): a cell of it that touches no column is one.
- * Wider header cells first. One that ends less than 1.5 glyph heights
- * before a column of figures is that column's header, centred over its
- * right-aligned figures (决算数 over 7.87), and makes none. */
 static bool wrapped_piece(const layout *L, int a, int b, const chunk *c);
 static bool touches_column(const layout *L, const chunk *c);
-static int left_under(const layout *L, int z, const chunk *g, double tol);
+static bool heads_figures(const layout *L, const chunk *c, int n);
+/* How a header cell below g lines up with it (aligned_under). */
+enum { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_BOTH };
+static int aligned_under(const layout *L, int z, const chunk *g, int how, double tol);
 
 /* Whether the header of [a, b) is set at its cells' left edges: two
  * header chunks or more start the same distance (under a glyph height, to
@@ -1540,10 +1570,7 @@ static bool heads_left_set(const layout *L, int a, int b, double *dist)
     for (int i = a; i < b && !L->ln[i].anchor; i++)
         for (int k = 0; k < L->ln[i].nc && n < 64; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
-            int l = -1;
-            for (int j = 0; j < L->ncol; j++)
-                if (L->col[j][1] <= c->x1 && (l < 0 || L->col[j][1] > L->col[l][1]))
-                    l = j;
+            int l = column_before(L, c->x1, L->ncol);
             if (l >= 0 && c->x1 - L->col[l][1] < L->ln[i].h) {
                 d[n] = c->x1 - L->col[l][1];
                 from[n++] = l;
@@ -1586,15 +1613,13 @@ static bool heads_bare_column(const layout *L, int a, int b, const chunk *c, int
             for (int k = 0; k < L->ln[i].nc; k++) {
                 const chunk *o = &L->ck[L->ln[i].c0 + k];
                 /* (or ends right before it, between c and it: its head) */
-                if (overlap(o->x1, o->x2, L->col[j][0], L->col[j][1]) > 0 ||
+                if (in_column(L, o, j) ||
                     (left_set && o != c && o->x1 >= c->x2 && o->x2 <= L->col[j][0] &&
                      L->col[j][0] - o->x2 < 1.5 * L->ln[i].h))
                     return false;
             }
-    double left = c->x1 + c->x2 - L->col[j][1], before = -1e300;
-    for (int e = 0; e < shown; e++)
-        if (L->col[e][1] <= c->x1 && L->col[e][1] > before)
-            before = L->col[e][1];
+    int l = column_before(L, c->x1, shown);
+    double left = c->x1 + c->x2 - L->col[j][1], before = l >= 0 ? L->col[l][1] : -1e300;
     /* set at its cell's left edge, right after the column before: the cell
      * runs on to the figures */
     if (left_set && c->x1 - before <= 1.5 * L->ln[c->line].h)
@@ -1602,6 +1627,14 @@ static bool heads_bare_column(const layout *L, int a, int b, const chunk *c, int
     return left >= before - 0.5 * L->ln[c->line].h;
 }
 
+/* Columns no figure shows (every cell nil: 政府性基金预算财政拨款 and
+ * 国有资本经营预算财政拨款, last of a 财政拨款收支总表; the middle columns
+ * of a 收入总表 where only 一般公共预算 and 其他收入 have money) from a header
+ * line (header_line): a cell of it that touches no column is one.
+ * Wider header cells first. One that ends less than 1.5 glyph heights
+ * before a column of figures is that column's header, centred over its
+ * right-aligned figures (决算数 over 7.87), and makes none; nor does the heading of a
+ * column no heading touches (heads_bare_column). */
 static bool header_columns(layout *L, int a, int b)
 {
     int n = 0;
@@ -1614,14 +1647,12 @@ static bool header_columns(layout *L, int a, int b)
     bool left_set = heads_left_set(L, a, b, NULL);
     for (int k = 0; k < n; k++) {
         const chunk *c = &L->ck[L->tmp[k]];
-        bool free_x = !touches_column(L, c);
-        for (int j = 0; j < shown && free_x; j++)
-            free_x = L->col[j][0] < c->x2 || L->col[j][0] - c->x2 >= 1.5 * L->ln[c->line].h;
-        free_x = free_x && !heads_bare_column(L, a, b, c, shown, left_set);
+        bool free_x = !touches_column(L, c) && !heads_figures(L, c, shown) &&
+                      !heads_bare_column(L, a, b, c, shown, left_set);
         /* the next line of a wrapped heading is no column of its own
          * (附属单位上缴收 / 入 over a right-aligned —), nor is a heading
          * left-aligned over the cells under it (基本支出 over 小计 | …) */
-        if (free_x && !wrapped_piece(L, a, b, c) && left_under(L, b, c, 0.2) < 0 &&
+        if (free_x && !wrapped_piece(L, a, b, c) && aligned_under(L, b, c, ALIGN_LEFT, 0.2) < 0 &&
             place_chunk(L, c, false) < 0)
             return false;
     }
@@ -1646,13 +1677,13 @@ static bool numbers_columns(const layout *L, const line *l)
     return next > 2;
 }
 
-/* Whether chunk c ends less than 1.5 glyph heights before a column: a
- * heading centred in its cell over a figure set to the cell's right edge
- * (小计 over 15.7), not a column of its own. */
-static bool heads_figures(const layout *L, const chunk *c)
+/* Whether chunk c ends less than 1.5 glyph heights before one of the first
+ * n columns: a heading centred in its cell over a figure set to the cell's
+ * right edge (小计 over 15.7), not a column of its own. */
+static bool heads_figures(const layout *L, const chunk *c, int n)
 {
     double h = L->ln[c->line].h;
-    for (int j = 0; j < L->ncol; j++)
+    for (int j = 0; j < n; j++)
         if (L->col[j][0] >= c->x2 && L->col[j][0] - c->x2 < 1.5 * h)
             return true;
     return false;
@@ -1661,14 +1692,11 @@ static bool heads_figures(const layout *L, const chunk *c)
 static bool touches_column(const layout *L, const chunk *c)
 {
     for (int j = 0; j < L->ncol; j++)
-        if (overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) > 0)
+        if (in_column(L, c, j))
             return true;
     return false;
 }
 
-/* Whether chunk c lies within the x extent of a chunk as wide or wider,
- * centred or started alike, on a line just above its own (within 1.5
- * glyph heights): the next line of the same wrapped cell. */
 /* Whether c is the only chunk of its line under w: a group heading has
  * the cells it spans under it side by side (公务用车购置 | 公务用车运行 under
  * 公务用车购置及运行维护费, the first centred under it by chance). */
@@ -1683,6 +1711,9 @@ static bool alone_under(const layout *L, const chunk *c, const chunk *w)
     return true;
 }
 
+/* Whether chunk c lies within the x extent of a chunk as wide or wider,
+ * centred or started alike, on a line just above its own (within 1.5
+ * glyph heights): the next line of the same wrapped cell. */
 static bool wrapped_piece(const layout *L, int a, int b, const chunk *c)
 {
     const line *l = &L->ln[c->line];
@@ -1710,10 +1741,6 @@ static bool colno_row(const layout *L, const line *l)
     return is_colno_line(L, l) || numbers_columns(L, l);
 }
 
-/* Column x intervals from the chunks of the anchor lines (the data rows;
- * headers would bridge columns), widest first so a column is born from a
- * full-width cell and narrow figures join it; a chunk that touches two
- * columns already made is a span and shapes nothing. */
 /* Whether column j holds a figure of a row (not a number of the 栏次 row);
  * with decimals, an amount (a figure with decimals or thousands, a zero
  * printed 0, or a nil dash), not a code. */
@@ -1728,7 +1755,7 @@ static bool figure_column(const layout *L, int a, int b, int j, bool decimals)
             const char *t = chunk_text(L, c);
             bool amount = strchr(t, '.') || strchr(t, ',') || strcmp(t, "0") == 0;
             if (((c->numeric && (!decimals || amount)) || is_nil_dash(t)) &&
-                overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) > 0)
+                in_column(L, c, j))
                 return true;
         }
     }
@@ -1763,7 +1790,7 @@ static void pair_colno_columns(layout *L, int a, int b)
         nums++;
         int g = -1;
         for (int j = 0; j < L->ncol && g < 0; j++)
-            if (overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) > 0)
+            if (in_column(L, c, j))
                 g = j;
         if (g < 0)
             return;
@@ -1804,8 +1831,25 @@ static bool column_has(const layout *L, int a, int b, int j, bool header)
     for (int i = header ? a : body; i < (header ? body : b); i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
-            if (overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) > 0)
+            if (in_column(L, c, j))
                 return true;
+        }
+    return false;
+}
+
+/* Whether a header chunk in column j is a stub heading (项目, 科目名称, …). */
+static bool stub_head_in(const layout *L, int a, int b, int j)
+{
+    static const char *const STUB[] = {"项目", "科目名称", "科目编码", "科目代码", "功能分类科目编码",
+                                       "名称", "编码", "类", "款", "项", "行次", "栏次", NULL};
+    for (int i = a; i < b && !L->ln[i].anchor; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (!in_column(L, c, j))
+                continue;
+            for (int s = 0; STUB[s]; s++)
+                if (strcmp(chunk_text(L, c), STUB[s]) == 0)
+                    return true;
         }
     return false;
 }
@@ -1815,22 +1859,6 @@ static bool column_has(const layout *L, int a, int b, int j, bool header)
  * no heading touches is that column's heading: the two are joined. A
  * column of blank cells keeps its own: the next column has its heading;
  * so does a stub heading (科目名称 centred over short labels). */
-static bool stub_head_in(const layout *L, int a, int b, int j)
-{
-    static const char *const STUB[] = {"项目", "科目名称", "科目编码", "科目代码", "功能分类科目编码",
-                                       "名称", "编码", "类", "款", "项", "行次", "栏次", NULL};
-    for (int i = a; i < b && !L->ln[i].anchor; i++)
-        for (int k = 0; k < L->ln[i].nc; k++) {
-            const chunk *c = &L->ck[L->ln[i].c0 + k];
-            if (overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) <= 0)
-                continue;
-            for (int s = 0; STUB[s]; s++)
-                if (strcmp(chunk_text(L, c), STUB[s]) == 0)
-                    return true;
-        }
-    return false;
-}
-
 static void pair_head_columns(layout *L, int a, int b)
 {
     for (int g = 0; g + 1 < L->ncol; g++) {
@@ -1844,6 +1872,10 @@ static void pair_head_columns(layout *L, int a, int b)
     }
 }
 
+/* Column x intervals from the chunks of the anchor lines (the data rows;
+ * headers would bridge columns), widest first so a column is born from a
+ * full-width cell and narrow figures join it; a chunk that touches two
+ * columns already made is a span and shapes nothing. */
 static bool find_columns(layout *L, int a, int b)
 {
     int anchors = 0;
@@ -1903,7 +1935,7 @@ static bool find_columns(layout *L, int a, int b)
          * a right-aligned -, the second over nothing): a heading touching
          * no figure is a column whose cells are blank */
         if (one_row && c->line != row &&
-            (wrapped_piece(L, a, b, c) || touches_column(L, c) || heads_figures(L, c)))
+            (wrapped_piece(L, a, b, c) || touches_column(L, c) || heads_figures(L, c, L->ncol)))
             continue; /* and a heading over a figure leaves its column as the figures made it */
         int rc = place_chunk(L, c, true);
         if (rc < 0)
@@ -1938,8 +1970,6 @@ static bool find_columns(layout *L, int a, int b)
     return true;
 }
 
-/* Places every chunk of the region on the column grid: the columns it
- * covers (more than a sliver of), or the nearest one. */
 /* The column of chunk c, touching none: the nearest one, or when c stands
  * in the gap before a column of figures, that one. Figures are set to the
  * right of their cells, so the cell right of the previous column's figures
@@ -1957,11 +1987,8 @@ static int right_of_gap(const layout *L, int a, int b, const chunk *c, int near,
             (r < 0 || L->col[j][1] < L->col[r][1]))
             r = j;
     /* …after the figures of the column before it */
-    int l = -1;
-    for (int j = 0; j < L->ncol; j++)
-        if (L->col[j][1] <= c->x1 && (l < 0 || L->col[j][1] > L->col[l][1]))
-            l = j;
-    if (r < 0 || r == near || l < 0 || L->ln[c->line].anchor || touches_column(L, c))
+    if (r < 0 || r == near || column_before(L, c->x1, L->ncol) < 0 || L->ln[c->line].anchor ||
+        touches_column(L, c))
         return near;
     return figure_column(L, a, b, r, true) ? r : near;
 }
@@ -1971,7 +1998,7 @@ static bool line_holds(const layout *L, const line *l, const chunk *c, int j)
 {
     for (int k = 0; k < l->nc; k++) {
         const chunk *o = &L->ck[l->c0 + k];
-        if (o != c && o->col <= j && o->col + o->colspan > j)
+        if (o != c && covers(o, j))
             return true;
     }
     return false;
@@ -2000,6 +2027,9 @@ static void move_off_shared(layout *L, const line *l, chunk *c)
         c->col = o;
 }
 
+/* Places every chunk of the region on the column grid: the columns it
+ * covers (more than a sliver of), or the nearest one
+ * (right_of_gap, move_off_shared). */
 static void assign_columns(layout *L, int a, int b)
 {
     bool left_set = heads_left_set(L, a, b, NULL);
@@ -2049,7 +2079,7 @@ static int split_crowded_column(layout *L, int a, int b)
             for (int k = 0; k < L->ln[i].nc; k++) {
                 const chunk *c = &L->ck[L->ln[i].c0 + k];
                 if (c->col != j || c->colspan != 1 ||
-                    overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) <= 0)
+                    !in_column(L, c, j))
                     continue; /* put there as the nearest: says nothing */
                 if (!first)
                     first = c;
@@ -2392,7 +2422,7 @@ static cell_y cell_at(const layout *L, int i, int z, int j)
             break;
         for (int k = 0; k < l->nc; k++) {
             const chunk *c = &L->ck[l->c0 + k];
-            if (c->col <= j && c->col + c->colspan > j)
+            if (covers(c, j))
                 bot = l->y2;
         }
     }
@@ -2417,7 +2447,7 @@ static bool open_column(const layout *L, int a, int z, const chunk *g, cell_y re
         bool below = l->y1 >= gl->y2 - 0.1 * gl->h;
         for (int k = 0; k < l->nc; k++) {
             const chunk *c = &L->ck[l->c0 + k];
-            if (c == g || j < c->col || j >= c->col + c->colspan)
+            if (c == g || !covers(c, j))
                 continue;
             if (below) { /* the first cell under g: in the band under it */
                 if (c->group || l->y1 >= ref.top - 0.3 * gl->h)
@@ -2447,7 +2477,7 @@ static cell_y band_under(const layout *L, int a, int z, const chunk *g, int j)
             continue;
         for (int k = 0; k < l->nc; k++) {
             const chunk *c = &L->ck[l->c0 + k];
-            if (c->col <= j && c->col + c->colspan > j)
+            if (covers(c, j))
                 return cell_at(L, i, z, j);
         }
     }
@@ -2569,10 +2599,8 @@ static bool column_extents(layout *L, int a, int z, int b)
             L->ext[j][0] = L->col[j][0];
             L->ext[j][1] = L->col[j][1];
         }
-        double before = -1e300;
-        for (int e = 0; e < L->ncol; e++)
-            if (L->col[e][1] <= hd[j][0] && L->col[e][1] > before)
-                before = L->col[e][1];
+        int l = column_before(L, hd[j][0], L->ncol);
+        double before = l >= 0 ? L->col[l][1] : -1e300;
         if (hd[j][0] <= hd[j][1] &&
             !(left_set && absd(hd[j][0] - before - dist) <= 0.1 * L->ln[a].h)) {
             double mid = (hd[j][0] + hd[j][1]) / 2;
@@ -2585,34 +2613,26 @@ static bool column_extents(layout *L, int a, int z, int b)
     return true;
 }
 
-/* The column in which a header cell of a line below g, up to line z,
- * starts where g starts, within tol glyph heights: g is left-aligned over
- * it (HTML's default); -1 when there is none. Not a cell as wide as g: centred over
- * the same middle, the two start together too (本年支出 over 基本支出), and
- * g repeated on the next page is one. */
-static int left_under(const layout *L, int z, const chunk *g, double tol)
+/* The column of a one-column header cell on a line below g, up to line z,
+ * lined up with g within tol glyph heights: starting where g starts
+ * (ALIGN_LEFT: g is left-aligned over it, HTML's default) or ending where g
+ * ends (ALIGN_RIGHT), and narrower or wider by more than half a glyph — a
+ * cell as wide, centred under the same middle, starts and ends together
+ * too (本年支出 over 基本支出), and g repeated on the next page is one; or
+ * of g's very extent (ALIGN_BOTH: 收入 over 项目, both left-aligned). -1
+ * when there is none. */
+static int aligned_under(const layout *L, int z, const chunk *g, int how, double tol)
 {
     double h = L->ln[g->line].h;
     for (int i = g->line + 1; i < z; i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
-            if (c->colspan == 1 && absd(c->x1 - g->x1) <= tol * h &&
-                absd(chunk_w(c) - chunk_w(g)) > 0.5 * h)
-                return c->col;
-        }
-    return -1;
-}
-
-/* The column of a one-column header cell below g, up to line z, of g's
- * very extent (收入 over 项目, both left-aligned); -1 when there is none. */
-static int same_under(const layout *L, int z, const chunk *g)
-{
-    double h = L->ln[g->line].h;
-    for (int i = g->line + 1; i < z; i++)
-        for (int k = 0; k < L->ln[i].nc; k++) {
-            const chunk *c = &L->ck[L->ln[i].c0 + k];
-            if (c->colspan == 1 && absd(c->x1 - g->x1) <= 0.02 * h &&
-                absd(c->x2 - g->x2) <= 0.02 * h)
+            if (c->colspan != 1)
+                continue;
+            bool left = absd(c->x1 - g->x1) <= tol * h, right = absd(c->x2 - g->x2) <= tol * h;
+            bool other_width = absd(chunk_w(c) - chunk_w(g)) > 0.5 * h;
+            if (how == ALIGN_BOTH ? left && right
+                                  : (how == ALIGN_LEFT ? left : right) && other_width)
                 return c->col;
         }
     return -1;
@@ -2640,17 +2660,6 @@ typedef struct {
     double err;
 } run;
 
-/* The runs of columns header cell g may head as a group over the cells of
- * the band below (决算数 over 合计 | 一般公共预算财政拨款 | …, 2023年预算数
- * over a 三公 table's six columns): its text is narrower than the cells it
- * spans. Left-aligned, it starts at the column whose edge it shares and
- * runs right while columns are open: one run. Centred, any run of two or
- * more open columns whose middle (L->ext) is within a glyph height of its
- * own; which one is chosen with the cells beside g (choose_groups).
- * Columns that hold header text as high as g are not under it: they head
- * themselves (项目, 合计 set across two bands). Every run has header cells
- * of its own under g in two columns. Writes up to cap runs to out and
- * returns their number. */
 /* The run of a heading g left-aligned in column j: j and the open columns
  * right of it in the band under g (one run in out, or none). */
 static int left_run(const layout *L, int a, int z, const chunk *g, int j, run *out, int cap)
@@ -2667,28 +2676,35 @@ static int left_run(const layout *L, int a, int z, const chunk *g, int j, run *o
     return 1;
 }
 
-/* The column of a one-column header cell below g, up to line z, that ends
- * where g ends (to a fraction of a point) and is narrower or wider by more
- * than half a glyph: g is right-aligned over it; -1 when there is none. */
-static int right_under(const layout *L, int z, const chunk *g)
+/* Adds run r to the n runs of out unless one of them spans its columns
+ * already; returns how many there are. */
+static int add_run(run *out, int n, run r)
 {
-    double h = L->ln[g->line].h;
-    for (int i = g->line + 1; i < z; i++)
-        for (int k = 0; k < L->ln[i].nc; k++) {
-            const chunk *c = &L->ck[L->ln[i].c0 + k];
-            if (c->colspan == 1 && absd(c->x2 - g->x2) <= 0.02 * h &&
-                absd(chunk_w(c) - chunk_w(g)) > 0.5 * h)
-                return c->col;
-        }
-    return -1;
+    for (int k = 0; k < n; k++)
+        if (out[k].s0 == r.s0 && out[k].s1 == r.s1)
+            return n;
+    out[n] = r;
+    return n + 1;
 }
 
+/* The runs of columns header cell g may head as a group over the cells of
+ * the band below (决算数 over 合计 | 一般公共预算财政拨款 | …, 2023年预算数
+ * over a 三公 table's six columns): its text is narrower than the cells it
+ * spans. Left-aligned, it starts at the column whose edge it shares and
+ * runs right while columns are open: one run; right-aligned, it ends at
+ * the column whose edge it shares. Centred, any run of two or
+ * more open columns whose middle (L->ext) is within a glyph height of its
+ * own; which one is chosen with the cells beside g (choose_groups).
+ * Columns that hold header text as high as g are not under it: they head
+ * themselves (项目, 合计 set across two bands). Every run has header cells
+ * of its own under g in two columns. Writes up to cap runs to out and
+ * returns their number. */
 static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, int cap)
 {
     double h = L->ln[g->line].h, mid = (g->x1 + g->x2) / 2;
     if (wraps_on(L, z, g))
         return 0;
-    int n = 0, j = left_under(L, z, g, 0.02);
+    int n = 0, j = aligned_under(L, z, g, ALIGN_LEFT, 0.02);
     if (j >= 0) /* left-aligned to a fraction of a point: HTML's default */
         return left_run(L, a, z, g, j, out, cap);
     /* centred, the run's middle shows its end: no band level is needed
@@ -2710,37 +2726,29 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
      * cell's left edge over headings centred in their cells (基本支出 at the
      * edge of 小计's cell, 2024年预算数 at 合计's): one more run, which
      * choose_groups weighs with the cells beside g */
-    j = left_under(L, z, g, 0.2);
+    j = aligned_under(L, z, g, ALIGN_LEFT, 0.2);
     /* or over a cell as wide, left-aligned as it is: the cell may as well
      * be centred under it (本年支出 over 基本支出), so the run counts as
      * centred half a glyph off, and a centred run as good wins */
-    bool as_wide = j < 0 && (j = same_under(L, z, g)) >= 0;
+    bool as_wide = j < 0 && (j = aligned_under(L, z, g, ALIGN_BOTH, 0.02)) >= 0;
     /* (not where g, wrapping into a cell under it, drew that edge itself) */
     for (int e = 0; e < L->ncol && j < 0 && !wraps_into(L, z, g); e++)
         if (absd(L->ext[e][0] - g->x1) <= 0.2 * h)
             j = e;
-    if (j >= 0 && n < cap && left_run(L, a, z, g, j, out + n, cap - n) == 1) {
-        out[n].err = as_wide ? 0.5 : 0;
-        bool twice = false;
-        for (int k = 0; k < n && !twice; k++)
-            twice = out[k].s0 == out[n].s0 && out[k].s1 == out[n].s1;
-        if (!twice)
-            n++;
+    run left;
+    if (j >= 0 && n < cap && left_run(L, a, z, g, j, &left, 1) == 1) {
+        left.err = as_wide ? 0.5 : 0;
+        n = add_run(out, n, left);
     }
     /* or right-aligned over the cells under it, as it is itself (a header
      * set right, without rules): a run ending at the column whose heading
      * under it ends where it ends, reaching left while the band goes on */
-    int r = right_under(L, z, g);
+    int r = aligned_under(L, z, g, ALIGN_RIGHT, 0.02);
     if (r >= 0) {
         cell_y ref = band_under(L, a, z, g, r);
         for (int s0 = r - 1; s0 >= 0 && n < cap && open_column(L, a, z, g, ref, s0); s0--) {
-            if (headed_below(L, z, g, s0, r) < 2)
-                continue;
-            bool twice = false;
-            for (int q = 0; q < n && !twice; q++)
-                twice = out[q].s0 == s0 && out[q].s1 == r;
-            if (!twice)
-                out[n++] = (run){s0, r, 0.5};
+            if (headed_below(L, z, g, s0, r) >= 2)
+                n = add_run(out, n, (run){s0, r, 0.5});
         }
     }
     return n;
@@ -2906,9 +2914,6 @@ static int header_bands(layout *L, int a, int z, int b)
 }
 
 
-/* Emits the table made of lines [a, b); 1 when its lines fall into a
- * single column after all (a table of contents, text with wide spaces): the
- * caller treats them as running text. */
 /* Whether the n lines from i hold the same cells as the n lines from a. */
 static bool same_lines(const layout *L, int a, int i, int n)
 {
@@ -2980,6 +2985,23 @@ static void rejoin_cut_rows(layout *L, int a, int zone, int b)
     }
 }
 
+/* Emits the header lines [a, z) as rows *row, … one per band 0..last;
+ * last -1 (header_bands out of memory) is -1. */
+static int emit_bands(layout *L, int *row, int a, int z, int last)
+{
+    if (last < 0)
+        return -1;
+    for (int k = 0; k <= last; k++) {
+        int rc = emit_row(L, (*row)++, a, z, k);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* Emits the table made of lines [a, b); 1 when its lines fall into a
+ * single column after all (a table of contents, text with wide spaces): the
+ * caller treats them as running text. */
 static int emit_table(layout *L, int a, int b)
 {
     if (!find_columns(L, a, b))
@@ -3009,25 +3031,18 @@ static int emit_table(layout *L, int a, int b)
     if (bands < 0)
         return -1;
     if (bands > 0) {
-        for (int k = 0; k <= bands; k++) {
-            int rc = emit_row(L, row++, a, zone, k);
-            if (rc)
-                return rc;
-        }
+        int rc = emit_bands(L, &row, a, zone, bands);
+        if (rc)
+            return rc;
         i = zone;
     }
     while (i < b) {
         int n = zone - a;
         if (bands > 0 && i + n <= b && same_lines(L, a, i, n)) {
             /* the header repeated on the next page: in the same bands */
-            int again = header_bands(L, i, i + n, b);
-            if (again < 0)
-                return -1;
-            for (int k = 0; k <= again; k++) {
-                int rc = emit_row(L, row++, i, i + n, k);
-                if (rc)
-                    return rc;
-            }
+            int rc = emit_bands(L, &row, i, i + n, header_bands(L, i, i + n, b));
+            if (rc)
+                return rc;
             i += n;
             continue;
         }
