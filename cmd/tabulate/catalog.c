@@ -109,13 +109,20 @@ const table_kind *catalog_match(const char *title)
     return best;
 }
 
+/* Whether the bytes of s right before p spell w. */
+static int word_before(const char *s, const char *p, const char *w)
+{
+    size_t n = strlen(w);
+    return p - s >= (long)n && strncmp(p - n, w, n) == 0;
+}
+
 char *catalog_form_in(const char *text)
 {
     char *key = tx_key(text);
     char *p = strstr(key, "公开");
     char *out = NULL;
     /* 预算公开01表 numbers a budget's tables: not the 决算 公开01表 */
-    if (p && p - key >= (long)strlen("预算") && strncmp(p - strlen("预算"), "预算", strlen("预算")) == 0)
+    if (p && word_before(key, p, "预算"))
         p = NULL;
     if (p) {
         char *d = p + strlen("公开");
@@ -154,9 +161,9 @@ int catalog_is_title(const char *text)
     char *unit = strstr(key, "单位:");
     if (unit) {
         char *end = unit;
-        if (end - key >= (long)strlen("金额") && strncmp(end - strlen("金额"), "金额", strlen("金额")) == 0)
+        if (word_before(key, end, "金额"))
             end -= strlen("金额");
-        if (end - key >= (long)strlen("表") && strncmp(end - strlen("表"), "表", strlen("表")) == 0)
+        if (word_before(key, end, "表"))
             *end = '\0';
     }
     size_t n = tx_cplen(key, strlen(key));

@@ -242,10 +242,7 @@ static void assign_groups(builder *b, char **labels, int nl)
     free(newseg);
 }
 
-/* The end of the stub headings from slot a of row r (before e): blank
- * slots between two of them belong to the run (a PDF's 科目编码 | | 科目名称,
- * a column made by a label centred under the two). */
-static int stub_run_end(const hrow *r, int a, int e)
+int hdr_stub_run_end(const hrow *r, int a, int e)
 {
     int end = a;
     for (int k = a; k < e && k < r->n; k++) {
@@ -270,27 +267,25 @@ static int value_area(const hrow *r, int start, int end, int skip_plain, int stu
         *out = NULL;
         return 0;
     }
-    int stripped = tx_is_blank(r->cells[a]) ? 0 : stub_run_end(r, a, e) - a;
-    a += stripped;
-    /* on a grid, fewer stub headings than the block's (类 | 款 | 项 under
-     * 科目编码, beside 科目名称 spanning both rows): its blank stub slots
-     * too (a text conversion's row is not on a grid: its blanks after the
-     * stubs may be value slots) */
-    while (grid && stripped && a < e && a - start < stubs && tx_is_blank(r->cells[a]))
-        a++;
-    if (!stripped) {
-        int blanks = 0;
-        while (a + blanks < e && blanks < stubs && tx_is_blank(r->cells[a + blanks]))
-            blanks++;
-        if (grid && blanks && a + blanks < e && hdr_is_stub(r->cells[a + blanks])) {
-            /* on a grid, stub headings after a blank slot (款 | 项 under a
-             * 科目编码 beside 类): stubs too, and the blank stub slots after */
-            a = stub_run_end(r, a + blanks, e);
-            while (a < e && a - start < stubs && tx_is_blank(r->cells[a]))
-                a++;
-        } else {
-            a += blanks > skip_plain ? blanks : skip_plain;
-        }
+    int blanks = 0;
+    while (a + blanks < e && blanks < stubs && tx_is_blank(r->cells[a + blanks]))
+        blanks++;
+    /* stub headings at the row's start, or, on a grid, after a blank slot
+     * (款 | 项 under a 科目编码 beside 类) */
+    int s = a + blanks;
+    int run = (blanks == 0 || grid) && s < e && !tx_is_blank(r->cells[s])
+                  ? hdr_stub_run_end(r, s, e)
+                  : s;
+    if (run > s) {
+        a = run;
+        /* on a grid, fewer stub headings than the block's (类 | 款 | 项
+         * under 科目编码, beside 科目名称 spanning both rows): its blank stub
+         * slots too (a text conversion's row is not on a grid: its blanks
+         * after the stubs may be value slots) */
+        while (grid && a < e && a - start < stubs && tx_is_blank(r->cells[a]))
+            a++;
+    } else {
+        a += blanks > skip_plain ? blanks : skip_plain;
     }
     if (a > e)
         a = e;
@@ -305,7 +300,7 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
     int stubs = 0;
     for (int h = 0; h < nheader; h++) {
         int k = bl->start < rows[h].n && !tx_is_blank(rows[h].cells[bl->start])
-                    ? stub_run_end(&rows[h], bl->start, bl->end)
+                    ? hdr_stub_run_end(&rows[h], bl->start, bl->end)
                     : bl->start;
         if (k - bl->start > stubs)
             stubs = k - bl->start;

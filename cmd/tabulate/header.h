@@ -45,6 +45,11 @@ typedef struct {
 
 /* 1 when the label is a stub heading (项目, 科目名称, 类, 款, 项, 行次, 栏次 …). */
 int hdr_is_stub(const char *label);
+/* The end of the stub headings from slot a of row r (before e), a when
+ * there are none: blank slots between two of them belong to the run (a
+ * PDF's 科目编码 | | 科目名称, a column made by a label centred under the
+ * two). */
+int hdr_stub_run_end(const hrow *r, int a, int e);
 /* 1 when the row is a 栏次 row: a 栏次 cell, or only the integers 1..k (k ≥ 2). */
 int hdr_is_colno_row(const hrow *r);
 /* Analyses rows[0..nheader) (top-down, 栏次 row included when printed).

@@ -580,6 +580,22 @@ static const char *side_marker(const hrow *r)
     return side;
 }
 
+/* Whether row r has, in the value slots of ar, a figure that is not a nil
+ * (figures) or any text at all. */
+static int row_holds(const gview *v, const arow *ar, int r, int figures)
+{
+    for (int j = 0; j < ar->ncols; j++) {
+        if (ar->slot[j] < 0)
+            continue;
+        const char *cell = v->plain[r].cells[ar->slot[j]];
+        char buf[40];
+        int nil, pct;
+        if (figures ? figure_of(cell, buf, sizeof buf, &nil, &pct) && !nil : !tx_is_blank(cell))
+            return 1;
+    }
+    return 0;
+}
+
 static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, int r,
                     int has_label)
 {
@@ -587,27 +603,12 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
     const hblock *bl = &m->blocks[b];
     /* a placeholder: 行次 but neither label nor figure (only then is there
      * a question: a labelled row always has its facts) */
-    if (!ar->label && !ar->code && (has_label || !p->kind)) {
-        int any = 0;
-        for (int j = 0; j < ar->ncols && !any; j++) {
-            char buf[40];
-            int nil, pct;
-            if (ar->slot[j] >= 0 &&
-                figure_of(v->plain[r].cells[ar->slot[j]], buf, sizeof buf, &nil, &pct) && !nil)
-                any = 1;
-        }
-        if (!any)
-            return 0;
-    }
+    if (!ar->label && !ar->code && (has_label || !p->kind) && !row_holds(v, ar, r, 1))
+        return 0;
     /* a code alone (a 款 cell merged down its group, printed mid-group on
      * a line of its own): no row of figures */
-    if (!ar->label && ar->code && has_label) {
-        int any = 0;
-        for (int j = 0; j < ar->ncols && !any; j++)
-            any = ar->slot[j] >= 0 && !tx_is_blank(v->plain[r].cells[ar->slot[j]]);
-        if (!any)
-            return 0;
-    }
+    if (!ar->label && ar->code && has_label && !row_holds(v, ar, r, 0))
+        return 0;
     char *item = ar->label ? item_of(ar->label) : NULL;
     for (int j = 0; j < ar->ncols; j++) {
         const hcol *col = &bl->cols[j];
@@ -948,14 +949,9 @@ static int body_without_figures(const gview *v, const tpart *p)
         const hrow *h = &v->spread[r];
         /* the stub headings, a blank column between them or not (a PDF's
          * 科目编码 | | 科目名称) */
-        for (int c = 0; c < h->n; c++) {
-            if (tx_is_blank(h->cells[c]))
-                continue;
-            if (!hdr_is_stub(h->cells[c]))
-                break;
+        stub_end = hdr_stub_run_end(h, 0, h->n);
+        if (stub_end > 0)
             key = r;
-            stub_end = c + 1;
-        }
     }
     if (key >= 0)
         for (int r = key + 1; r < p->notes; r++) {
@@ -1225,7 +1221,7 @@ static int run_part(gview *v, tpart *p, int last_part)
             /* a label spanning into the next block (人员经费合计 | 公用经费合计
              * merged over two blocks) makes the blocks of this row follow
              * its text cells, not the header */
-            int crosses = 0;
+            int crosses = 0, spanned = 0; /* spanned: by a merged cell */
             if (m.nblocks > 1 && v->g->grid) {
                 const trow *t = &v->g->rows[r];
                 for (int c = 0; c < t->n && !crosses; c++)
@@ -1233,7 +1229,7 @@ static int run_part(gview *v, tpart *p, int last_part)
                         if (t->cells[c].col < m.blocks[b].start &&
                             t->cells[c].col + t->cells[c].span > m.blocks[b].start &&
                             !tx_is_blank(t->cells[c].text))
-                            crosses = 2;
+                            crosses = spanned = 1;
             }
             /* …or a label alone in its block with its figure in the next
              * (PDF: 公用经费合计 under one block, 7.87 under the next) */
@@ -1250,12 +1246,10 @@ static int run_part(gview *v, tpart *p, int last_part)
              * stub of the 310 block, its figure under 310's 决算数) */
             char **relabel = NULL;
             unsigned covered = 0;
-            if (crosses == 2 && merged && m.nblocks <= 32) {
+            if (spanned && merged && m.nblocks <= 32) {
                 relabel = span_labels(&v->g->rows[r], &m, row, &covered);
-                if (relabel) {
-                    clipped.cells = relabel;
-                    crosses = 0;
-                }
+                clipped.cells = relabel;
+                crosses = 0;
             }
             if (m.nblocks == 1 || ((v->g->grid || row->n == width) && !crosses)) {
                 for (int b = 0; b < m.nblocks && !rc; b++) {
