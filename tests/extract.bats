@@ -827,8 +827,21 @@ pdf_rows() {
 
 @test "pdf: a 7-digit code wrapped round its row in a narrow column (20113 / row / 01) is the row's code" {
     run pdf_rows "$ROOT/data/holdout12/hengchuan-shangwu-2024.pdf" 2
-    assert_line --index 6 '[6,[[0,"20113 01",1],[1,"行政运行",1],[2,"2016.68",1],[3,"2016.68",1],[4,"0.00",1]]]'
-    assert_line --index 7 '[7,[[0,"20113 02",1],[1,"一般行政管理事务",1],[2,"114.46",1],[3,"0.00",1],[4,"114.46",1]]]'
+    assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"合计",1],[3,"基本支出",1],[4,"项目支出",1]]]'
+    assert_line --index 4 '[4,[[0,"20113 01",1],[1,"行政运行",1],[2,"2016.68",1],[3,"2016.68",1],[4,"0.00",1]]]'
+    assert_line --index 5 '[5,[[0,"20113 02",1],[1,"一般行政管理事务",1],[2,"114.46",1],[3,"0.00",1],[4,"114.46",1]]]'
+}
+
+@test "pdf: heads wrapped over three and four lines, centred in their cells, are cells, not groups (财政专 / 户管理 / 资金收 / 入)" {
+    run pdf_rows "$ROOT/data/holdout12/hengchuan-shangwu-2024.pdf" 1
+    assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"合计",1],[3,"上年结转",1],[4,"本年收入",9]]]'
+    assert_line --index 1 '[1,[[4,"一般公共预算拨款收入",1],[5,"政府性基金预算拨款收入",1],[6,"国有资本经营预算拨款收入",1],[7,"财政专户管理资金收入",1],[8,"事业收入",1],[9,"上级补助收入",1],[10,"附属单位上缴收入",1],[11,"事业单位经营收入",1],[12,"其他收入",1]]]'
+}
+
+@test "pdf: a label wrapped round its row, among codes wrapped round theirs, is the row's label (社会保障和就业支 / 208 row / 出)" {
+    run pdf_rows "$ROOT/data/holdout12/hengchuan-shangwu-2024.pdf" 1
+    assert_line --index 11 '[11,[[0,"208",1],[1,"社会保障和就业支出",1],[2,"707.58",1],[3,"0.00",1],[4,"707.58",1],[5,"0.00",1],[6,"0.00",1],[7,"0.00",1],[8,"0.00",1],[9,"0.00",1],[10,"0.00",1],[11,"0.00",1],[12,"0.00",1]]]'
+    assert_line --index 12 --partial '[12,[[0,"20805",1],[1,"行政事业单位养老支出",1],[2,"707.58",1]'
 }
 
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {

@@ -53,6 +53,10 @@ typedef struct {
     int line;
     int g0, ng;
     double x1, x2;
+    /* its own glyphs' top and bottom: a line gathers cells whose tops lie
+     * up to 0.4 glyph heights apart (headings centred in cells of two and
+     * three lines), so the line's are not each cell's */
+    double y1, y2;
     int text;       /* offset in the page's string pool */
     bool numeric;
     bool near;      /* touches no column: put in the nearest (assign_columns) */
@@ -433,8 +437,8 @@ static bool add_chunk(layout *L, int li, int g0, int ng)
     c->g0 = g0;
     c->ng = ng;
     c->text = (int)L->pool.len;
-    c->x1 = 1e300;
-    c->x2 = -1e300;
+    c->x1 = c->y1 = 1e300;
+    c->x2 = c->y2 = -1e300;
     return true;
 }
 
@@ -835,6 +839,8 @@ static bool join_spaced_words(layout *L, line *l)
             return false;
         p->text = off;
         p->x2 = q->x2;
+        if (q->y1 < p->y1) p->y1 = q->y1;
+        if (q->y2 > p->y2) p->y2 = q->y2;
         p->ng += q->ng;
         memmove(q, q + 1, (size_t)(L->nc - (l->c0 + k + 2)) * sizeof *q);
         L->nc--;
@@ -882,6 +888,8 @@ static bool make_chunks(layout *L, const char *pagetext)
                     return false;
                 if (q->x1 < c->x1) c->x1 = q->x1;
                 if (q->x2 > c->x2) c->x2 = q->x2;
+                if (q->y1 < c->y1) c->y1 = q->y1;
+                if (q->y2 > c->y2) c->y2 = q->y2;
                 prev = q;
             }
             c->ng = m - k;
@@ -1167,22 +1175,31 @@ static int cmp_dbl(const void *a, const void *b)
 
 /* How close a text-only line must be to join a neighbour's row: under
  * three quarters of the usual row pitch (the median gap between consecutive
- * anchor lines). A table with fewer than two anchors (a table of text) has
+ * anchor lines; lines whose only number is a code beside text are left out
+ * where others are left: the halves of a code wrapped round its row,
+ * 20805 / row / 01, are half a pitch apart). A table with fewer than two anchors (a table of text) has
  * no such pitch; there the lines of one cell are the commonest gap, and rows
  * are further apart by their paddings: 1.25 times the median gap, and no
  * more than single line spacing (1.3 glyph heights; a row pitch with the
  * thinnest padding measured is 1.38). */
+static const char *lone_number(const layout *L, int i);
+
 static double join_limit(const layout *L, int a, int b)
 {
     double d[64];
-    int nd = 0, prev = -1;
-    for (int i = a; i < b; i++) {
-        if (!L->ln[i].anchor)
-            continue;
-        if (prev >= 0 && nd < 64)
-            d[nd++] = L->ln[i].yc - L->ln[prev].yc;
-        prev = i;
-    }
+    int nd = 0;
+    for (int codes = 0; codes < 2 && nd == 0; codes++)
+        for (int i = a, prev = -1; i < b; i++) {
+            if (!L->ln[i].anchor)
+                continue;
+            if (!codes && lone_number(L, i)) {
+                prev = -1; /* nor is the gap across one */
+                continue;
+            }
+            if (prev >= 0 && nd < 64)
+                d[nd++] = L->ln[i].yc - L->ln[prev].yc;
+            prev = i;
+        }
     if (nd > 0) {
         qsort(d, (size_t)nd, sizeof *d, cmp_dbl);
         return 0.75 * d[nd / 2];
@@ -2519,22 +2536,21 @@ static bool headed_under(const layout *L, int z, const chunk *c)
 }
 
 /* The one-column header cell on a line below g, up to line z, whose top
- * lies step (within 0.1 h; any step up to half a glyph height when step
- * is negative) under the top of cell u and which lies within g's extent
- * (0.2 h either side); NULL when there is none. */
+ * lies step (within 0.1 h; when step is negative, one glyph height, from
+ * 0.3 h less to 0.5 h more) under the top of cell u and which lies within
+ * g's extent (0.2 h either side); NULL when there is none. */
 static const chunk *line_under(const layout *L, int z, const chunk *g, const chunk *u, double step)
 {
-    const line *ul = &L->ln[u->line];
-    double h = ul->h;
+    double h = L->ln[u->line].h;
     for (int i = u->line + 1; i < z; i++) {
         const line *l = &L->ln[i];
-        double d = l->y1 - ul->y1;
-        if (step < 0 ? d < ul->y2 - ul->y1 - 0.3 * h || d > ul->y2 - ul->y1 + 0.5 * h
-                     : absd(d - step) > 0.1 * h)
-            continue;
         for (int k = 0; k < l->nc; k++) {
             const chunk *c = &L->ck[l->c0 + k];
-            if (c->colspan == 1 && c->x1 >= g->x1 - 0.2 * h && c->x2 <= g->x2 + 0.2 * h)
+            if (c->colspan != 1 || c->x1 < g->x1 - 0.2 * h || c->x2 > g->x2 + 0.2 * h)
+                continue;
+            double d = c->y1 - u->y1;
+            if (step < 0 ? d >= u->y2 - u->y1 - 0.3 * h && d <= u->y2 - u->y1 + 0.5 * h
+                         : absd(d - step) <= 0.1 * h)
                 return c;
         }
     }
@@ -2650,7 +2666,7 @@ static bool wraps_on(const layout *L, int z, const chunk *g)
     const chunk *c = line_under(L, z, g, g, -1);
     if (!c || absd(c->x1 - g->x1) > 0.2 * h || absd(c->x2 - g->x2) > 0.2 * h)
         return false;
-    return line_under(L, z, g, c, L->ln[c->line].y1 - L->ln[g->line].y1) != NULL;
+    return line_under(L, z, g, c, c->y1 - g->y1) != NULL;
 }
 
 /* A run of columns a header cell may head, and how far its middle is from
@@ -3157,6 +3173,8 @@ static bool prepend_held(layout *L)
     for (int j = 0; j < m; j++) {
         L->ck[j] = L->cc[j];
         L->ck[j].text += base;
+        L->ck[j].y1 += shift;
+        L->ck[j].y2 += shift;
     }
     L->nl += k;
     L->nc += m;
