@@ -662,6 +662,22 @@ static double run_end(const layout *L, const line *l, int m)
     return q->x2;
 }
 
+/* The right edge of the text that starts at order position m of line l,
+ * up to the next gap wider than a font switch (a typed space or a cell
+ * gap): a heading set right ends where its column's figures end, so the
+ * text a space before it is another cell's (科目名称 本年收入合计). */
+static double text_end(const layout *L, const line *l, int m)
+{
+    const glyph *q = &L->g[L->order[m]];
+    for (int k = m + 1; k < l->g0 + l->ng; k++) {
+        const glyph *n = &L->g[L->order[k]];
+        if (n->x1 - q->x2 > 0.15 * l->h)
+            break;
+        q = n;
+    }
+    return q->x2;
+}
+
 /* Whether the glyphs [a, m) are an amount with two decimals (12,841.66)
  * and glyph m an ideograph other than a unit's: a figure ruled against the
  * next cell's label without padding (`12,841.66一、一般公共服务支出`), which
@@ -783,7 +799,9 @@ static bool find_cuts(layout *L)
                       edges_near(L->edges, ne, fig_end, tol, li,
                                  1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2)) ||
                     split_nearby(L, li, L->g[L->order[piece]].x1, a->x2, q->x1) ||
-                    (!digit && piece_nearby(L, li, L->g[L->order[piece]].x1, a->x2))) {
+                    (!digit && piece_nearby(L, li, L->g[L->order[piece]].x1, a->x2)) ||
+                    (!digit && edges_near(L->edges, ne, text_end(L, l, m), tol, li,
+                                          1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2)) {
                     L->cut[m] = true;
                     piece = m;
                 }
@@ -2751,15 +2769,19 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
     for (int e = 0; e < L->ncol && j < 0 && !wraps_into(L, z, g); e++)
         if (absd(L->ext[e][0] - g->x1) <= 0.2 * h)
             j = e;
+    /* (but a head as wide, both set right as the figures of their column
+     * are, is a group over a run ending there: 收入 over 项目 | 金额) */
+    bool right_set = as_wide && absd(L->col[j][1] - g->x2) <= 0.2 * h &&
+                     L->col[j][0] < g->x1 - 0.5 * h;
     run left;
-    if (j >= 0 && n < cap && left_run(L, a, z, g, j, &left, 1) == 1) {
+    if (j >= 0 && !right_set && n < cap && left_run(L, a, z, g, j, &left, 1) == 1) {
         left.err = as_wide ? 0.5 : 0;
         n = add_run(out, n, left);
     }
     /* or right-aligned over the cells under it, as it is itself (a header
      * set right, without rules): a run ending at the column whose heading
      * under it ends where it ends, reaching left while the band goes on */
-    int r = aligned_under(L, z, g, ALIGN_RIGHT, 0.02);
+    int r = right_set ? j : aligned_under(L, z, g, ALIGN_RIGHT, 0.02);
     if (r >= 0) {
         cell_y ref = band_under(L, a, z, g, r);
         for (int s0 = r - 1; s0 >= 0 && n < cap && open_column(L, a, z, g, ref, s0); s0--) {
@@ -2798,6 +2820,15 @@ static int choose_groups(layout *L, int a, int z, int li)
         goto out;
     for (int k = 0; k < m; k++) {
         ncand[k] = group_runs(L, a, z, &L->ck[l->c0 + k], cand + (size_t)k * cap, cap);
+        if (getenv("PDFDBG")) {
+            const chunk *g = &L->ck[l->c0 + k];
+            fprintf(stderr, "cand %s x=%.1f-%.1f:", chunk_text(L, g), g->x1, g->x2);
+            for (int c = 0; c < ncand[k]; c++)
+                fprintf(stderr, " [%d-%d %.2f]", cand[(size_t)k * cap + c].s0, cand[(size_t)k * cap + c].s1, cand[(size_t)k * cap + c].err);
+            fprintf(stderr, " cols:");
+            for (int j = 0; j < L->ncol; j++) fprintf(stderr, " %d:%.1f-%.1f/%.1f-%.1f", j, L->col[j][0], L->col[j][1], L->ext[j][0], L->ext[j][1]);
+            fprintf(stderr, "\n");
+        }
     }
     for (int s = 0; s < states; s++)
         cover[s] = -1;
