@@ -197,6 +197,18 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '224 灾害防治及应急管理支出' '22401 应急管理事务' '2240101 行政运行' '2240102 一般行政管理事务')"
 }
 
+@test "tabulate: a 款 whose name the code list lacks takes the 款 segment printed beside its first 项 (a merged 款 cell over two 项 rows)" {
+    doc=$(make_doc d \
+        "$(row 0 0 '收入决算表')" \
+        "$(row 0 1 '类' '款' '项' '科目名称' '本年收入合计')" \
+        "$(row 0 2 '222' '' '' '粮油物资储备支出' '9.00')" \
+        "$(row 0 3 '' '' '' '粮油储备' '9.00')" \
+        "$(row 0 4 '' '04' '01' '储备粮油补贴' '4.00')" \
+        "$(row 0 5 '' '' '03' '储备粮（油）库建设' '5.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.code, .item] | join(\" \")'"
+    assert_output "$(printf '%s\n' '222 粮油物资储备支出' '22204 粮油储备' '2220401 储备粮油补贴' '2220403 储备粮（油）库建设')"
+}
+
 @test "tabulate: 类 | 款 | 科目编码项 (the heading over the three joined to one by a PDF's layout) still marks the code columns" {
     doc=$(make_doc d \
         "$(row 0 0 '一般公共预算支出表')" \

@@ -1085,10 +1085,18 @@ static int emit_unprinted(gview *v, tpart *p, const hmodel *m, int b)
     return rc;
 }
 
+/* Whether cell t is a two-digit code segment (01), copied to seg. */
+static int two_digits(const char *t, char *seg, size_t n)
+{
+    return !tx_is_blank(t) && tx_key_buf(t, seg, n) == 2 && seg[0] >= '0' && seg[0] <= '9' &&
+           seg[1] >= '0' && seg[1] <= '9';
+}
+
 /* A 款 row left with its class's code (its name not in the code list): the
- * 款 segment printed once, mid-group, on a line of its own below it (a 款
- * cell merged down its group in a PDF) completes it, when it comes before
- * the next row of another class or 款. */
+ * 款 segment printed once, mid-group, below it (a 款 cell merged down its
+ * group in a PDF), on a line of its own or beside the 项 segment of its
+ * first 项 row (a group of two 项 rows: 04 | 01 储备粮油补贴), completes
+ * it, when it comes before the next row of another class or 款. */
 static void kuan_from_below(gview *v, const tpart *p, const hblock *bl, int base, int r,
                             const char *above, arow *ar)
 {
@@ -1105,12 +1113,11 @@ static void kuan_from_below(gview *v, const tpart *p, const hblock *bl, int base
         int text = 0;
         for (int c = at + 3; c < h->n && !text; c++)
             text = !tx_is_blank(h->cells[c]);
-        char seg[8];
-        int lone = tx_is_blank(h->cells[at]) && !tx_is_blank(h->cells[at + 1]) &&
-                   tx_is_blank(h->cells[at + 2]) && !text &&
-                   tx_key_buf(h->cells[at + 1], seg, sizeof seg) == 2 && seg[0] >= '0' &&
-                   seg[0] <= '9' && seg[1] >= '0' && seg[1] <= '9';
-        if (lone) {
+        char seg[8], item[8];
+        int kuan = tx_is_blank(h->cells[at]) && two_digits(h->cells[at + 1], seg, sizeof seg);
+        int lone = kuan && tx_is_blank(h->cells[at + 2]) && !text;
+        int beside = kuan && text && two_digits(h->cells[at + 2], item, sizeof item);
+        if (lone || beside) {
             char code[6] = {cls[0], cls[1], cls[2], seg[0], seg[1], '\0'};
             free(ar->code);
             ar->code = tx_dup(code);
