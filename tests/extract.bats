@@ -844,6 +844,22 @@ pdf_rows() {
     assert_line --index 12 --partial '[12,[[0,"20805",1],[1,"行政事业单位养老支出",1],[2,"707.58",1]'
 }
 
+@test "pdf: a total's label centred over the code and name columns does not widen either (人员经费合计 under 科目编 / 码 set right)" {
+    run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2023.pdf" 5
+    assert_line --index 1 '[1,[[0,"科目编码",1],[1,"科目名称",1],[2,"金额",1],[3,"科目编码",1],[4,"科目名称",1],[5,"金额",1]]]'
+    assert_line --index 29 '[29,[[1,"人员经费合计",1],[2,"3,154.22",1],[4,"公用经费合计",1],[5,"736.54",1]]]'
+    run pdf_rows "$ROOT/data/holdout9/lanchuan-wenlv-2022.pdf" 5
+    assert_line --index 1 '[1,[[0,"科目编码",1],[1,"科目名称",1],[2,"决算数",1],[3,"科目编码",1],[4,"科目名称",1],[5,"决算数",1],[6,"科目编码",1],[7,"科目名称",1],[8,"决算数",1]]]'
+}
+
+@test "pdf: heads set right as their figures are (收入 over 项目 | 金额; 科目名称 a space before 本年收入合计)" {
+    run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2023.pdf" 0
+    assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'
+    assert_line --index 1 '[1,[[0,"项目",1],[1,"金额",1],[2,"项目",1],[3,"金额",1]]]'
+    run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2023.pdf" 1
+    assert_line --index 0 --partial '[0,[[0,"科目编码",3],[3,"科目名称",1],[4,"本年收入合计",1],[5,"财政拨款收入",1]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -1911,6 +1911,45 @@ static void pair_head_columns(layout *L, int a, int b)
  * headers would bridge columns), widest first so a column is born from a
  * full-width cell and narrow figures join it; a chunk that touches two
  * columns already made is a span and shapes nothing. */
+/* Whether t ends in 合计 or 总计: a total's label (人员经费合计). */
+static bool ends_total(const char *t)
+{
+    size_t n = strlen(t), k = strlen("合计");
+    return n >= k && (strcmp(t + n - k, "合计") == 0 || strcmp(t + n - k, "总计") == 0);
+}
+
+/* Whether chunk c, touching one column and leaning out of it into the gap
+ * before or after, is centred (within a glyph height) over that column and
+ * its neighbour on that side: a label merged across both. */
+static bool centred_over_two(const layout *L, const chunk *c)
+{
+    int hit = -1;
+    for (int j = 0; j < L->ncol; j++)
+        if (in_column(L, c, j)) {
+            if (hit >= 0)
+                return false;
+            hit = j;
+        }
+    if (hit < 0 || !ends_total(chunk_text(L, c)))
+        return false;
+    double mid = (c->x1 + c->x2) / 2, h = L->ln[c->line].h;
+    for (int j = 0; j < L->ncol; j++) {
+        bool left = c->x1 < L->col[hit][0] && L->col[j][1] <= c->x1 && L->col[j][1] <= L->col[hit][0];
+        bool right = c->x2 > L->col[hit][1] && L->col[j][0] >= c->x2 && L->col[j][0] >= L->col[hit][1];
+        if (!left && !right)
+            continue;
+        double lo = left ? L->col[j][0] : L->col[hit][0], hi = left ? L->col[hit][1] : L->col[j][1];
+        bool between = true; /* no column between them */
+        for (int o = 0; o < L->ncol && between; o++)
+            between = o == j || o == hit ||
+                      !(L->col[o][0] >= (left ? L->col[j][1] : L->col[hit][1]) &&
+                        L->col[o][1] <= (left ? L->col[hit][0] : L->col[j][0]));
+        if (between && absd((lo + hi) / 2 - mid) <= h)
+            return true;
+    }
+    return false;
+}
+
 static bool find_columns(layout *L, int a, int b)
 {
     int anchors = 0;
@@ -1972,7 +2011,9 @@ static bool find_columns(layout *L, int a, int b)
         if (one_row && c->line != row &&
             (wrapped_piece(L, a, b, c) || touches_column(L, c) || heads_figures(L, c, L->ncol)))
             continue; /* and a heading over a figure leaves its column as the figures made it */
-        int rc = place_chunk(L, c, true);
+        /* so does a total's label, which a merged cell may centre over
+         * several columns (人员经费合计 over the codes and the names) */
+        int rc = ends_total(chunk_text(L, c)) && !one_row ? 0 : place_chunk(L, c, true);
         if (rc < 0)
             return false;
         if (rc == 0)
@@ -1980,9 +2021,11 @@ static bool find_columns(layout *L, int a, int b)
     }
     /* over one row of figures, a heading that leans out of the one column
      * it touches is a group over several (2023年预算数 over six columns):
-     * it does not widen that column */
+     * it does not widen that column; nor does a total's label centred over
+     * that column and the next */
     for (int k = 0; k < deferred && !one_row; k++)
-        if (place_chunk(L, &L->ck[L->tmp[k]], false) < 0)
+        if (!centred_over_two(L, &L->ck[L->tmp[k]]) &&
+            place_chunk(L, &L->ck[L->tmp[k]], false) < 0)
             return false;
     if (anchors >= 2 && !header_columns(L, a, b))
         return false;
@@ -2820,15 +2863,6 @@ static int choose_groups(layout *L, int a, int z, int li)
         goto out;
     for (int k = 0; k < m; k++) {
         ncand[k] = group_runs(L, a, z, &L->ck[l->c0 + k], cand + (size_t)k * cap, cap);
-        if (getenv("PDFDBG")) {
-            const chunk *g = &L->ck[l->c0 + k];
-            fprintf(stderr, "cand %s x=%.1f-%.1f:", chunk_text(L, g), g->x1, g->x2);
-            for (int c = 0; c < ncand[k]; c++)
-                fprintf(stderr, " [%d-%d %.2f]", cand[(size_t)k * cap + c].s0, cand[(size_t)k * cap + c].s1, cand[(size_t)k * cap + c].err);
-            fprintf(stderr, " cols:");
-            for (int j = 0; j < L->ncol; j++) fprintf(stderr, " %d:%.1f-%.1f/%.1f-%.1f", j, L->col[j][0], L->col[j][1], L->ext[j][0], L->ext[j][1]);
-            fprintf(stderr, "\n");
-        }
     }
     for (int s = 0; s < states; s++)
         cover[s] = -1;
