@@ -860,6 +860,13 @@ pdf_rows() {
     assert_line --index 0 --partial '[0,[[0,"科目编码",3],[3,"科目名称",1],[4,"本年收入合计",1],[5,"财政拨款收入",1]'
 }
 
+@test "pdf: a cell of an even number of lines centred on its row, none on the row's line, is that row's (二、政府 / 性基金预 / [2 682,490.49] / 算财政拨 / 款)" {
+    run pdf_rows "$ROOT/data/holdout12/liyang-tushuguan-2023.pdf" 3
+    assert_line --index 4 '[4,[[0,"二、政府性基金预算财政拨款",1],[1,"2",1],[2,"682,490.49",1],[3,"八、社会保障和就业支出",1],[4,"40",1],[5,"1,858,826.78",1],[6,"1,858,826.78",1],[7,"0.00",1],[8,"0.00",1]]]'
+    run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2024.pdf" 3
+    assert_line --index 6 '[6,[[0,"三、国有资本经营预算财政拨款",1],[1,"3",1],[2,"0",1],[3,"十九、住房保障支出",1],[4,"51",1],[5,"140.82",1],[6,"140.82",1],[7,"0",1],[8,"0",1]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

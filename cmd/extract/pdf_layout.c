@@ -1426,6 +1426,60 @@ static bool code_wrapped_round(const layout *L, int i, int b)
     return absd(t->x1 - f->x1) <= 0.2 * L->ln[i].h;
 }
 
+/* The line of [a, b) next to line from (step -1 up, +1 down) that holds a
+ * one-column chunk in column j, or -1; stops at an anchor line. */
+static int next_in_column(const layout *L, int a, int b, int from, int step, int j)
+{
+    for (int i = from + step; i >= a && i < b; i += step) {
+        if (L->ln[i].anchor)
+            return -1;
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (c->colspan == 1 && c->col == j)
+                return i;
+        }
+    }
+    return -1;
+}
+
+/* Whether anchor line k is the middle of a cell centred on its row with an
+ * even number of lines: in some column where k has no text, text lines as
+ * many above k as below, none an anchor, at one line pitch across k too
+ * (二、政府 / 性基金预 / [2 682,490.49] / 算财政拨 / 款), each running on
+ * from the one above (continues). Those lines and all between are k's
+ * row, top to bottom. */
+static bool cell_round(const layout *L, int a, int b, int k, int *top, int *bottom)
+{
+    for (int j = 0; j < L->ncol; j++) {
+        bool own = false;
+        for (int m = 0; m < L->ln[k].nc && !own; m++)
+            own = L->ck[L->ln[k].c0 + m].col == j;
+        int up = own ? -1 : next_in_column(L, a, b, k, -1, j);
+        int down = up < 0 ? -1 : next_in_column(L, a, b, k, 1, j);
+        if (down < 0)
+            continue;
+        double h = L->ln[k].h, pitch = L->ln[down].yc - L->ln[up].yc;
+        if (pitch < 0.9 * h || pitch > 1.45 * h || !continues(L, up, down) ||
+            absd(L->ln[k].yc - (L->ln[up].yc + L->ln[down].yc) / 2) > 0.15 * pitch)
+            continue;
+        /* as many lines on: the cell's middle is k */
+        int t = up, d = down;
+        for (;;) {
+            int t2 = next_in_column(L, a, b, t, -1, j), d2 = next_in_column(L, a, b, d, 1, j);
+            if (t2 < 0 || d2 < 0 || absd(L->ln[t].yc - L->ln[t2].yc - pitch) > 0.15 * pitch ||
+                absd(L->ln[d2].yc - L->ln[d].yc - pitch) > 0.15 * pitch || !continues(L, t2, t) ||
+                !continues(L, d, d2))
+                break;
+            t = t2;
+            d = d2;
+        }
+        *top = t;
+        *bottom = d;
+        return true;
+    }
+    return false;
+}
+
 /* group[i - a] = first line of line i's row. A text-only line joins its
  * nearer neighbour when that is closer than join_limit and than 1.45 glyph
  * heights (lines of one cell are 1.1-1.35 apart, rows
@@ -1507,6 +1561,15 @@ static bool group_rows(layout *L, int a, int b, int *link, int *group)
             link[i - a] = to;
         else if (i < body && 2 * i - to >= a && 2 * i - to < b && stacked(L, i, 2 * i - to))
             link[i - a] = 2 * i - to;
+    }
+    for (int k = body; k < b; k++) {
+        int top, bottom;
+        if (L->ln[k].anchor && !weak_anchor(L, k) && cell_round(L, a, b, k, &top, &bottom)) {
+            for (int i = top; i < k; i++)
+                link[i - a] = i + 1;
+            for (int i = k + 1; i <= bottom; i++)
+                link[i - a] = i - 1;
+        }
     }
     int cur = a;
     for (int i = a; i < b; i++) {
