@@ -867,6 +867,13 @@ pdf_rows() {
     assert_line --index 6 '[6,[[0,"三、国有资本经营预算财政拨款",1],[1,"3",1],[2,"0",1],[3,"十九、住房保障支出",1],[4,"51",1],[5,"140.82",1],[6,"140.82",1],[7,"0",1],[8,"0",1]]]'
 }
 
+@test "pdf: a head centred over two bands is no cell of the lower band: a group set right over that band stops before it (项目 | 行次 beside 决算数 over 合计 | …)" {
+    run pdf_rows "$ROOT/data/holdout13/cangyu-linye-2023.pdf" 3
+    assert_line --index 0 '[0,[[0,"收入",3],[3,"支出",6]]]'
+    assert_line --index 1 '[1,[[0,"项目",1],[1,"行次",1],[2,"决算数",1],[3,"项目",1],[4,"行次",1],[5,"决算数",4]]]'
+    assert_line --index 2 '[2,[[5,"合计",1],[6,"一般公共预算财政拨款",1],[7,"政府性基金预算财政拨款",1],[8,"国有资本经营预算财政拨款",1]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

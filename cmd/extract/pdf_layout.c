@@ -2547,26 +2547,31 @@ static int header_zone(const layout *L, int a, int b, const int *group)
     return a;
 }
 
-/* The top and the middle of the cell in column j whose first line is line
- * i: its lines follow each other at a line pitch, between lines of other
- * columns, up to line z. */
+/* The top and middle of the cell in column j whose first line is line i:
+ * its lines follow each other at a line pitch, between lines of other
+ * columns, up to line z (its chunks' own tops and bottoms: a line gathers
+ * cells centred at different heights). */
 typedef struct {
     double top, mid;
 } cell_y;
 
 static cell_y cell_at(const layout *L, int i, int z, int j)
 {
-    double top = L->ln[i].y1, bot = L->ln[i].y2;
-    for (int o = i + 1; o < z; o++) {
+    double top = 1e300, bot = -1e300;
+    for (int o = i; o < z; o++) {
         const line *l = &L->ln[o];
-        if (l->y1 > bot + 0.5 * l->h)
+        if (o > i && l->y1 > bot + 0.5 * l->h)
             break;
         for (int k = 0; k < l->nc; k++) {
             const chunk *c = &L->ck[l->c0 + k];
-            if (covers(c, j))
-                bot = l->y2;
+            if (!covers(c, j) || (o > i && c->y1 > bot + 0.5 * l->h))
+                continue;
+            if (c->y1 < top) top = c->y1;
+            if (c->y2 > bot) bot = c->y2;
         }
     }
+    if (top > bot) /* no chunk of line i covers j */
+        top = bot = L->ln[i].y1;
     return (cell_y){top, (top + bot) / 2};
 }
 
@@ -2591,9 +2596,14 @@ static bool open_column(const layout *L, int a, int z, const chunk *g, cell_y re
             if (c == g || !covers(c, j))
                 continue;
             if (below) { /* the first cell under g: in the band under it */
-                if (c->group || l->y1 >= ref.top - 0.3 * gl->h)
-                    return true;
-                return absd(cell_at(L, i, z, j).mid - ref.mid) <= 0.3 * gl->h;
+                /* set at the band's top or middle, or lower (a band
+                 * further down); a cell centred over the band and the
+                 * one above is none (项目 beside 决算数 over 合计 | …) */
+                cell_y y = cell_at(L, i, z, j);
+                double h = gl->h;
+                return c->group || absd(y.top - ref.top) <= 0.2 * h ||
+                       absd(y.mid - ref.mid) <= 0.3 * h ||
+                       (y.top >= ref.top - 0.3 * h && y.mid >= ref.mid - 0.3 * h);
             }
             if (!(c->group && l->y2 <= gl->y1 + 0.1 * gl->h))
                 return false;
