@@ -2585,6 +2585,8 @@ static cell_y cell_at(const layout *L, int i, int z, int j)
  * both bands (年末结转和 / 结余 beside 本年支出 over 小计) heads its column
  * itself. A group over j that is not over g is a neighbour's (2024年预算数
  * beside the 2023 group g sits in). */
+static cell_y band_under_middle(const layout *L, int a, int z, const chunk *g);
+
 static bool open_column(const layout *L, int a, int z, const chunk *g, cell_y ref, int j)
 {
     const line *gl = &L->ln[g->line];
@@ -2600,7 +2602,16 @@ static bool open_column(const layout *L, int a, int z, const chunk *g, cell_y re
                  * further down); a cell centred over the band and the
                  * one above is none (项目 beside 决算数 over 合计 | …) */
                 cell_y y = cell_at(L, i, z, j);
-                double h = gl->h;
+                double h = gl->h, foot = -1e300;
+                /* a cell centred between g's top and the header's foot,
+                 * above the middle of the band under g's own middle, spans
+                 * g's band: g's sibling (行 / 次 beside 决算数) */
+                for (int o = a; o < z; o++)
+                    if (L->ln[o].y2 > foot)
+                        foot = L->ln[o].y2;
+                if (!c->group && absd(y.mid - (g->y1 + foot) / 2) <= 0.15 * h &&
+                    y.mid < band_under_middle(L, a, z, g).mid - 0.3 * h)
+                    return false;
                 return c->group || absd(y.top - ref.top) <= 0.2 * h ||
                        absd(y.mid - ref.mid) <= 0.3 * h ||
                        (y.top >= ref.top - 0.3 * h && y.mid >= ref.mid - 0.3 * h);
@@ -2632,6 +2643,17 @@ static cell_y band_under(const layout *L, int a, int z, const chunk *g, int j)
                 return cell_at(L, i, z, j);
         }
     }
+    return (cell_y){-1e300, -1e300};
+}
+
+/* The cell of the band under header cell g in the column under g's
+ * middle; {-1e300, -1e300} when there is none. */
+static cell_y band_under_middle(const layout *L, int a, int z, const chunk *g)
+{
+    double mid = (g->x1 + g->x2) / 2;
+    for (int j = 0; j < L->ncol; j++)
+        if (L->col[j][0] <= mid && mid <= L->col[j][1])
+            return band_under(L, a, z, g, j);
     return (cell_y){-1e300, -1e300};
 }
 
