@@ -881,6 +881,12 @@ pdf_rows() {
     assert_line --index 1 '[1,[[0,"合计",1],[1,"因公出国（境）费",1],[2,"公务用车购置及运行维护费",3],[5,"公务接待费",1],[6,"合计",1],[7,"因公出国（境）费",1],[8,"公务用车购置及运行维护费",3],[11,"公务接待费",1]]]'
 }
 
+@test "pdf: a heading centred in a wide cell heads the figures after it though a side head above sits over them (合计 under 支　出)" {
+    run pdf_rows "$ROOT/data/holdout13/cangyu-linye-2025.pdf" 3
+    assert_line --index 1 '[1,[[0,"项目",1],[1,"预算数",1],[2,"项目",1],[3,"合计",1],[4,"一般公共预算",1],[5,"政府性基金预算",1],[6,"国有资本经营预算",1]]]'
+    assert_line --index 2 '[2,[[0,"本年收入",1],[1,"10,845.03",1],[2,"社会保障和就业支出",1],[3,"517.28",1],[4,"517.28",1],[5,"0.00",1],[6,"0.00",1]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -1952,6 +1952,27 @@ static bool stub_head_in(const layout *L, int a, int b, int j)
     return false;
 }
 
+/* Whether a header chunk of the lines [a, b) lies in column j no higher
+ * than the highest in column g: a side head over both (支　出, set over
+ * the figures of 合计) is no heading of j's own. */
+static bool headed_as_low(const layout *L, int a, int b, int j, int g)
+{
+    double top = 1e300;
+    for (int i = a; i < b && !L->ln[i].anchor; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (in_column(L, c, g) && c->y1 < top)
+                top = c->y1;
+        }
+    for (int i = a; i < b && !L->ln[i].anchor; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (in_column(L, c, j) && c->y2 > top + 0.1 * L->ln[i].h)
+                return true;
+        }
+    return false;
+}
+
 /* A column only the header has (its heading set away from its figures:
  * left in a wide cell with wide padding) right before a column of amounts
  * no heading touches is that column's heading: the two are joined. A
@@ -1961,8 +1982,8 @@ static void pair_head_columns(layout *L, int a, int b)
 {
     for (int g = 0; g + 1 < L->ncol; g++) {
         if (column_has(L, a, b, g, false) || !column_has(L, a, b, g, true) ||
-            stub_head_in(L, a, b, g) ||
-            !figure_column(L, a, b, g + 1, true) || column_has(L, a, b, g + 1, true))
+            stub_head_in(L, a, b, g) || !figure_column(L, a, b, g + 1, true) ||
+            headed_as_low(L, a, b, g + 1, g))
             continue;
         L->col[g + 1][0] = L->col[g][0];
         memmove(L->col + g, L->col + g + 1, (size_t)(L->ncol - g - 1) * sizeof *L->col);
