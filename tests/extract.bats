@@ -887,6 +887,12 @@ pdf_rows() {
     assert_line --index 2 '[2,[[0,"本年收入",1],[1,"10,845.03",1],[2,"社会保障和就业支出",1],[3,"517.28",1],[4,"517.28",1],[5,"0.00",1],[6,"0.00",1]]]'
 }
 
+@test "pdf: heads set right without rules: a group as wide as its last head (基本支出 over 人员经费 | 公用经费), and a head ending before a column of text set left (项 beside the names) is the column before's" {
+    run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 4
+    assert_line --index 0 '[0,[[0,"科目编码",3],[3,"科目名称",1],[4,"合计",1],[5,"基本支出",2],[7,"项目支出",1]]]'
+    assert_line --index 1 '[1,[[0,"类",1],[1,"款",1],[2,"项",1],[5,"人员经费",1],[6,"公用经费",1]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

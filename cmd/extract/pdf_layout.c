@@ -2132,6 +2132,30 @@ static bool find_columns(layout *L, int a, int b)
     return true;
 }
 
+/* Whether the text of column j in the rows of [a, b) is set left: no
+ * figure or nil, and all its chunks but a total's label or two start at the
+ * column's left end (within 0.1 glyph heights). */
+static bool starts_flush(const layout *L, int a, int b, int j)
+{
+    int flush = 0, other = 0;
+    for (int i = a; i < b; i++) {
+        if (!L->ln[i].anchor)
+            continue;
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (!in_column(L, c, j))
+                continue;
+            if (c->numeric || is_nil_dash(chunk_text(L, c)))
+                return false;
+            if (absd(c->x1 - L->col[j][0]) <= 0.1 * L->ln[i].h)
+                flush++;
+            else
+                other++;
+        }
+    }
+    return flush >= 2 && other <= 2 && other * 5 <= flush;
+}
+
 /* The column of chunk c, touching none: the nearest one, or when c stands
  * in the gap before a column of figures, that one. Figures are set to the
  * right of their cells, so the cell right of the previous column's figures
@@ -2140,8 +2164,15 @@ static bool find_columns(layout *L, int a, int b)
  * of the column before) or centred in it. */
 static int right_of_gap(const layout *L, int a, int b, const chunk *c, int near, bool left_set)
 {
-    if (!left_set)
+    if (!left_set) {
+        /* nor is a cell that ends before a column of text set left the
+         * cell of that column: it is set right in the one before (项 at
+         * the edge of its cell, the 项 codes at the other) */
+        int before = column_before(L, c->x1, L->ncol);
+        if (c->x2 <= L->col[near][0] && before >= 0 && starts_flush(L, a, b, near))
+            return before;
         return near;
+    }
     /* the first column whose figures end right of c's end */
     int r = -1;
     for (int j = 0; j < L->ncol; j++)
@@ -2929,9 +2960,11 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
         if (absd(L->ext[e][0] - g->x1) <= 0.2 * h)
             j = e;
     /* (but a head as wide, both set right as the figures of their column
-     * are, is a group over a run ending there: 收入 over 项目 | 金额) */
-    bool right_set = as_wide && absd(L->col[j][1] - g->x2) <= 0.2 * h &&
-                     L->col[j][0] < g->x1 - 0.5 * h;
+     * are, is a group over a run ending there: 收入 over 项目 | 金额; so is
+     * one as wide as the column, at its end, that heads no run besides:
+     * 基本支出 over 人员经费 | 公用经费, set right without rules) */
+    bool at_end = as_wide && absd(L->col[j][1] - g->x2) <= 0.2 * h;
+    bool right_set = at_end && L->col[j][0] < g->x1 - 0.5 * h;
     run left;
     if (j >= 0 && !right_set && n < cap && left_run(L, a, z, g, j, &left, 1) == 1) {
         left.err = as_wide ? 0.5 : 0;
@@ -2940,7 +2973,7 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
     /* or right-aligned over the cells under it, as it is itself (a header
      * set right, without rules): a run ending at the column whose heading
      * under it ends where it ends, reaching left while the band goes on */
-    int r = right_set ? j : aligned_under(L, z, g, ALIGN_RIGHT, 0.02);
+    int r = right_set || (at_end && n == 0) ? j : aligned_under(L, z, g, ALIGN_RIGHT, 0.02);
     if (r >= 0) {
         cell_y ref = band_under(L, a, z, g, r);
         for (int s0 = r - 1; s0 >= 0 && n < cap && open_column(L, a, z, g, ref, s0); s0--) {
