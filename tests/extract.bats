@@ -893,6 +893,12 @@ pdf_rows() {
     assert_line --index 1 '[1,[[0,"类",1],[1,"款",1],[2,"项",1],[5,"人员经费",1],[6,"公用经费",1]]]'
 }
 
+@test "pdf: the tail of a row cut by a page break, with no header repeated, joins the row (年初财政 / 拨款结转 | break | 和结余)" {
+    run pdf_rows "$ROOT/data/holdout12/liyang-tushuguan-2023.pdf" 3
+    assert_line --index 9 '[9,[[0,"年初财政拨款结转和结余",1],[1,"28",1],[2,"772,513.44",1],[3,"年末财政拨款结转和结余",1],[4,"60",1],[5,"692,089.01",1],[6,"200,728.54",1],[7,"491,360.47",1],[8,"0.00",1]]]'
+    assert_line --index 10 '[10,[[0,"一般公共预算财政拨款",1],[1,"29",1],[2,"26,247.26",1]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

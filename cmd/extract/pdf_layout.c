@@ -1480,6 +1480,35 @@ static bool cell_round(const layout *L, int a, int b, int k, int *top, int *bott
     return false;
 }
 
+/* Whether every chunk of line i has text above it in its column, on a
+ * line of the body from body on, the last such line filling the column
+ * (continues), and none is a cell of the header [a, body) (repeated on
+ * the next page). */
+static bool runs_on(const layout *L, int a, int body, int i)
+{
+    const line *l = &L->ln[i];
+    for (int k = 0; k < l->nc; k++) {
+        const chunk *c = &L->ck[l->c0 + k];
+        for (int o = a; o < body; o++)
+            for (int m = 0; m < L->ln[o].nc; m++)
+                if (strcmp(chunk_text(L, &L->ck[L->ln[o].c0 + m]), chunk_text(L, c)) == 0)
+                    return false;
+        int up = c->colspan == 1 ? next_in_column(L, body, i, i, -1, c->col) : -1;
+        if (up < 0) { /* or on the row's anchor line itself */
+            for (int o = i - 1; o >= body && up < 0; o--) {
+                for (int m = 0; m < L->ln[o].nc && up < 0; m++)
+                    if (L->ck[L->ln[o].c0 + m].col == c->col && !L->ck[L->ln[o].c0 + m].numeric)
+                        up = o;
+                if (L->ln[o].anchor)
+                    break;
+            }
+        }
+        if (up < 0 || !continues(L, up, i))
+            return false;
+    }
+    return l->nc > 0;
+}
+
 /* group[i - a] = first line of line i's row. A text-only line joins its
  * nearer neighbour when that is closer than join_limit and than 1.45 glyph
  * heights (lines of one cell are 1.1-1.35 apart, rows
@@ -1562,6 +1591,13 @@ static bool group_rows(layout *L, int a, int b, int *link, int *group)
         else if (i < body && 2 * i - to >= a && 2 * i - to < b && stacked(L, i, 2 * i - to))
             link[i - a] = 2 * i - to;
     }
+    /* the tail of a row cut by a page break, at the top of the next page
+     * with no header repeated: text running on from the cells of the row
+     * before the break (年初财政 / 拨款结转 | break | 和结余) */
+    for (int i = body + 1; i < b; i++)
+        if (L->ln[i - 1].page != L->ln[i].page && !L->ln[i].anchor &&
+            continues(L, i - 1, i) && runs_on(L, a, body, i))
+            link[i - a] = i - 1;
     for (int k = body; k < b; k++) {
         int top, bottom;
         if (L->ln[k].anchor && !weak_anchor(L, k) && cell_round(L, a, b, k, &top, &bottom)) {
