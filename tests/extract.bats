@@ -899,6 +899,12 @@ pdf_rows() {
     assert_line --index 10 '[10,[[0,"一般公共预算财政拨款",1],[1,"29",1],[2,"26,247.26",1]]]'
 }
 
+@test "pdf: a 款 code alone on its line, mid-group, joins the nearer row, not the label's wrapped line (国有土地使用权出让收 / 入安排的支出 | 08)" {
+    run pdf_rows "$ROOT/data/holdout11/shinan-xiang-2023.pdf" 1
+    assert_line --index 21 '[21,[[1,"08",1],[3,"国有土地使用权出让收入安排的支出",1],[4,"1,541,400.06",1],[5,"1,541,400.06",1],[6,"-",1],[7,"-",1],[8,"-",1],[9,"-",1],[10,"-",1]]]'
+    assert_line --index 22 --partial '[22,[[2,"04",1],[3,"农村基础设施建设支出",1]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -1369,11 +1369,24 @@ static bool wraps_above(const layout *L, int a, int i)
 }
 
 static bool class_only(const layout *L, const line *l);
+static bool code_wrapped_round(const layout *L, int i, int b);
+
+/* Whether line i holds nothing but a two-digit code: a 款 segment, its
+ * cell merged down its group (08 between 国有土地使用权出让收 / 入安排的支出
+ * and its 项), not the foot of a code wrapped round its row (20805 / row /
+ * 05). */
+static bool kuan_only(const layout *L, int i)
+{
+    const line *l = &L->ln[i];
+    const char *t = l->nc == 1 ? chunk_text(L, &L->ck[l->c0]) : "";
+    return strlen(t) == 2 && g_ascii_isdigit(t[0]) && g_ascii_isdigit(t[1]) &&
+           !(i >= 2 && code_wrapped_round(L, i - 2, L->nl));
+}
 
 /* A line of the body holding a lone 类 code (class_only). */
 static bool weak_anchor(const layout *L, int i)
 {
-    return L->ln[i].anchor && class_only(L, &L->ln[i]);
+    return L->ln[i].anchor && (class_only(L, &L->ln[i]) || kuan_only(L, i));
 }
 
 /* Whether line l's only figure is a lone three-digit code: the 类 of a
