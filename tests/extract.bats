@@ -901,8 +901,13 @@ pdf_rows() {
 
 @test "pdf: a 款 code alone on its line, mid-group, joins the nearer row, not the label's wrapped line (国有土地使用权出让收 / 入安排的支出 | 08)" {
     run pdf_rows "$ROOT/data/holdout11/shinan-xiang-2023.pdf" 1
-    assert_line --index 21 '[21,[[1,"08",1],[3,"国有土地使用权出让收入安排的支出",1],[4,"1,541,400.06",1],[5,"1,541,400.06",1],[6,"-",1],[7,"-",1],[8,"-",1],[9,"-",1],[10,"-",1]]]'
-    assert_line --index 22 --partial '[22,[[2,"04",1],[3,"农村基础设施建设支出",1]'
+    assert_line --index 20 '[20,[[1,"08",1],[3,"国有土地使用权出让收入安排的支出",1],[4,"1,541,400.06",1],[5,"1,541,400.06",1],[6,"-",1],[7,"-",1],[8,"-",1],[9,"-",1],[10,"-",1]]]'
+    assert_line --index 21 --partial '[21,[[2,"04",1],[3,"农村基础设施建设支出",1]'
+}
+
+@test "pdf: a label of two lines centred on its row is the row's though its code sits on the first line (03 政府办公厅（室）及相 / [figures] / 关机构事务)" {
+    run pdf_rows "$ROOT/data/holdout11/shinan-xiang-2023.pdf" 1
+    assert_line --index 4 '[4,[[1,"03",1],[3,"政府办公厅（室）及相关机构事务",1],[4,"14,002,366.52",1],[5,"13,821,684.34",1],[6,"-",1],[7,"-",1],[8,"-",1],[9,"-",1],[10,"180,682.18",1]]]'
 }
 
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {

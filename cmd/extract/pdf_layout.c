@@ -1440,11 +1440,13 @@ static bool code_wrapped_round(const layout *L, int i, int b)
 }
 
 /* The line of [a, b) next to line from (step -1 up, +1 down) that holds a
- * one-column chunk in column j, or -1; stops at an anchor line. */
+ * one-column chunk in column j, or -1; stops at an anchor line other than
+ * a code beside text (03 政府办公厅（室）及相, the code set at the top of
+ * its cell, the figures in the middle of theirs). */
 static int next_in_column(const layout *L, int a, int b, int from, int step, int j)
 {
     for (int i = from + step; i >= a && i < b; i += step) {
-        if (L->ln[i].anchor)
+        if (L->ln[i].anchor && !(L->ln[i].nc >= 2 && lone_number(L, i)))
             return -1;
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
