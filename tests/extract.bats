@@ -877,6 +877,8 @@ pdf_rows() {
 @test "pdf: a head centred between a group's top and the header's foot is the group's sibling, not under it (行 / 次 beside 决算数; 因公出国（境）费 beside 公务用车购置及运行维护费)" {
     run pdf_rows "$ROOT/data/holdout13/mingao-fuliyuan-2022.pdf" 3
     assert_line --index 1 '[1,[[0,"项目",1],[1,"行次",1],[2,"决算数",1],[3,"项目",1],[4,"行次",1],[5,"决算数",4]]]'
+    run pdf_rows "$ROOT/data/holdout11/tongshu-shenji-2023.pdf" 3
+    assert_line --index 1 '[1,[[0,"项目",1],[1,"行次",1],[2,"决算数",1],[3,"项目",1],[4,"行次",1],[5,"决算数",4]]]'
     run pdf_rows "$ROOT/data/holdout9/lanchuan-wenlv-2022.pdf" 8
     assert_line --index 1 '[1,[[0,"合计",1],[1,"因公出国（境）费",1],[2,"公务用车购置及运行维护费",3],[5,"公务接待费",1],[6,"合计",1],[7,"因公出国（境）费",1],[8,"公务用车购置及运行维护费",3],[11,"公务接待费",1]]]'
 }

@@ -2712,7 +2712,7 @@ static bool open_column(const layout *L, int a, int z, const chunk *g, cell_y re
                 for (int o = a; o < z; o++)
                     if (L->ln[o].y2 > foot)
                         foot = L->ln[o].y2;
-                if (!c->group && absd(y.mid - (g->y1 + foot) / 2) <= 0.15 * h &&
+                if (!c->group && absd(y.mid - (g->y1 + foot) / 2) <= 0.22 * h &&
                     y.mid < band_under_middle(L, a, z, g).mid - 0.3 * h)
                     return false;
                 return c->group || absd(y.top - ref.top) <= 0.2 * h ||
