@@ -745,7 +745,7 @@ pdf_rows() {
 
 @test "pdf: a heading over a cell of its own width in the middle of its run is centred over the run (本年支出 over 合计 | 基本支出 | 项目支出)" {
     run pdf_rows "$ROOT/data/holdout/headings.pdf" 7
-    assert_line --index 0 '[0,[[0,"科目编码",3],[5,"科目名称",1],[6,"本年支出",3]]]'
+    assert_line --index 0 '[0,[[0,"科目编码",3],[4,"科目名称",1],[5,"本年支出",3]]]'
 }
 
 @test "pdf: one row of figures under a three-band header keeps a column for every heading, blank cells included" {
@@ -910,6 +910,14 @@ pdf_rows() {
 @test "pdf: a label of two lines centred on its row is the row's though its code sits on the first line (03 政府办公厅（室）及相 / [figures] / 关机构事务)" {
     run pdf_rows "$ROOT/data/holdout11/shinan-xiang-2023.pdf" 1
     assert_line --index 4 '[4,[[1,"03",1],[3,"政府办公厅（室）及相关机构事务",1],[4,"14,002,366.52",1],[5,"13,821,684.34",1],[6,"-",1],[7,"-",1],[8,"-",1],[9,"-",1],[10,"180,682.18",1]]]'
+}
+
+@test "pdf: the 栏次 label makes no column of its own, and 科目编码 heads 类 | 款 | 项 wherever it is set" {
+    run pdf_rows "$ROOT/data/holdout14/qingwu-zhen-2023.pdf" 1
+    assert_line --index 0 '[0,[[0,"科目编码",3],[3,"科目名称",1],[4,"本年收入合计",1],[5,"财政拨款收入",1],[6,"上级补助收入",1],[7,"事业收入",1],[8,"经营收入",1],[9,"附属单位上缴收入",1],[10,"其他收入",1]]]'
+    assert_line --index 1 '[1,[[0,"类",1],[1,"款",1],[2,"项",1]]]'
+    run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
+    assert_line --index 0 --partial '[0,[[0,"科目编码",3],[3,"科目名称",1]'
 }
 
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {

@@ -2085,6 +2085,8 @@ static bool centred_over_two(const layout *L, const chunk *c)
     return false;
 }
 
+static bool is_colno_label(const char *t);
+
 static bool find_columns(layout *L, int a, int b)
 {
     int anchors = 0;
@@ -2147,8 +2149,10 @@ static bool find_columns(layout *L, int a, int b)
             (wrapped_piece(L, a, b, c) || touches_column(L, c) || heads_figures(L, c, L->ncol)))
             continue; /* and a heading over a figure leaves its column as the figures made it */
         /* so does a total's label, which a merged cell may centre over
-         * several columns (人员经费合计 over the codes and the names) */
-        int rc = ends_total(chunk_text(L, c)) && !one_row ? 0 : place_chunk(L, c, true);
+         * several columns (人员经费合计 over the codes and the names), and
+         * the 栏次 label, which makes no column of its own */
+        const char *t = chunk_text(L, c);
+        int rc = (ends_total(t) || is_colno_label(t)) && !one_row ? 0 : place_chunk(L, c, true);
         if (rc < 0)
             return false;
         if (rc == 0)
@@ -2158,10 +2162,14 @@ static bool find_columns(layout *L, int a, int b)
      * it touches is a group over several (2023年预算数 over six columns):
      * it does not widen that column; nor does a total's label centred over
      * that column and the next */
-    for (int k = 0; k < deferred && !one_row; k++)
-        if (!centred_over_two(L, &L->ck[L->tmp[k]]) &&
-            place_chunk(L, &L->ck[L->tmp[k]], false) < 0)
+    for (int k = 0; k < deferred && !one_row; k++) {
+        const chunk *c = &L->ck[L->tmp[k]];
+        bool lone_colno = is_colno_label(chunk_text(L, c));
+        for (int j = 0; j < L->ncol && lone_colno; j++)
+            lone_colno = !in_column(L, c, j);
+        if (!lone_colno && !centred_over_two(L, c) && place_chunk(L, c, false) < 0)
             return false;
+    }
     if (anchors >= 2 && !header_columns(L, a, b))
         return false;
     qsort(L->col, (size_t)L->ncol, sizeof *L->col, cmp_interval);
@@ -2962,6 +2970,31 @@ static int add_run(run *out, int n, run r)
     return n + 1;
 }
 
+/* The run of 类 | 款 | 项 under a code heading g (科目编码, 科目代码,
+ * 功能分类科目编码): the columns of those three heads on one header line
+ * below g, in that order. */
+static bool code_heading_run(const layout *L, int z, const chunk *g, run *out)
+{
+    const char *t = chunk_text(L, g);
+    if (!strstr(t, "编码") && !strstr(t, "代码"))
+        return false;
+    for (int i = g->line + 1; i < z; i++) {
+        int col[3] = {-1, -1, -1};
+        static const char *const SEG[3] = {"类", "款", "项"};
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            for (int s = 0; s < 3; s++)
+                if (c->colspan == 1 && strcmp(chunk_text(L, c), SEG[s]) == 0)
+                    col[s] = c->col;
+        }
+        if (col[0] >= 0 && col[0] < col[1] && col[1] < col[2]) {
+            *out = (run){col[0], col[2], 0};
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The runs of columns header cell g may head as a group over the cells of
  * the band below (决算数 over 合计 | 一般公共预算财政拨款 | …, 2023年预算数
  * over a 三公 table's six columns): its text is narrower than the cells it
@@ -3021,6 +3054,10 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
         left.err = as_wide ? 0.5 : 0;
         n = add_run(out, n, left);
     }
+    /* or the code heading over 类 | 款 | 项, wherever it is set */
+    run codes;
+    if (n < cap && code_heading_run(L, z, g, &codes))
+        n = add_run(out, n, codes);
     /* or right-aligned over the cells under it, as it is itself (a header
      * set right, without rules): a run ending at the column whose heading
      * under it ends where it ends, reaching left while the band goes on */
