@@ -920,6 +920,13 @@ pdf_rows() {
     assert_line --index 0 --partial '[0,[[0,"科目编码",3],[3,"科目名称",1]'
 }
 
+@test "pdf: a code alone at the top of a page the table runs on to keeps the table one (208 | 05 over 机关事业单位基本养老保险缴费支出)" {
+    run bash -c "extract '$ROOT/data/holdout14/qingwu-zhen-2023.pdf' | jq -r 'select(.type==\"row\" and .page==5) | .table' | sort -u | head -1"
+    assert_output "2"
+    run pdf_rows "$ROOT/data/holdout14/qingwu-zhen-2023.pdf" 2
+    assert_line --index 21 --partial '[21,[[0,"208",1],[1,"05",1],[2,"05",1],[3,"机关事业单位基本养老保险缴费支出",1],[4,"53.31",1]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -1100,6 +1100,16 @@ static bool is_total_label(const char *t)
            strcmp(t, "总 计") == 0;
 }
 
+/* Whether t is a code segment alone: two or three digits (08, 208). */
+static bool is_code_segment(const char *t)
+{
+    size_t n = strlen(t);
+    for (size_t k = 0; k < n; k++)
+        if (!g_ascii_isdigit(t[k]))
+            return false;
+    return n == 2 || n == 3;
+}
+
 /* Marks the lines that belong to tables: runs of lines with two or more
  * chunks, widened by the short lines that sit within them (the second line
  * of a wrapped cell, a header word on its own line). A run needs two
@@ -1149,7 +1159,12 @@ static int find_regions(layout *L)
             bool wedged = pin && nin && dp <= 4 * l->h && dn <= 4 * l->h &&
                           same_size(l, &L->ln[i - 1]) && same_size(l, &L->ln[i + 1]) &&
                           rows_above(L, i);
-            if (close || total || heading || (narrow && near && cell_size && fits_one_cell(L, i)) ||
+            /* a code alone on its line, its cell merged down its group:
+             * between lines of the table, or at the top of a page the
+             * table runs on to */
+            bool code = l->nc == 1 && is_code_segment(chunk_text(L, &L->ck[l->c0])) &&
+                        nin && dn <= 4 * l->h && ((pin && dp <= 4 * l->h) || (i > 0 && L->ln[i - 1].carried));
+            if (close || total || heading || code || (narrow && near && cell_size && fits_one_cell(L, i)) ||
                 (cell_size && lone_figure(L, i)) ||
                 (wedged && narrow && cell_size && under_one_cell(L, i)) ||
                 (narrow && header_band(L, i, dp, dn))) {
