@@ -1152,8 +1152,13 @@ static int find_regions(layout *L)
                          is_total_label(chunk_text(L, &L->ck[l->c0]));
             /* a heading over the stub columns, alone on the table's first
              * line (项目 over 功能分类科目编码 | 科目名称) */
-            bool heading = (!pin || dp > 1.6 * l->h) && nin && dn <= 1.6 * l->h && same_size(l, &L->ln[i + 1]) &&
-                           l->nc == 1 && is_heading_word(chunk_text(L, &L->ck[l->c0]));
+            /* (or 2.5 glyph heights over a line of three heads or more:
+             * a group over heads set at the foot of a tall band) */
+            bool heading = (!pin || dp > 1.6 * l->h) && nin &&
+                           (dn <= 1.6 * l->h || (dn <= 2.5 * l->h && L->ln[i + 1].nc >= 3 &&
+                                                 !L->ln[i + 1].anchor)) &&
+                           same_size(l, &L->ln[i + 1]) && l->nc == 1 &&
+                           is_heading_word(chunk_text(L, &L->ck[l->c0]));
             /* the tail of a wrapped label cut off by a page break, under
              * the header repeated on the next page, in tall rows */
             bool wedged = pin && nin && dp <= 4 * l->h && dn <= 4 * l->h &&
