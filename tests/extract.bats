@@ -934,6 +934,11 @@ pdf_rows() {
     assert_line --index 0 '[0,[[0,"项目",1],[1,"决算数",5]]]'
 }
 
+@test "pdf: a code wrapped at any digit round its row is the row's code (2080 / row / 505)" {
+    run pdf_rows "$ROOT/data/holdout14/fulan-zhongyiyuan-2025.pdf" 1
+    assert_line --index 6 --partial '[6,[[0,"2080 505",1],[1,"机关事业单位基本养老保险缴费支出",1],[2,"236.29",1]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -1444,16 +1444,19 @@ static const char *lone_number(const layout *L, int i)
     return *t ? t : NULL;
 }
 
-/* Whether line i starts with a 款-level code (20113), alone or beside a
- * label's first line, whose last segment (01) starts line i + 2 at the
- * same x, with the row's figures between: a 7-digit code wrapped in a
- * narrow column, centred on its row. */
+/* Whether line i starts with the head of a code (20113, or 2080 where the
+ * column is narrower still), alone or beside a label's first line, whose
+ * rest (01; 505) starts line i + 2 at the same x, with the row's figures
+ * between: a 5- or 7-digit code wrapped in a narrow column, centred on
+ * its row. */
 static bool code_wrapped_round(const layout *L, int i, int b)
 {
     if (i + 2 >= b)
         return false;
     const char *top = lone_number(L, i), *foot = lone_number(L, i + 2);
-    if (!top || !foot || strlen(top) != 5 || strlen(foot) != 2 || !L->ln[i + 1].anchor)
+    size_t nt = top ? strlen(top) : 0, nf = foot ? strlen(foot) : 0;
+    /* 20113 / 01, or wrapped at any digit: 2080 / 505, 2080 / 5 */
+    if (nt < 3 || nt > 5 || nf < 1 || (nt + nf != 5 && nt + nf != 7) || !L->ln[i + 1].anchor)
         return false;
     const chunk *t = &L->ck[L->ln[i].c0], *f = &L->ck[L->ln[i + 2].c0];
     return absd(t->x1 - f->x1) <= 0.2 * L->ln[i].h;
