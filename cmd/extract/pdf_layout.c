@@ -2960,10 +2960,11 @@ static bool wraps_on(const layout *L, int z, const chunk *g)
 }
 
 /* Whether header cell g shares its line with the second lines of wrapped
- * cells, each a cell's line pitch under a first line that starts where it
- * does (一般公共 / 预算拨款 beside 科目, over 编码): the line lies inside a
+ * cells of the header from line a, each a cell's line pitch under a first
+ * line of its very extent, both full (一般公共 / 预算拨款 beside 科目, over
+ * 编码; 附属单 / 位上缴 beside 上级补助, over 收入): the line lies inside a
  * band, where no group heads the band below. */
-static bool inside_band(const layout *L, const chunk *g)
+static bool inside_band(const layout *L, int a, const chunk *g)
 {
     const line *l = &L->ln[g->line];
     int runs_on = 0, cells = 0;
@@ -2972,13 +2973,13 @@ static bool inside_band(const layout *L, const chunk *g)
         if (c == g)
             continue;
         cells++;
-        for (int i = g->line - 1; i >= 0 && i >= g->line - 3; i--) {
+        for (int i = g->line - 1; i >= a && i >= g->line - 3; i--) {
             bool above = false;
             for (int m = 0; m < L->ln[i].nc && !above; m++) {
                 const chunk *u = &L->ck[L->ln[i].c0 + m];
                 double d = c->y1 - u->y1;
-                above = absd(u->x1 - c->x1) <= 0.2 * l->h && d > 0.8 * (u->y2 - u->y1) &&
-                        d <= 1.2 * (u->y2 - u->y1);
+                above = absd(u->x1 - c->x1) <= 0.2 * l->h && absd(u->x2 - c->x2) <= 0.2 * l->h &&
+                        d > 0.8 * (u->y2 - u->y1) && d <= 1.2 * (u->y2 - u->y1);
             }
             if (above) {
                 runs_on++;
@@ -2986,7 +2987,7 @@ static bool inside_band(const layout *L, const chunk *g)
             }
         }
     }
-    return cells >= 2 && 2 * runs_on >= cells;
+    return cells >= 1 && 2 * runs_on >= cells;
 }
 
 /* A run of columns a header cell may head, and how far its middle is from
@@ -3063,7 +3064,7 @@ static bool code_heading_run(const layout *L, int z, const chunk *g, run *out)
 static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, int cap)
 {
     double h = L->ln[g->line].h, mid = (g->x1 + g->x2) / 2;
-    if (wraps_on(L, z, g) || inside_band(L, g))
+    if (wraps_on(L, z, g) || inside_band(L, a, g))
         return 0;
     int n = 0, j = aligned_under(L, z, g, ALIGN_LEFT, 0.02);
     if (j >= 0) /* left-aligned to a fraction of a point: HTML's default */
