@@ -23,6 +23,7 @@ static int classify(const unsigned char *s, size_t n, int *kind, int *digit)
     case '+': *kind = CH_PLUS; return 1;
     case '(': *kind = CH_OPEN; return 1;
     case ')': *kind = CH_CLOSE; return 1;
+    case '/': *kind = CH_DASH; return 1;   /* a slash alone is a nil too */
     case ' ': case '\t': case '\r': case '\n': *kind = CH_SPACE; return 1;
     }
     if (n >= 2 && c == 0xC2 && s[1] == 0xA0) { *kind = CH_SPACE; return 2; }
@@ -35,6 +36,7 @@ static int classify(const unsigned char *s, size_t n, int *kind, int *digit)
         if (d == 0x8B) { *kind = CH_PLUS; return 3; }    /* ＋ */
         if (d == 0x88) { *kind = CH_OPEN; return 3; }    /* （ */
         if (d == 0x89) { *kind = CH_CLOSE; return 3; }   /* ） */
+        if (d == 0x8F) { *kind = CH_DASH; return 3; }    /* ／ */
     }
     if (n >= 3 && c == 0xE3 && s[1] == 0x80 && s[2] == 0x80) { *kind = CH_SPACE; return 3; }
     if (n >= 3 && c == 0xE2 && s[1] == 0x88 && s[2] == 0x92) { *kind = CH_MINUS; return 3; } /* − */
@@ -67,7 +69,8 @@ dec_status dec_parse(const char *str, size_t len, decimal *out)
     while (b > a && kinds[b - 1] == CH_SPACE) b--;
     if (a == b)
         return DEC_EMPTY;
-    /* a dash alone (or a run of dashes) is the reports' way to print "no figure" */
+    /* a dash alone (or a run of dashes, or a slash) is the reports' way to
+     * print "no figure" */
     int all_dash = 1;
     for (int k = a; k < b; k++)
         if (kinds[k] != CH_DASH && kinds[k] != CH_MINUS)
