@@ -944,6 +944,11 @@ pdf_rows() {
     assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"本年收入合计",1],[3,"财政拨款收入",1],[4,"上级补助收入",1],[5,"事业收入",1],[6,"经营收入",1],[7,"附属单位上缴收入",1],[8,"其他收入",1]]]'
 }
 
+@test "pdf: a heading of the code or name column heads no column of amounts (科目编码 over 类 款 项)" {
+    run pdf_rows "$ROOT/data/holdout14/yuanxi-yizhong-2023.pdf" 1
+    assert_line --index 0 --partial '[0,[[0,"科目编码类 款 项",1],[1,"科目名称",1],[2,"本年收入合计",1]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -218,6 +218,8 @@ typedef struct {
     double (*ext)[2];     /* per column: its cell as its text shows it */
     double (*hdr)[2];     /* per column: its lowest header cell's extent */
     int capext, caphdr;
+    bool *amounts;        /* per column: the body holds amounts (header_bands) */
+    int capamounts;
     int capreach;
     int *tmp, *tmp2;      /* per-region scratch: chunk or line indices */
     int captmp, captmp2;
@@ -255,6 +257,7 @@ static void layout_free(layout *L)
     free(L->reach_x2);
     free(L->ext);
     free(L->hdr);
+    free(L->amounts);
     free(L->tmp);
     free(L->tmp2);
     free(L->cells);
@@ -2009,6 +2012,17 @@ static bool column_has(const layout *L, int a, int b, int j, bool header)
     return false;
 }
 
+/* Whether t heads the code or the name column (科目编码, 科目名称). */
+static bool is_stub_heading(const char *t)
+{
+    static const char *const STUB[] = {"科目编码", "科目代码", "功能分类科目编码", "科目名称",
+                                       "编码", "名称", NULL};
+    for (int s = 0; STUB[s]; s++)
+        if (strcmp(t, STUB[s]) == 0)
+            return true;
+    return false;
+}
+
 /* Whether a header chunk in column j is a stub heading (项目, 科目名称, …). */
 static bool stub_head_in(const layout *L, int a, int b, int j)
 {
@@ -3123,6 +3137,19 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
                 n = add_run(out, n, (run){s0, r, 0.5});
         }
     }
+    /* a heading of the code or name column heads no amounts (科目编码
+     * over 类 款 项, beside 附属单位上缴 / 收入) */
+    if (is_stub_heading(chunk_text(L, g))) {
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            bool amounts = false;
+            for (int j = out[k].s0; j <= out[k].s1 && !amounts; j++)
+                amounts = L->amounts[j];
+            if (!amounts)
+                out[m++] = out[k];
+        }
+        n = m;
+    }
     return n;
 }
 
@@ -3225,8 +3252,11 @@ out:
 static int header_bands(layout *L, int a, int z, int b)
 {
     int groups = 0;
-    if (!column_extents(L, a, z, b))
+    if (!column_extents(L, a, z, b) ||
+        !grow((void **)&L->amounts, &L->capamounts, L->ncol > 0 ? L->ncol : 1, sizeof *L->amounts))
         return -1;
+    for (int j = 0; j < L->ncol; j++)
+        L->amounts[j] = figure_column(L, z, b, j, true);
     for (int i = a; i < z; i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
             chunk *c = &L->ck[L->ln[i].c0 + k];
