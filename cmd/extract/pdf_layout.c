@@ -219,6 +219,7 @@ typedef struct {
     double (*hdr)[2];     /* per column: its lowest header cell's extent */
     int capext, caphdr;
     bool *amounts;        /* per column: the body holds amounts (header_bands) */
+    bool foot_set;        /* the header's cells are set at the foot of their bands */
     int capamounts;
     int capreach;
     int *tmp, *tmp2;      /* per-region scratch: chunk or line indices */
@@ -2695,12 +2696,12 @@ static int header_zone(const layout *L, int a, int b, const int *group)
     return a;
 }
 
-/* The top and middle of the cell in column j whose first line is line i:
+/* The top, middle and bottom of the cell in column j whose first line is line i:
  * its lines follow each other at a line pitch, between lines of other
  * columns, up to line z (its chunks' own tops and bottoms: a line gathers
  * cells centred at different heights). */
 typedef struct {
-    double top, mid;
+    double top, mid, bot;
 } cell_y;
 
 static cell_y cell_at(const layout *L, int i, int z, int j)
@@ -2720,7 +2721,7 @@ static cell_y cell_at(const layout *L, int i, int z, int j)
     }
     if (top > bot) /* no chunk of line i covers j */
         top = bot = L->ln[i].y1;
-    return (cell_y){top, (top + bot) / 2};
+    return (cell_y){top, (top + bot) / 2, bot};
 }
 
 /* Whether column j is open to a group cell g of the header [a, z): no
@@ -2762,6 +2763,7 @@ static bool open_column(const layout *L, int a, int z, const chunk *g, cell_y re
                     return false;
                 return c->group || absd(y.top - ref.top) <= 0.2 * h ||
                        absd(y.mid - ref.mid) <= 0.3 * h ||
+                       (L->foot_set && absd(y.bot - ref.bot) <= 0.2 * h) ||
                        (y.top >= ref.top - 0.3 * h && y.mid >= ref.mid - 0.3 * h);
             }
             if (!(c->group && l->y2 <= gl->y1 + 0.1 * gl->h))
@@ -2791,7 +2793,7 @@ static cell_y band_under(const layout *L, int a, int z, const chunk *g, int j)
                 return cell_at(L, i, z, j);
         }
     }
-    return (cell_y){-1e300, -1e300};
+    return (cell_y){-1e300, -1e300, -1e300};
 }
 
 /* The cell of the band under header cell g in the column under g's
@@ -2802,7 +2804,7 @@ static cell_y band_under_middle(const layout *L, int a, int z, const chunk *g)
     for (int j = 0; j < L->ncol; j++)
         if (L->col[j][0] <= mid && mid <= L->col[j][1])
             return band_under(L, a, z, g, j);
-    return (cell_y){-1e300, -1e300};
+    return (cell_y){-1e300, -1e300, -1e300};
 }
 
 /* How many columns of [j0, j1] hold a one-column header cell below g. */
@@ -3089,7 +3091,7 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
         if (L->col[s0][0] > mid)
             break;
         for (int s1 = s0; s1 < L->ncol && n < cap; s1++) {
-            if (!open_column(L, a, z, g, (cell_y){-1e300, -1e300}, s1))
+            if (!open_column(L, a, z, g, (cell_y){-1e300, -1e300, -1e300}, s1))
                 break;
             if (s1 == s0 || L->col[s1][1] < mid)
                 continue;
@@ -3243,6 +3245,34 @@ out:
     return groups;
 }
 
+/* Whether the header [a, z) sets its cells at the foot of their bands:
+ * its last line holds the last lines of cells wrapped over two lines or
+ * more (a cell of its line a line pitch above, starting where it starts)
+ * and cells of one line, side by side (政府性基金预 / 算 beside 合计). */
+static bool foot_set(const layout *L, int a, int z)
+{
+    if (z - a < 2)
+        return false;
+    const line *l = &L->ln[z - 1];
+    int wrapped = 0, single = 0;
+    for (int k = 0; k < l->nc; k++) {
+        const chunk *c = &L->ck[l->c0 + k];
+        bool above = false;
+        for (int i = z - 2; i >= a && !above; i--)
+            for (int m = 0; m < L->ln[i].nc && !above; m++) {
+                const chunk *u = &L->ck[L->ln[i].c0 + m];
+                double d = c->y1 - u->y1;
+                above = absd(u->x1 - c->x1) <= 0.2 * l->h && d > 0.8 * (u->y2 - u->y1) &&
+                        d <= 1.2 * (u->y2 - u->y1);
+            }
+        if (above)
+            wrapped++;
+        else
+            single++;
+    }
+    return wrapped >= 1 && single >= 2;
+}
+
 /* Splits the header lines [a, z) into bands when some header cell is a
  * group over the cells below it: a chunk's band is the number of groups
  * above it that span its column, and each band becomes one row (the lines
@@ -3257,6 +3287,7 @@ static int header_bands(layout *L, int a, int z, int b)
         return -1;
     for (int j = 0; j < L->ncol; j++)
         L->amounts[j] = figure_column(L, z, b, j, true);
+    L->foot_set = foot_set(L, a, z);
     for (int i = a; i < z; i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
             chunk *c = &L->ck[L->ln[i].c0 + k];
