@@ -274,6 +274,17 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '合计 本年支出/合计 3.00 2' '基本支出 本年支出/基本支出 2.00 3' '项目支出 本年支出/项目支出 1.00 4')"
 }
 
+@test "tabulate: a heading wrapped in two lines that a PDF took for a group over the cell under it is that cell's, by 栏次 (附属单位上缴 / 收入)" {
+    doc=$(make_doc d \
+        "$(r 0 "$(c 0 '收入决算表' 6 1)")" \
+        "$(r 1 "$(c 0 '科目编码' 1 1),$(c 1 '科目名称' 1 1),$(c 2 '本年收入合计' 1 1),$(c 3 '附属单位上缴' 3 1)")" \
+        "$(r 2 "$(c 3 '经营收入' 1 1),$(c 4 '收入' 1 1),$(c 5 '其他收入' 1 1)")" \
+        "$(r 3 "$(c 1 '栏次' 1 1),$(c 2 '1' 1 1),$(c 3 '5' 1 1),$(c 4 '6' 1 1),$(c 5 '7' 1 1)")" \
+        "$(r 4 "$(c 1 '合计' 1 1),$(c 2 '9.00' 1 1),$(c 3 '1.00' 1 1),$(c 4 '2.00' 1 1),$(c 5 '6.00' 1 1)")")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.header_path, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '本年收入合计 9.00' '经营收入 1.00' '附属单位上缴收入 2.00' '其他收入 6.00')"
+}
+
 @test "tabulate: the unit printed in the paragraph above a table, after 编制单位：<entity> on the same line" {
     doc=$(make_doc d \
         "$(para '2023年支出决算表')" "$(para $'编制单位：元谋县医疗保障局\t单位：万元')" \

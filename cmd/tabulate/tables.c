@@ -627,7 +627,8 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
         char *tside = NULL;
         const char *tp = p->kind ? template_path(p->kind->id, col->col_no ? col->col_no : col->std_no)
                                  : NULL;
-        if (tp && strcmp(tp, path) != 0 && (col->std_no || template_fits(tp, leaf))) {
+        if (tp && strcmp(tp, path) != 0 &&
+            (col->std_no || template_fits(tp, leaf) || template_fits_joined(tp, path))) {
             path = tp;
             const char *slash = strrchr(tp, '/');
             leaf = slash ? slash + 1 : tp;

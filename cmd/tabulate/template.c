@@ -90,6 +90,27 @@ int template_fits(const char *path, const char *leaf)
     return fits;
 }
 
+int template_fits_joined(const char *path, const char *printed)
+{
+    if (!printed || !strchr(printed, '/'))
+        return 0;
+    const char *t = strrchr(path, '/'), *last = strrchr(printed, '/') + 1;
+    t = t ? t + 1 : path;
+    char *joined = tx_dup(printed), *o = joined;
+    for (const char *s = printed; *s; s++)
+        if (*s != '/')
+            *o++ = *s;
+    *o = '\0';
+    char *a = tx_key(t), *b = tx_key(joined), *l = tx_key(last);
+    size_t la = strlen(a), lb = strlen(b), ll = strlen(l);
+    int fits = la > ll && lb >= la && strcmp(b + lb - la, a) == 0 && strcmp(a + la - ll, l) == 0;
+    free(joined);
+    free(a);
+    free(b);
+    free(l);
+    return fits;
+}
+
 int template_columns(const char *id, const char *side, tcol_ref *out, int max)
 {
     size_t ls = side ? strlen(side) : 0;

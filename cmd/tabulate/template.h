@@ -11,6 +11,11 @@ const char *template_path(const char *id, const char *col_no);
  * the label run together with others (`本年支出基本支出`), the start or end
  * of it (a wrapped cell cut over two rows), or none. */
 int template_fits(const char *path, const char *leaf);
+/* 1 when the printed header path, its segments joined, ends with the leaf of
+ * the standard path and its last segment is no more than a part of that
+ * leaf: a heading wrapped in two lines that a PDF's layout took for a group
+ * and a cell under it (附属单位上缴 / 收入 for 附属单位上缴收入). */
+int template_fits_joined(const char *path, const char *printed);
 typedef struct {
     const char *col_no, *path;
 } tcol_ref;
