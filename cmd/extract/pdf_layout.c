@@ -1219,8 +1219,9 @@ static int cmp_dbl(const void *a, const void *b)
  * three quarters of the usual row pitch (the median gap between consecutive
  * anchor lines; lines whose only number is a code beside text are left out
  * where others are left: the halves of a code wrapped round its row,
- * 20805 / row / 01, are half a pitch apart). A table with fewer than two anchors (a table of text) has
- * no such pitch; there the lines of one cell are the commonest gap, and rows
+ * 20805 / row / 01, are half a pitch apart). A table with fewer than two
+ * anchors (a table of text) has no such pitch; there the lines of one cell
+ * are the commonest gap, and rows
  * are further apart by their paddings: 1.25 times the median gap, and no
  * more than single line spacing (1.3 glyph heights; a row pitch with the
  * thinnest padding measured is 1.38). */
@@ -1403,8 +1404,7 @@ static bool kuan_only(const layout *L, int i)
 {
     const line *l = &L->ln[i];
     const char *t = l->nc == 1 ? chunk_text(L, &L->ck[l->c0]) : "";
-    return strlen(t) == 2 && g_ascii_isdigit(t[0]) && g_ascii_isdigit(t[1]) &&
-           !(i >= 2 && code_wrapped_round(L, i - 2, L->nl));
+    return strlen(t) == 2 && is_code_segment(t) && !(i >= 2 && code_wrapped_round(L, i - 2, L->nl));
 }
 
 /* A line of the body holding a lone 类 code (class_only). */
@@ -2013,30 +2013,33 @@ static bool column_has(const layout *L, int a, int b, int j, bool header)
     return false;
 }
 
-/* Whether t heads the code or the name column (科目编码, 科目名称). */
-static bool is_stub_heading(const char *t)
+/* Whether t is one of the words of list (NULL-terminated). */
+static bool in_list(const char *t, const char *const *list)
 {
-    static const char *const STUB[] = {"科目编码", "科目代码", "功能分类科目编码", "科目名称",
-                                       "编码", "名称", NULL};
-    for (int s = 0; STUB[s]; s++)
-        if (strcmp(t, STUB[s]) == 0)
+    for (int s = 0; list[s]; s++)
+        if (strcmp(t, list[s]) == 0)
             return true;
     return false;
 }
 
+/* The headings of the code and the name columns, and the other stub
+ * headings. */
+static const char *const CODE_NAME_HEADS[] = {"科目编码", "科目代码", "功能分类科目编码", "科目名称",
+                                              "编码", "名称", NULL};
+static const char *const OTHER_STUB_HEADS[] = {"项目", "类", "款", "项", "行次", "栏次", NULL};
+
+/* Whether t heads the code or the name column (科目编码, 科目名称). */
+static bool is_stub_heading(const char *t) { return in_list(t, CODE_NAME_HEADS); }
+
 /* Whether a header chunk in column j is a stub heading (项目, 科目名称, …). */
 static bool stub_head_in(const layout *L, int a, int b, int j)
 {
-    static const char *const STUB[] = {"项目", "科目名称", "科目编码", "科目代码", "功能分类科目编码",
-                                       "名称", "编码", "类", "款", "项", "行次", "栏次", NULL};
     for (int i = a; i < b && !L->ln[i].anchor; i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
-            if (!in_column(L, c, j))
-                continue;
-            for (int s = 0; STUB[s]; s++)
-                if (strcmp(chunk_text(L, c), STUB[s]) == 0)
-                    return true;
+            if (in_column(L, c, j) &&
+                (is_stub_heading(chunk_text(L, c)) || in_list(chunk_text(L, c), OTHER_STUB_HEADS)))
+                return true;
         }
     return false;
 }
