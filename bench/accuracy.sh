@@ -34,9 +34,8 @@
 # (scripts/make-holdout7) only with YJS_HOLDOUT7=1, headed `holdout7`, the eighth
 # (scripts/make-holdout8) only with YJS_HOLDOUT8=1, headed `holdout8`, the ninth
 # (scripts/make-holdout9) only with YJS_HOLDOUT9=1, headed `holdout9`, the tenth
-# (scripts/make-holdout10) only with YJS_HOLDOUT10=1, headed `holdout10`, the eleventh
-# (scripts/make-holdout11) only with YJS_HOLDOUT11=1, headed `holdout11`, and the twelfth
-# (scripts/make-holdout12) only with YJS_HOLDOUT12=1, headed `holdout12`.
+# (scripts/make-holdout10) only with YJS_HOLDOUT10=1, headed `holdout10`, and so on: corpus n
+# (scripts/make-holdoutN, up to holdout14 so far) only with YJS_HOLDOUTn=1, headed `holdoutn`.
 # FILE may name a document or its key (FILE.key.jsonl); arguments without a key (README.md)
 # are skipped, so `bench/accuracy.sh data/holdout2/*` works. Documents outside data/holdout/
 # are scored in one table per folder, headed by the folder's name.
@@ -61,16 +60,10 @@ if [ $# -gt 0 ]; then
     done
 else
     keys=(data/holdout/*.key.jsonl data/holdout2/*.key.jsonl)
-    [ "${YJS_HOLDOUT3:-0}" = 1 ] && keys+=(data/holdout3/*.key.jsonl)
-    [ "${YJS_HOLDOUT4:-0}" = 1 ] && keys+=(data/holdout4/*.key.jsonl)
-    [ "${YJS_HOLDOUT5:-0}" = 1 ] && keys+=(data/holdout5/*.key.jsonl)
-    [ "${YJS_HOLDOUT6:-0}" = 1 ] && keys+=(data/holdout6/*.key.jsonl)
-    [ "${YJS_HOLDOUT7:-0}" = 1 ] && keys+=(data/holdout7/*.key.jsonl)
-    [ "${YJS_HOLDOUT8:-0}" = 1 ] && keys+=(data/holdout8/*.key.jsonl)
-    [ "${YJS_HOLDOUT9:-0}" = 1 ] && keys+=(data/holdout9/*.key.jsonl)
-    [ "${YJS_HOLDOUT10:-0}" = 1 ] && keys+=(data/holdout10/*.key.jsonl)
-    [ "${YJS_HOLDOUT11:-0}" = 1 ] && keys+=(data/holdout11/*.key.jsonl)
-    [ "${YJS_HOLDOUT12:-0}" = 1 ] && keys+=(data/holdout12/*.key.jsonl)
+    for n in $(seq 3 99); do
+        v=YJS_HOLDOUT$n
+        [ "${!v:-0}" = 1 ] && [ -d "data/holdout$n" ] && keys+=(data/holdout$n/*.key.jsonl)
+    done
     for k in "${keys[@]}"; do
         [ -e "$k" ] || continue
         docs+=("${k%.key.jsonl}")
