@@ -3009,6 +3009,30 @@ static bool inside_band(const layout *L, int a, const chunk *g)
     return cells >= 1 && 2 * runs_on >= cells;
 }
 
+/* Whether header cell g and the cell a line pitch under it (0.8 to 1.2
+ * of its height), set as g is (left edge, middle or right edge shared),
+ * spell a stub heading together: the two lines of one cell (科目编 / 码,
+ * 科目 / 编码), which no group heading spells. */
+static bool wraps_stub_word(const layout *L, int z, const chunk *g)
+{
+    double h = L->ln[g->line].h, gh = g->y2 - g->y1;
+    for (int i = g->line + 1; i < z; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            double d = c->y1 - g->y1;
+            if (d <= 0.8 * gh || d > 1.2 * gh ||
+                (absd(c->x1 - g->x1) > 0.2 * h && absd(c->x2 - g->x2) > 0.2 * h &&
+                 absd((c->x1 + c->x2) / 2 - (g->x1 + g->x2) / 2) > 0.2 * h))
+                continue;
+            char word[64];
+            int n = snprintf(word, sizeof word, "%s%s", chunk_text(L, g), chunk_text(L, c));
+            if (n > 0 && (size_t)n < sizeof word &&
+                (is_stub_heading(word) || in_list(word, OTHER_STUB_HEADS)))
+                return true;
+        }
+    return false;
+}
+
 /* A run of columns a header cell may head, and how far its middle is from
  * the cell's (in glyph heights). */
 typedef struct {
@@ -3083,7 +3107,7 @@ static bool code_heading_run(const layout *L, int z, const chunk *g, run *out)
 static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, int cap)
 {
     double h = L->ln[g->line].h, mid = (g->x1 + g->x2) / 2;
-    if (wraps_on(L, z, g) || inside_band(L, a, g))
+    if (wraps_on(L, z, g) || inside_band(L, a, g) || wraps_stub_word(L, z, g))
         return 0;
     int n = 0, j = aligned_under(L, z, g, ALIGN_LEFT, 0.02);
     if (j >= 0) /* left-aligned to a fraction of a point: HTML's default */
