@@ -955,11 +955,13 @@ pdf_rows() {
     assert_line --index 1 '[1,[[0,"项目",1],[1,"预算数",1],[2,"项目",1],[3,"合计",1],[4,"一般公共预算",1],[5,"政府性基金预算",1],[6,"国有资本经营预算",1]]]'
 }
 
-@test "pdf: two lines a line pitch apart that spell a stub heading together are one cell, not a group (科目编 / 码, 科目 / 编码, 行 / 次)" {
+@test "pdf: two lines a line pitch apart that spell a stub heading or a lone value heading together are one cell, not a group (科目编 / 码, 科目 / 编码, 一般公共预算拨款 / 收入)" {
     run pdf_rows "$ROOT/data/holdout14/fulan-zhongyiyuan-2025.pdf" 5
     assert_line --index 1 '[1,[[0,"科目编码",1],[1,"科目名称",1],[2,"预算数",1],[3,"科目编码",1],[4,"科目名称",1],[5,"预算数",1],[6,"科目编码",1],[7,"科目名称",1],[8,"预算数",1]]]'
     run pdf_rows "$ROOT/data/holdout14/fulan-zhongyiyuan-2025.pdf" 2
     assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"合计",1],[3,"基本支出",1],[4,"项目支出",1],[5,"上缴上级支出",1],[6,"事业单位经营支出",1],[7,"对附属单位补助支出",1]]]'
+    run pdf_rows "$ROOT/data/holdout14/qingwu-zhen-2025.pdf" 1
+    assert_line --index 1 --partial '[7,"一般公共预算拨款收入",1],[8,"政府性基金预算拨款收入",1],[9,"国有资本经营预算拨款收入",1],[10,"财政专户管理资金收入",1],[11,"事业收入",1],[12,"上级补助收入",1],[13,"附属单位上缴收入",1]'
 }
 
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {

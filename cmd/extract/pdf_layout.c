@@ -3009,10 +3009,19 @@ static bool inside_band(const layout *L, int a, const chunk *g)
     return cells >= 1 && 2 * runs_on >= cells;
 }
 
+/* The standard value columns whose heading no group and head under it
+ * spell together (unlike 本年支出 / 合计): wrapped in two lines, they are
+ * one cell. */
+static const char *const LONE_VALUE_HEADS[] = {
+    "上级补助收入", "附属单位上缴收入", "一般公共预算拨款收入", "政府性基金预算拨款收入",
+    "国有资本经营预算拨款收入", "财政专户管理资金收入", "事业单位经营收入", "上缴上级支出",
+    "对附属单位补助支出", "事业单位经营支出", NULL};
+
 /* Whether header cell g and the cell a line pitch under it (0.8 to 1.2
  * of its height), set as g is (left edge, middle or right edge shared),
- * spell a stub heading together: the two lines of one cell (科目编 / 码,
- * 科目 / 编码), which no group heading spells. */
+ * spell a stub heading or a lone value heading together: the two lines of
+ * one cell (科目编 / 码, 科目 / 编码, 附属单位上缴 / 收入), which no group
+ * heading spells. */
 static bool wraps_stub_word(const layout *L, int z, const chunk *g)
 {
     double h = L->ln[g->line].h, gh = g->y2 - g->y1;
@@ -3027,7 +3036,8 @@ static bool wraps_stub_word(const layout *L, int z, const chunk *g)
             char word[64];
             int n = snprintf(word, sizeof word, "%s%s", chunk_text(L, g), chunk_text(L, c));
             if (n > 0 && (size_t)n < sizeof word &&
-                (is_stub_heading(word) || in_list(word, OTHER_STUB_HEADS)))
+                (is_stub_heading(word) || in_list(word, OTHER_STUB_HEADS) ||
+                 in_list(word, LONE_VALUE_HEADS)))
                 return true;
         }
     return false;
