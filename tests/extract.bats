@@ -964,6 +964,13 @@ pdf_rows() {
     assert_line --index 1 --partial '[7,"一般公共预算拨款收入",1],[8,"政府性基金预算拨款收入",1],[9,"国有资本经营预算拨款收入",1],[10,"财政专户管理资金收入",1],[11,"事业收入",1],[12,"上级补助收入",1],[13,"附属单位上缴收入",1]'
 }
 
+@test "pdf: a group heading of amounts spans no stub column (本年收入 beside 科目名称, both set at the foot); the sides and the blocks of 基本支出 do" {
+    run pdf_rows "$ROOT/data/holdout14/qingwu-zhen-2025.pdf" 1
+    assert_line --index 0 '[0,[[0,"科目编码",4],[4,"科目名称",1],[5,"本年收入",11]]]'
+    run pdf_rows "$ROOT/data/fixtures/caidian-2023-final.pdf" 5
+    assert_line --index 0 '[0,[[0,"人员经费",3],[3,"公用经费",6]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -2028,6 +2028,24 @@ static const char *const CODE_NAME_HEADS[] = {"科目编码", "科目代码", "�
                                               "编码", "名称", NULL};
 static const char *const OTHER_STUB_HEADS[] = {"项目", "类", "款", "项", "行次", "栏次", NULL};
 
+/* Whether t heads a side of a two-sided table (收入, 支出, spaced or not)
+ * or a block of 基本支出明细表 (人员经费, 公用经费): groups over stub
+ * columns too. */
+static bool is_side_head(const char *t)
+{
+    char w[16];
+    size_t n = 0;
+    for (const char *p = t; *p && n + 4 < sizeof w; p = g_utf8_next_char(p))
+        if (!is_space(g_utf8_get_char(p))) {
+            size_t l = (size_t)(g_utf8_next_char(p) - p);
+            memcpy(w + n, p, l);
+            n += l;
+        }
+    w[n] = '\0';
+    return strcmp(w, "收入") == 0 || strcmp(w, "支出") == 0 || strcmp(w, "人员经费") == 0 ||
+           strcmp(w, "公用经费") == 0;
+}
+
 /* Whether t heads the code or the name column (科目编码, 科目名称). */
 static bool is_stub_heading(const char *t) { return in_list(t, CODE_NAME_HEADS); }
 
@@ -2038,8 +2056,9 @@ static bool stub_head_in(const layout *L, int a, int b, int j)
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
             if (in_column(L, c, j) &&
-                (is_stub_heading(chunk_text(L, c)) || in_list(chunk_text(L, c), OTHER_STUB_HEADS)))
+                (is_stub_heading(chunk_text(L, c)) || in_list(chunk_text(L, c), OTHER_STUB_HEADS))) {
                 return true;
+            }
         }
     return false;
 }
@@ -2060,6 +2079,22 @@ static bool headed_as_low(const layout *L, int a, int b, int j, int g)
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
             if (in_column(L, c, j) && c->y2 > top + 0.1 * L->ln[i].h)
+                return true;
+        }
+    return false;
+}
+
+/* Whether a header chunk of the lines [a, z) in column j heads a stub
+ * column by name (科目名称, 科目编码, 项目, 行次): not 类 | 款 | 项, whose
+ * words end many a wrapped heading (一般公共预 / 算财政拨 / 款). */
+static bool stub_column(const layout *L, int a, int z, int j)
+{
+    for (int i = a; i < z && !L->ln[i].anchor; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            const char *t = chunk_text(L, c);
+            if (in_column(L, c, j) &&
+                (is_stub_heading(t) || strcmp(t, "项目") == 0 || strcmp(t, "行次") == 0))
                 return true;
         }
     return false;
@@ -3177,19 +3212,20 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
         }
     }
     /* a heading of the code or name column heads no amounts (科目编码
-     * over 类 款 项, beside 附属单位上缴 / 收入) */
-    if (is_stub_heading(chunk_text(L, g))) {
-        int m = 0;
-        for (int k = 0; k < n; k++) {
-            bool amounts = false;
-            for (int j = out[k].s0; j <= out[k].s1 && !amounts; j++)
-                amounts = L->amounts[j];
-            if (!amounts)
-                out[m++] = out[k];
-        }
-        n = m;
+     * over 类 款 项, beside 附属单位上缴 / 收入), and a heading of amounts
+     * no stub column (本年收入 beside 科目名称, both set at the foot) but
+     * for the sides 收入 and 支出 */
+    const char *t = chunk_text(L, g);
+    bool stub = is_stub_heading(t) || in_list(t, OTHER_STUB_HEADS), side = is_side_head(t);
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+        bool keep = true;
+        for (int j = out[k].s0; j <= out[k].s1 && keep; j++)
+            keep = stub ? !L->amounts[j] : side || !stub_column(L, a, z, j);
+        if (keep)
+            out[m++] = out[k];
     }
-    return n;
+    return m;
 }
 
 /* Chooses, for the header cells of line li, which are groups and over
