@@ -934,9 +934,12 @@ pdf_rows() {
     assert_line --index 0 '[0,[[0,"项目",1],[1,"决算数",5]]]'
 }
 
-@test "pdf: a code wrapped at any digit round its row is the row's code (2080 / row / 505)" {
+@test "pdf: a code wrapped at any digit round its row is the row's code (2080 / row / 505), not round a row with a code of its own (2101 / row / 102, then 221)" {
     run pdf_rows "$ROOT/data/holdout14/fulan-zhongyiyuan-2025.pdf" 1
     assert_line --index 6 --partial '[6,[[0,"2080 505",1],[1,"机关事业单位基本养老保险缴费支出",1],[2,"236.29",1]'
+    run pdf_rows "$ROOT/data/holdout14/fulan-zhongyiyuan-2025.pdf" 2
+    assert_line --index 17 --partial '[17,[[0,"2101 102",1],[1,"事业单位医疗",1]'
+    assert_line --index 18 --partial '[18,[[0,"221",1],[1,"住房保障支出",1]'
 }
 
 @test "pdf: a head level with the second line of a wrapped head beside it is a wrapped head too, not a group (上级补助 / 收入 beside 附属单 / 位上缴 / 收入)" {

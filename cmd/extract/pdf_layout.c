@@ -1463,7 +1463,11 @@ static bool code_wrapped_round(const layout *L, int i, int b)
     if (nt < 3 || nt > 5 || nf < 1 || (nt + nf != 5 && nt + nf != 7) || !L->ln[i + 1].anchor)
         return false;
     const chunk *t = &L->ck[L->ln[i].c0], *f = &L->ck[L->ln[i + 2].c0];
-    return absd(t->x1 - f->x1) <= 0.2 * L->ln[i].h;
+    const line *row = &L->ln[i + 1];
+    /* (a row with a code of its own is not the one wrapped round: 102 ends
+     * the code above it, not one round 221 住房保障支出) */
+    return absd(t->x1 - f->x1) <= 0.2 * L->ln[i].h &&
+           !(row->nc > 0 && absd(L->ck[row->c0].x1 - t->x1) <= 0.2 * row->h);
 }
 
 /* The line of [a, b) next to line from (step -1 up, +1 down) that holds a
