@@ -974,6 +974,11 @@ pdf_rows() {
     assert_line --index 0 '[0,[[0,"人员经费",3],[3,"公用经费",6]]]'
 }
 
+@test "pdf: a 三公 heading wrapped in two lines is one cell, not a group over the band beside it (因公出国 / （境）费)" {
+    run pdf_rows "$ROOT/data/holdout5/qinghe-weijian-2024.pdf" 6
+    assert_line --index 2 --partial '[2,[[1,"因公出国（境）费",1],[2,"小计",1],[3,"公务用车购置费",1],[4,"公务用车运行费",1],[5,"公务接待费",1]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

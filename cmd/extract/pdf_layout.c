@@ -3054,7 +3054,8 @@ static bool inside_band(const layout *L, int a, const chunk *g)
 static const char *const LONE_VALUE_HEADS[] = {
     "上级补助收入", "附属单位上缴收入", "一般公共预算拨款收入", "政府性基金预算拨款收入",
     "国有资本经营预算拨款收入", "财政专户管理资金收入", "事业单位经营收入", "上缴上级支出",
-    "对附属单位补助支出", "事业单位经营支出", NULL};
+    "对附属单位补助支出", "事业单位经营支出", "因公出国（境）费", "公务用车购置费", "公务用车运行费",
+    "公务用车运行维护费", "公务接待费", NULL};
 
 /* Whether header cell g and the cell a line pitch under it (0.8 to 1.2
  * of its height), set as g is (left edge, middle or right edge shared),
