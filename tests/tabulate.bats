@@ -285,6 +285,17 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '本年收入合计 9.00' '经营收入 1.00' '附属单位上缴收入 2.00' '其他收入 6.00')"
 }
 
+@test "tabulate: a small table of 表1 | 单位：万元 between a title and its table is the table's meta lines, not a table" {
+    doc=$(make_doc d \
+        "$(para '某局2025年部门收支总表')" \
+        "$(row 0 0 '表1' '单位：万元')" \
+        "$(row 1 0 '收入' '' '支出' '')" \
+        "$(row 1 1 '项目' '预算数' '项目' '预算数')" \
+        "$(row 1 2 '一般公共预算拨款收入' '10.00' '社会保障和就业支出' '10.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .side, .value, .unit] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'BU01 收入 10.00 万元' 'BU01 支出 10.00 万元')"
+}
+
 @test "tabulate: the unit printed in the paragraph above a table, after 编制单位：<entity> on the same line" {
     doc=$(make_doc d \
         "$(para '2023年支出决算表')" "$(para $'编制单位：元谋县医疗保障局\t单位：万元')" \

@@ -211,6 +211,19 @@ static char *unit_in(const char *text)
     return u;
 }
 
+/* Whether t is a form marker (公开04表, 表4) rather than a piece of a title. */
+static int is_form_marker(const char *t)
+{
+    char *f = catalog_form_in(t);
+    int form = f != NULL;
+    free(f);
+    size_t n = tx_cplen(t, strlen(t));
+    return form || (n <= 4 && strncmp(t, "表", strlen("表")) == 0) ||
+           strncmp(t, "附表", strlen("附表")) == 0;
+}
+
+/* Whether a cell is a meta line: 单位：…, 编制单位：…, a form marker (公开01表,
+ * 表1) or a title. */
 static int is_meta_cell(const char *text)
 {
     char *k = tx_key(text);
@@ -219,12 +232,7 @@ static int is_meta_cell(const char *text)
     int meta = strstr(k, "单位:") || strstr(k, "部门:") || strstr(k, "单位名称:") ||
                strstr(k, "部门名称:") || strstr(k, "公开") || strstr(k, "填报") || strstr(k, "编制");
     free(k);
-    if (!meta) {
-        char *f = catalog_form_in(text);
-        meta = f != NULL;
-        free(f);
-    }
-    return meta || catalog_is_title(text);
+    return meta || is_form_marker(text) || catalog_is_title(text);
 }
 
 /* 本单位2024年度无国有资本经营预算财政拨款支出，故本表为空表。 printed as a
@@ -399,17 +407,6 @@ static int heads_next(const tab_doc *d, int gi)
     int from, to;
     around(d, gi + 1, 1, &from, &to);
     return from == to;
-}
-
-/* Whether t is a form marker (公开04表, 表4) rather than a piece of a title. */
-static int is_form_marker(const char *t)
-{
-    char *f = catalog_form_in(t);
-    int form = f != NULL;
-    free(f);
-    size_t n = tx_cplen(t, strlen(t));
-    return form || (n <= 4 && strncmp(t, "表", strlen("表")) == 0) ||
-           strncmp(t, "附表", strlen("附表")) == 0;
 }
 
 /* Whether paragraph t may be the first piece of a wrapped title, and how
