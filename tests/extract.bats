@@ -979,6 +979,11 @@ pdf_rows() {
     assert_line --index 2 --partial '[2,[[1,"因公出国（境）费",1],[2,"小计",1],[3,"公务用车购置费",1],[4,"公务用车运行费",1],[5,"公务接待费",1]'
 }
 
+@test "pdf: 科目编码 set at the left edge of 类 heads 类 | 款 | 项, not the columns of amounts after them" {
+    run pdf_rows "$ROOT/data/holdout15/shuxi-fayuan-2025.pdf" 2
+    assert_line --index 0 --partial '[0,[[0,"科目编码",3],'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

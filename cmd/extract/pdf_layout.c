@@ -3142,6 +3142,26 @@ static bool code_heading_run(const layout *L, int z, const chunk *g, run *out)
     return false;
 }
 
+/* Keeps of the n runs of out those header cell g may head, and returns
+ * how many: a heading of the code or name column heads no amounts (科目编码
+ * over 类 款 项, beside 附属单位上缴 / 收入), and a heading of amounts no
+ * stub column (本年收入 beside 科目名称, both set at the foot) but for the
+ * sides 收入 and 支出 and the blocks 人员经费 and 公用经费. */
+static int keep_runs(const layout *L, int a, int z, const chunk *g, run *out, int n)
+{
+    const char *t = chunk_text(L, g);
+    bool stub = is_stub_heading(t) || in_list(t, OTHER_STUB_HEADS), side = is_side_head(t);
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+        bool keep = true;
+        for (int j = out[k].s0; j <= out[k].s1 && keep; j++)
+            keep = stub ? !L->amounts[j] : side || !stub_column(L, a, z, j);
+        if (keep)
+            out[m++] = out[k];
+    }
+    return m;
+}
+
 /* The runs of columns header cell g may head as a group over the cells of
  * the band below (决算数 over 合计 | 一般公共预算财政拨款 | …, 2023年预算数
  * over a 三公 table's six columns): its text is narrower than the cells it
@@ -3160,8 +3180,14 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
     if (wraps_on(L, z, g) || inside_band(L, a, g) || wraps_stub_word(L, z, g))
         return 0;
     int n = 0, j = aligned_under(L, z, g, ALIGN_LEFT, 0.02);
-    if (j >= 0) /* left-aligned to a fraction of a point: HTML's default */
-        return left_run(L, a, z, g, j, out, cap);
+    run codes;
+    if (j >= 0) { /* left-aligned to a fraction of a point: HTML's default */
+        if (cap >= 1 && code_heading_run(L, z, g, &codes)) {
+            out[0] = codes;
+            return 1;
+        }
+        return keep_runs(L, a, z, g, out, left_run(L, a, z, g, j, out, cap));
+    }
     /* centred, the run's middle shows its end: no band level is needed
      * (项目 set across both bands under 支出 belongs to its run) */
     for (int s0 = 0; s0 < L->ncol; s0++) {
@@ -3202,7 +3228,6 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
         n = add_run(out, n, left);
     }
     /* or the code heading over 类 | 款 | 项, wherever it is set */
-    run codes;
     if (n < cap && code_heading_run(L, z, g, &codes))
         n = add_run(out, n, codes);
     /* or right-aligned over the cells under it, as it is itself (a header
@@ -3216,21 +3241,7 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
                 n = add_run(out, n, (run){s0, r, 0.5});
         }
     }
-    /* a heading of the code or name column heads no amounts (科目编码
-     * over 类 款 项, beside 附属单位上缴 / 收入), and a heading of amounts
-     * no stub column (本年收入 beside 科目名称, both set at the foot) but
-     * for the sides 收入 and 支出 */
-    const char *t = chunk_text(L, g);
-    bool stub = is_stub_heading(t) || in_list(t, OTHER_STUB_HEADS), side = is_side_head(t);
-    int m = 0;
-    for (int k = 0; k < n; k++) {
-        bool keep = true;
-        for (int j = out[k].s0; j <= out[k].s1 && keep; j++)
-            keep = stub ? !L->amounts[j] : side || !stub_column(L, a, z, j);
-        if (keep)
-            out[m++] = out[k];
-    }
-    return m;
+    return keep_runs(L, a, z, g, out, n);
 }
 
 /* Chooses, for the header cells of line li, which are groups and over
