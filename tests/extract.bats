@@ -984,6 +984,11 @@ pdf_rows() {
     assert_line --index 0 --partial '[0,[[0,"科目编码",3],'
 }
 
+@test "pdf: text drawn over other text on its line is read run by run, not interleaved (a title running over 预算公开表6)" {
+    run bash -c "extract '$ROOT/data/holdout15/yingchuan-jikong-2025.pdf' | jq -r 'select(.type==\"paragraph\" and .loc.page==6) | .text' | head -1"
+    assert_output "2025年一般公共预算基本支出表 预算公开表6"
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

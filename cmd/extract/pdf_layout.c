@@ -365,6 +365,60 @@ static void upright(layout *L)
     }
 }
 
+static int glyph_by_index(int a, int b, const void *ctx)
+{
+    (void)ctx;
+    return a < b ? -1 : a > b;
+}
+
+/* Text drawn over other text on its line (a spreadsheet's title running
+ * over the cell of the 预算公开表6 beside it) interleaves when sorted by x:
+ * where two glyphs next in x overlap by more than 0.3 h (other than the same
+ * glyph drawn twice for bold), the line's glyphs [i, j) of order are put
+ * back in drawing order, each run of it (a run ends where the next glyph
+ * starts left of the last one's end) kept whole, the runs by their first
+ * glyph's x. */
+static void untangle_runs(layout *L, int i, int j, double h)
+{
+    bool tangled = false;
+    for (int k = i + 1; k < j && !tangled; k++) {
+        const glyph *p = &L->g[L->order[k - 1]], *q = &L->g[L->order[k]];
+        tangled = q->x1 < p->x2 - 0.3 * h && q->cp != p->cp;
+    }
+    if (!tangled)
+        return;
+    int *o = L->order + i, n = j - i;
+    sort_idx(o, n, glyph_by_index, NULL, L->scratch);
+    /* runs by their first glyph's x: insertion sort of run starts */
+    int *start = L->scratch, nr = 0;
+    for (int k = 0; k < n; k++)
+        if (k == 0 || L->g[o[k]].x1 < L->g[o[k - 1]].x2 - 0.3 * h)
+            start[nr++] = k;
+    int *copy = malloc((size_t)n * sizeof *copy), *rank = malloc((size_t)nr * sizeof *rank);
+    if (!copy || !rank) {
+        free(copy);
+        free(rank);
+        return; /* left in drawing order: still one line */
+    }
+    memcpy(copy, o, (size_t)n * sizeof *o);
+    for (int r = 0; r < nr; r++) {
+        int at = r;
+        while (at > 0 && L->g[copy[start[rank[at - 1]]]].x1 > L->g[copy[start[r]]].x1) {
+            rank[at] = rank[at - 1];
+            at--;
+        }
+        rank[at] = r;
+    }
+    int w = 0;
+    for (int r = 0; r < nr; r++) {
+        int a = start[rank[r]], b = rank[r] + 1 < nr ? start[rank[r] + 1] : n;
+        for (int k = a; k < b; k++)
+            o[w++] = copy[k];
+    }
+    free(copy);
+    free(rank);
+}
+
 /* Glyphs whose vertical centres are within 0.4 glyph heights of the line's
  * first glyph share a line (CJK and Latin fonts sit a little apart). */
 static bool make_lines(layout *L, int page)
@@ -392,6 +446,7 @@ static bool make_lines(layout *L, int page)
             j++;
         }
         sort_idx(L->order + i, j - i, glyph_by_x, L->g, L->scratch);
+        untangle_runs(L, i, j, h);
         if (!grow((void **)&L->ln, &L->capl, L->nl + 1, sizeof *L->ln))
             return false;
         line *l = &L->ln[L->nl++];
@@ -726,7 +781,8 @@ static bool find_cuts(layout *L)
             if (m < end && fake_bold(L, l, m))
                 continue;
             double gap = m < end ? L->g[L->order[m]].x1 - L->g[L->order[prev]].x2 : 1e300;
-            if (gap > 0.4 * l->h) {
+            /* (or a run of text drawn over the last, untangle_runs) */
+            if (gap > 0.4 * l->h || gap < -0.3 * l->h) {
                 if (figure_run(L, piece, m, &dec) &&
                     !add_edge(L, &ne, L->g[L->order[prev]].x2, li, EDGE_FIG_END))
                     return false;
