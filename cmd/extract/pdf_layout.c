@@ -194,6 +194,9 @@ typedef struct {
     int kind;
 } edge;
 
+/* What a column of the table is, for the groups over it (colkind). */
+enum { KIND_AMOUNTS = 1, KIND_STUB = 2 };
+
 typedef struct {
     glyph *g;
     int ng, capg;
@@ -218,9 +221,11 @@ typedef struct {
     double (*ext)[2];     /* per column: its cell as its text shows it */
     double (*hdr)[2];     /* per column: its lowest header cell's extent */
     int capext, caphdr;
-    bool *amounts;        /* per column: the body holds amounts (header_bands) */
+    /* what header_bands learns of the table before it chooses groups */
+    unsigned char *colkind; /* per column: KIND_AMOUNTS, KIND_STUB */
+    int capcolkind;
     bool foot_set;        /* the header's cells are set at the foot of their bands */
-    int capamounts;
+    double head_foot;     /* the bottom of the header's lowest text */
     int capreach;
     int *tmp, *tmp2;      /* per-region scratch: chunk or line indices */
     int captmp, captmp2;
@@ -258,7 +263,7 @@ static void layout_free(layout *L)
     free(L->reach_x2);
     free(L->ext);
     free(L->hdr);
-    free(L->amounts);
+    free(L->colkind);
     free(L->tmp);
     free(L->tmp2);
     free(L->cells);
@@ -1480,8 +1485,7 @@ static bool class_only(const layout *L, const line *l)
         const char *t = chunk_text(L, &L->ck[l->c0 + k]);
         if (!L->ck[l->c0 + k].numeric)
             continue;
-        if (strlen(t) != 3 || !g_ascii_isdigit(t[0]) || !g_ascii_isdigit(t[1]) ||
-            !g_ascii_isdigit(t[2]) || codes++)
+        if (strlen(t) != 3 || !is_code_segment(t) || codes++)
             return false;
     }
     return codes == 1;
@@ -2849,14 +2853,11 @@ static bool open_column(const layout *L, int a, int z, const chunk *g, cell_y re
                  * further down); a cell centred over the band and the
                  * one above is none (项目 beside 决算数 over 合计 | …) */
                 cell_y y = cell_at(L, i, z, j);
-                double h = gl->h, foot = -1e300;
+                double h = gl->h;
                 /* a cell centred between g's top and the header's foot,
                  * above the middle of the band under g's own middle, spans
                  * g's band: g's sibling (行 / 次 beside 决算数) */
-                for (int o = a; o < z; o++)
-                    if (L->ln[o].y2 > foot)
-                        foot = L->ln[o].y2;
-                if (!c->group && absd(y.mid - (g->y1 + foot) / 2) <= 0.22 * h &&
+                if (!c->group && absd(y.mid - (g->y1 + L->head_foot) / 2) <= 0.22 * h &&
                     y.mid < band_under_middle(L, a, z, g).mid - 0.3 * h)
                     return false;
                 return c->group || absd(y.top - ref.top) <= 0.2 * h ||
@@ -3073,6 +3074,14 @@ static bool wraps_on(const layout *L, int z, const chunk *g)
     return line_under(L, z, g, c, c->y1 - g->y1) != NULL;
 }
 
+/* Whether chunk c lies a cell's line pitch under chunk u: its top 0.8 to
+ * 1.2 of u's height under u's top (the next line of a wrapped cell). */
+static bool pitch_under(const chunk *u, const chunk *c)
+{
+    double d = c->y1 - u->y1;
+    return d > 0.8 * (u->y2 - u->y1) && d <= 1.2 * (u->y2 - u->y1);
+}
+
 /* Whether header cell g shares its line with the second lines of wrapped
  * cells of the header from line a, each a cell's line pitch under a first
  * line of its very extent, both full (一般公共 / 预算拨款 beside 科目, over
@@ -3091,9 +3100,8 @@ static bool inside_band(const layout *L, int a, const chunk *g)
             bool above = false;
             for (int m = 0; m < L->ln[i].nc && !above; m++) {
                 const chunk *u = &L->ck[L->ln[i].c0 + m];
-                double d = c->y1 - u->y1;
                 above = absd(u->x1 - c->x1) <= 0.2 * l->h && absd(u->x2 - c->x2) <= 0.2 * l->h &&
-                        d > 0.8 * (u->y2 - u->y1) && d <= 1.2 * (u->y2 - u->y1);
+                        pitch_under(u, c);
             }
             if (above) {
                 runs_on++;
@@ -3120,12 +3128,11 @@ static const char *const LONE_VALUE_HEADS[] = {
  * heading spells. */
 static bool wraps_stub_word(const layout *L, int z, const chunk *g)
 {
-    double h = L->ln[g->line].h, gh = g->y2 - g->y1;
+    double h = L->ln[g->line].h;
     for (int i = g->line + 1; i < z; i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
-            double d = c->y1 - g->y1;
-            if (d <= 0.8 * gh || d > 1.2 * gh ||
+            if (!pitch_under(g, c) ||
                 (absd(c->x1 - g->x1) > 0.2 * h && absd(c->x2 - g->x2) > 0.2 * h &&
                  absd((c->x1 + c->x2) / 2 - (g->x1 + g->x2) / 2) > 0.2 * h))
                 continue;
@@ -3203,7 +3210,7 @@ static bool code_heading_run(const layout *L, int z, const chunk *g, run *out)
  * over 类 款 项, beside 附属单位上缴 / 收入), and a heading of amounts no
  * stub column (本年收入 beside 科目名称, both set at the foot) but for the
  * sides 收入 and 支出 and the blocks 人员经费 and 公用经费. */
-static int keep_runs(const layout *L, int a, int z, const chunk *g, run *out, int n)
+static int keep_runs(const layout *L, const chunk *g, run *out, int n)
 {
     const char *t = chunk_text(L, g);
     bool stub = is_stub_heading(t) || in_list(t, OTHER_STUB_HEADS), side = is_side_head(t);
@@ -3211,7 +3218,7 @@ static int keep_runs(const layout *L, int a, int z, const chunk *g, run *out, in
     for (int k = 0; k < n; k++) {
         bool keep = true;
         for (int j = out[k].s0; j <= out[k].s1 && keep; j++)
-            keep = stub ? !L->amounts[j] : side || !stub_column(L, a, z, j);
+            keep = stub ? !(L->colkind[j] & KIND_AMOUNTS) : side || !(L->colkind[j] & KIND_STUB);
         if (keep)
             out[m++] = out[k];
     }
@@ -3242,7 +3249,7 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
             out[0] = codes;
             return 1;
         }
-        return keep_runs(L, a, z, g, out, left_run(L, a, z, g, j, out, cap));
+        return keep_runs(L, g, out, left_run(L, a, z, g, j, out, cap));
     }
     /* centred, the run's middle shows its end: no band level is needed
      * (项目 set across both bands under 支出 belongs to its run) */
@@ -3297,7 +3304,7 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
                 n = add_run(out, n, (run){s0, r, 0.5});
         }
     }
-    return keep_runs(L, a, z, g, out, n);
+    return keep_runs(L, g, out, n);
 }
 
 /* Chooses, for the header cells of line li, which are groups and over
@@ -3406,9 +3413,7 @@ static bool foot_set(const layout *L, int a, int z)
         for (int i = z - 2; i >= a && !above; i--)
             for (int m = 0; m < L->ln[i].nc && !above; m++) {
                 const chunk *u = &L->ck[L->ln[i].c0 + m];
-                double d = c->y1 - u->y1;
-                above = absd(u->x1 - c->x1) <= 0.2 * l->h && d > 0.8 * (u->y2 - u->y1) &&
-                        d <= 1.2 * (u->y2 - u->y1);
+                above = absd(u->x1 - c->x1) <= 0.2 * l->h && pitch_under(u, c);
             }
         if (above)
             wrapped++;
@@ -3428,11 +3433,16 @@ static int header_bands(layout *L, int a, int z, int b)
 {
     int groups = 0;
     if (!column_extents(L, a, z, b) ||
-        !grow((void **)&L->amounts, &L->capamounts, L->ncol > 0 ? L->ncol : 1, sizeof *L->amounts))
+        !grow((void **)&L->colkind, &L->capcolkind, L->ncol > 0 ? L->ncol : 1, sizeof *L->colkind))
         return -1;
     for (int j = 0; j < L->ncol; j++)
-        L->amounts[j] = figure_column(L, z, b, j, true);
+        L->colkind[j] = (figure_column(L, z, b, j, true) ? KIND_AMOUNTS : 0) |
+                        (stub_column(L, a, z, j) ? KIND_STUB : 0);
     L->foot_set = foot_set(L, a, z);
+    L->head_foot = -1e300;
+    for (int i = a; i < z; i++)
+        if (L->ln[i].y2 > L->head_foot)
+            L->head_foot = L->ln[i].y2;
     for (int i = a; i < z; i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
             chunk *c = &L->ck[L->ln[i].c0 + k];
