@@ -976,7 +976,8 @@ pdf_rows() {
 
 @test "pdf: a 三公 heading wrapped in two lines is one cell, not a group over the band beside it (因公出国 / （境）费)" {
     run pdf_rows "$ROOT/data/holdout5/qinghe-weijian-2024.pdf" 6
-    assert_line --index 2 --partial '[2,[[1,"因公出国（境）费",1],[2,"小计",1],[3,"公务用车购置费",1],[4,"公务用车运行费",1],[5,"公务接待费",1]'
+    assert_line --index 1 --partial '[1,[[0,"合计",1],[1,"因公出国（境）费",1],[2,"公务用车购置及运行费",3],[5,"公务接待费",1]'
+    assert_line --index 2 --partial '[2,[[2,"小计",1],[3,"公务用车购置费",1],[4,"公务用车运行费",1]'
 }
 
 @test "pdf: 科目编码 set at the left edge of 类 heads 类 | 款 | 项, not the columns of amounts after them" {
@@ -987,6 +988,26 @@ pdf_rows() {
 @test "pdf: text drawn over other text on its line is read run by run, not interleaved (a title running over 预算公开表6)" {
     run bash -c "extract '$ROOT/data/holdout15/yingchuan-jikong-2025.pdf' | jq -r 'select(.type==\"paragraph\" and .loc.page==6) | .text' | head -1"
     assert_output "2025年一般公共预算基本支出表 预算公开表6"
+}
+
+@test "pdf: a header line whose stub heading stands over no cell of the next line joins it by the heads it shares a column with (科目编码 | 政府性基 over 金预算拨 / 款收入)" {
+    run pdf_rows "$ROOT/data/holdout15/yingchuan-jikong-2025.pdf" 1
+    assert_line --index 0 --partial '[4,"一般公共预算拨款收入",1],[5,"政府性基金预算拨款收入",1],[6,"国有资本经营预算拨款收入",1],[7,"财政专户管理资金收入",1]'
+    run pdf_rows "$ROOT/data/holdout7/yunxiu-zhen-2023.pdf" 4
+    assert_line --index 2 '[2,[[1,"栏次",1],[2,"1",1],[3,"2",1],[4,"3",1]]]'
+}
+
+@test "pdf: two headings set right in adjacent columns of a one-row table are two cells, and a long amount group above them is in the table (合计 （境）费; 公务用车购置及运行费)" {
+    run pdf_rows "$ROOT/data/holdout15/yingchuan-jikong-2025.pdf" 6
+    assert_line --index 0 '[0,[[0,"合计",1],[1,"因公出国（境）费",1],[2,"公务用车购置及运行费",3],[5,"公务接待费",1]]]'
+    assert_line --index 1 '[1,[[2,"小计",1],[3,"公务用车购置费",1],[4,"公务用车运行费",1]]]'
+}
+
+@test "pdf: a 三公 category never heads another (公务用车购置及运行维护费 centred over 小计 | 购置费 | 运行维护费, not over 因公出国 and 公务接待费 beside them)" {
+    run pdf_rows "$ROOT/data/holdout14/yuanxi-yizhong-2023.pdf" 8
+    assert_line --index 0 '[0,[[0,"项目",1],[1,"合计",1],[2,"因公出国（境）费",1],[3,"公务用车购置及运行维护费",3],[6,"公务接待费",1]]]'
+    run pdf_rows "$ROOT/data/holdout14/fulan-zhongyiyuan-2025.pdf" 6
+    assert_line --index 1 '[1,[[0,"合计",1],[1,"因公出国（境）费",1],[2,"公务用车购置及运行费",3],[5,"公务接待费",1],[6,"合计",1],[7,"因公出国（境）费",1],[8,"公务用车购置及运行费",3],[11,"公务接待费",1]]]'
 }
 
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {

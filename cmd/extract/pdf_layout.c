@@ -769,6 +769,18 @@ static bool amount_then_text(const layout *L, int a, int m)
  * figure glued to the code of the next column (`235.26 302`). Two
  * ideographs a typed space apart are cut on the same evidence: text that
  * ends where a column's figures end fills its cell. */
+/* Whether text ending at x1 and the text after a typed space ending at
+ * x2 both end where a figure of another line ends: two headings set right
+ * in adjacent columns (合计 （境）费 over 36.88 0.00), which a one-row
+ * table (三公) shows once only. */
+static bool ends_on_figures(const layout *L, int ne, int li, double x1, double x2)
+{
+    double tol = 0.05 * L->ln[li].h;
+    unsigned ends = 1u << EDGE_FIG_END | 1u << EDGE_GLUE_END;
+    return edges_near(L->edges, ne, x1, tol, li, ends) >= 1 &&
+           edges_near(L->edges, ne, x2, tol, li, ends) >= 1;
+}
+
 static bool find_cuts(layout *L)
 {
     if (!grow((void **)&L->cut, &L->capcut, L->ng > 0 ? L->ng : 1, sizeof *L->cut))
@@ -866,7 +878,8 @@ static bool find_cuts(layout *L)
                     split_nearby(L, li, L->g[L->order[piece]].x1, a->x2, q->x1) ||
                     (!digit && piece_nearby(L, li, L->g[L->order[piece]].x1, a->x2)) ||
                     (!digit && edges_near(L->edges, ne, text_end(L, l, m), tol, li,
-                                          1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2)) {
+                                          1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2) ||
+                    (!digit && ends_on_figures(L, ne, li, a->x2, text_end(L, l, m)))) {
                     L->cut[m] = true;
                     piece = m;
                 }
@@ -1148,15 +1161,25 @@ static bool header_band(const layout *L, int i, double dp, double dn)
 }
 
 /* A header word: short, no figure, no 表 (公开02表 and 表二 stand above
- * tables too, outside them). */
+ * tables too, outside them); longer, the name of an amount (a group over
+ * its parts: 公务用车购置及运行费, 一般公共预算财政拨款), which a
+ * department's name or a note never ends as. */
 static bool is_heading_word(const char *t)
 {
-    if (g_utf8_strlen(t, -1) > 6 || strstr(t, "表"))
+    glong n = g_utf8_strlen(t, -1);
+    if (n > 12 || strstr(t, "表") || strstr(t, "：") || strstr(t, ":"))
         return false;
     for (const char *p = t; *p; p++)
         if (*p >= '0' && *p <= '9')
             return false;
-    return *t != '\0';
+    if (n <= 6)
+        return *t != '\0';
+    static const char *const ends[] = {"费", "拨款", "收入", "支出", "结余", "决算数", "预算数", NULL};
+    size_t len = strlen(t);
+    for (int k = 0; ends[k]; k++)
+        if (len >= strlen(ends[k]) && strcmp(t + len - strlen(ends[k]), ends[k]) == 0)
+            return true;
+    return false;
 }
 
 static bool is_total_label(const char *t)
@@ -1391,21 +1414,26 @@ static bool column_reach(layout *L, int a, int b)
 static bool stacked(const layout *L, int i, int j)
 {
     const line *l = &L->ln[i], *o = &L->ln[j];
-    if (l->nc == 0 || absd(l->yc - o->yc) > 1.3 * l->h || !same_size(l, o))
+    if (l->nc == 0 || absd(l->yc - o->yc) > 1.6 * l->h || !same_size(l, o) ||
+        is_colno_line(L, l) || is_colno_line(L, o))
         return false;
+    int paired = 0;
     for (int k = 0; k < l->nc; k++) {
         const chunk *c = &L->ck[l->c0 + k];
-        bool partner = false;
+        bool partner = false, taken = false;
         for (int m = 0; m < o->nc && !partner; m++) {
             const chunk *e = &L->ck[o->c0 + m];
             double w = chunk_w(c) < chunk_w(e) ? chunk_w(c) : chunk_w(e);
+            taken |= e->col <= c->col && c->col < e->col + e->colspan;
             partner = e->colspan == 1 && e->col == c->col &&
-                      overlap(c->x1, c->x2, e->x1, e->x2) >= 0.5 * w;
+                      overlap(c->x1, c->x2, e->x1, e->x2) >= 0.5 * w &&
+                      absd(c->y1 + c->y2 - e->y1 - e->y2) <= 2.6 * l->h;
         }
-        if (c->colspan != 1 || !partner)
+        if (c->colspan != 1 || (!partner && taken))
             return false;
+        paired += partner;
     }
-    return continues(L, i < j ? i : j, i < j ? j : i);
+    return paired > 0 && continues(L, i < j ? i : j, i < j ? j : i);
 }
 
 
@@ -3210,15 +3238,48 @@ static bool code_heading_run(const layout *L, int z, const chunk *g, run *out)
  * over 类 款 项, beside 附属单位上缴 / 收入), and a heading of amounts no
  * stub column (本年收入 beside 科目名称, both set at the foot) but for the
  * sides 收入 and 支出 and the blocks 人员经费 and 公用经费. */
-static int keep_runs(const layout *L, const chunk *g, run *out, int n)
+/* The 三公 categories: none is ever a part of another. */
+static const char *const SANGONG_PARTS[] = {"因公出国（境）费", "公务用车购置及运行费",
+                                            "公务用车购置及运行维护费", "公务接待费", NULL};
+
+/* Whether the header text under g's line in column j, its lines joined,
+ * is in list. */
+static bool column_says(const layout *L, int z, const chunk *g, int j, const char *const *list)
+{
+    char word[96];
+    size_t n = 0;
+    for (int i = g->line + 1; i < z; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            const char *t = chunk_text(L, c);
+            if (c->col != j || c->colspan != 1 || n + strlen(t) >= sizeof word)
+                continue;
+            memcpy(word + n, t, strlen(t));
+            n += strlen(t);
+        }
+    word[n] = '\0';
+    return n > 0 && in_list(word, list);
+}
+
+static int keep_runs(const layout *L, int z, const chunk *g, run *out, int n)
 {
     const char *t = chunk_text(L, g);
     bool stub = is_stub_heading(t) || in_list(t, OTHER_STUB_HEADS), side = is_side_head(t);
+    bool sangong = in_list(t, SANGONG_PARTS);
     int m = 0;
     for (int k = 0; k < n; k++) {
         bool keep = true;
+        /* a run reaching over another category stops before it (公务用车
+         * 购置及运行费 left-set over 小计 | 购置费 | 运行费, 公务接待费 beside
+         * them open too) */
+        while (sangong && out[k].s1 > out[k].s0 && column_says(L, z, g, out[k].s1, SANGONG_PARTS))
+            out[k].s1--;
+        while (sangong && out[k].s0 < out[k].s1 && column_says(L, z, g, out[k].s0, SANGONG_PARTS))
+            out[k].s0++;
+        keep = out[k].s1 > out[k].s0;
         for (int j = out[k].s0; j <= out[k].s1 && keep; j++)
-            keep = stub ? !(L->colkind[j] & KIND_AMOUNTS) : side || !(L->colkind[j] & KIND_STUB);
+            keep = (stub ? !(L->colkind[j] & KIND_AMOUNTS) : side || !(L->colkind[j] & KIND_STUB)) &&
+                   !(sangong && column_says(L, z, g, j, SANGONG_PARTS));
         if (keep)
             out[m++] = out[k];
     }
@@ -3249,7 +3310,7 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
             out[0] = codes;
             return 1;
         }
-        return keep_runs(L, g, out, left_run(L, a, z, g, j, out, cap));
+        return keep_runs(L, z, g, out, left_run(L, a, z, g, j, out, cap));
     }
     /* centred, the run's middle shows its end: no band level is needed
      * (项目 set across both bands under 支出 belongs to its run) */
@@ -3304,7 +3365,7 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
                 n = add_run(out, n, (run){s0, r, 0.5});
         }
     }
-    return keep_runs(L, g, out, n);
+    return keep_runs(L, z, g, out, n);
 }
 
 /* Chooses, for the header cells of line li, which are groups and over
