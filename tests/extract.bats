@@ -1010,6 +1010,22 @@ pdf_rows() {
     assert_line --index 1 '[1,[[0,"合计",1],[1,"因公出国（境）费",1],[2,"公务用车购置及运行费",3],[5,"公务接待费",1],[6,"合计",1],[7,"因公出国（境）费",1],[8,"公务用车购置及运行费",3],[11,"公务接待费",1]]]'
 }
 
+@test "pdf: heads of narrow columns set left with thin padding, wrapped in lockstep, are cut at the typed spaces the lines share or where a line and the one under it spell a standard heading (政府性基金 国有资本经 财政专户管; 事业单位经 其他收入)" {
+    run pdf_rows "$ROOT/data/holdout16/pingzhou-dangan-2024.pdf" 1
+    assert_line --index 0 '[0,[[0,"科目编码",3],[3,"科目名称",1],[4,"合计",1],[5,"上年结转",1],[6,"一般公共预算拨款收入",1],[7,"政府性基金预算拨款收入",1],[8,"国有资本经营预算拨款收入",1],[9,"财政专户管理资金收入",1],[10,"事业收入",1],[11,"上级补助收入",1],[12,"附属单位上缴收入",1],[13,"事业单位经营收入",1],[14,"其他收入",1]]]'
+}
+
+@test "pdf: the wrapped line of a label centred in the stub stays in the stub, in a table whose heads are set left (2023年预算 / 数)" {
+    run pdf_rows "$ROOT/data/holdout16/pingzhou-dangan-2024.pdf" 6
+    assert_line --index 2 '[2,[[0,"2023年预算数",1],[1,"38,166.65",1],[2,"0.00",1],[3,"29,635.33",1],[4,"0.00",1],[5,"29,635.33",1],[6,"8,531.32",1]]]'
+}
+
+@test "pdf: a block heading set left over a wrapped head and a one-line head beside it, both at the band's top, heads the block (人员经费 over 科目 / 编码 | 科目名称 | 预算数)" {
+    run pdf_rows "$ROOT/data/holdout16/pingzhou-dangan-2024.pdf" 5
+    assert_line --index 0 '[0,[[0,"人员经费",3],[3,"公用经费",3]]]'
+    assert_line --index 1 '[1,[[0,"科目编码",1],[1,"科目名称",1],[2,"预算数",1],[3,"科目编码",1],[4,"科目名称",1],[5,"预算数",1]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

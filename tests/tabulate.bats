@@ -131,6 +131,17 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '201 一般公共服务支出 本年收入合计 9809441.39 元' '201 一般公共服务支出 财政拨款收入 9787377.76 元')"
 }
 
+@test "tabulate: the department's name alone on its line between the title and the year and unit line is a meta line, and the unit under it is the table's" {
+    doc=$(make_doc d \
+        "$(row 0 0 '财政拨款“三公”经费支出决算表')" \
+        "$(row 0 1 '萍洲县档案馆')" \
+        "$(row 0 2 '2023年度' '单位：万元')" \
+        "$(row 0 3 '项目' '预算数' '决算数')" \
+        "$(row 0 4 '合计' '8.36' '7.95')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .column, .value, .unit] | join(\" \")'"
+    assert_output "$(printf '%s\n' '合计 预算数 8.36 万元' '合计 决算数 7.95 万元')"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

@@ -535,10 +535,38 @@ static bool is_caption_chunk(const char *t)
            strstr(t, "单位:元");
 }
 
+/* ---------- standard headings ---------- */
+
+/* Whether t is one of the words of list (NULL-terminated). */
+static bool in_list(const char *t, const char *const *list)
+{
+    for (int s = 0; list[s]; s++)
+        if (strcmp(t, list[s]) == 0)
+            return true;
+    return false;
+}
+
+/* The headings of the code and the name columns, and the other stub
+ * headings. */
+static const char *const CODE_NAME_HEADS[] = {"科目编码", "科目代码", "功能分类科目编码", "科目名称",
+                                              "编码", "名称", NULL};
+static const char *const OTHER_STUB_HEADS[] = {"项目", "类", "款", "项", "行次", "栏次", NULL};
+
+/* The standard value columns whose heading no group and head under it
+ * spell together (unlike 本年支出 / 合计): wrapped in two lines, they are
+ * one cell. */
+static const char *const LONE_VALUE_HEADS[] = {
+    "上级补助收入", "附属单位上缴收入", "一般公共预算拨款收入", "政府性基金预算拨款收入",
+    "国有资本经营预算拨款收入", "财政专户管理资金收入", "事业单位经营收入", "上缴上级支出",
+    "对附属单位补助支出", "事业单位经营支出", "因公出国（境）费", "公务用车购置费", "公务用车运行费",
+    "公务用车运行维护费", "公务接待费", NULL};
+
 /* ---------- glued cells ---------- */
 
-/* EDGE_SPACED_START: a figure a typed space after text (…收入 3) */
-enum { EDGE_START, EDGE_FIG_END, EDGE_GLUE_START, EDGE_GLUE_END, EDGE_SPACED_START };
+/* EDGE_SPACED_START: a figure a typed space after text (…收入 3);
+ * EDGE_SPACED_CJK: an ideograph a typed space after an ideograph */
+enum { EDGE_START, EDGE_FIG_END, EDGE_GLUE_START, EDGE_GLUE_END, EDGE_SPACED_START,
+       EDGE_SPACED_CJK };
 
 static int cmp_edge(const void *a, const void *b)
 {
@@ -781,7 +809,82 @@ static bool ends_on_figures(const layout *L, int ne, int li, double x1, double x
            edges_near(L->edges, ne, x2, tol, li, ends) >= 1;
 }
 
-static bool find_cuts(layout *L)
+/* Whether a line next to line li (a line pitch away, in its size) has a
+ * typed space between ideographs ending at x too: the wrapped heads of
+ * narrow columns set left in lockstep with thin padding (政府性基金 国有资本经
+ * over 预算拨款收 营预算拨款), where no cell gap shows the column. */
+static bool spaced_in_step(const layout *L, int ne, int li, double x)
+{
+    const line *l = &L->ln[li];
+    double tol = 0.05 * l->h;
+    int lo = 0, hi = ne; /* the edges are in order of x */
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (L->edges[mid].x < x - tol)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (int k = lo; k < ne && L->edges[k].x <= x + tol; k++) {
+        const edge *e = &L->edges[k];
+        if (e->kind != EDGE_SPACED_CJK || e->line == li || e->line >= L->nl)
+            continue;
+        const line *o = &L->ln[e->line];
+        if (same_size(l, o) && absd(o->yc - l->yc) <= 1.3 * l->h)
+            return true;
+    }
+    return false;
+}
+
+/* Appends the glyphs [from, to] of the order to word (size n), as their
+ * page text; false when they do not fit. */
+static bool glyph_text(const layout *L, const char *pagetext, int from, int to, char *word,
+                       size_t n)
+{
+    size_t len = strlen(word);
+    for (int m = from; m <= to; m++) {
+        const glyph *q = &L->g[L->order[m]];
+        if (len + (size_t)q->len >= n)
+            return false;
+        memcpy(word + len, pagetext + q->off, (size_t)q->len);
+        len += (size_t)q->len;
+        word[len] = '\0';
+    }
+    return true;
+}
+
+/* Whether the text of line li from order position piece to prev, with the
+ * text starting where it starts on the line under it (up to a typed space),
+ * spells a standard value heading: the first line of a head wrapped in a
+ * narrow column set left with thin padding, whose neighbour a typed space
+ * after it is another cell (事业单位经 其他收入 over 营收入). */
+static bool wrap_spells(const layout *L, const char *pagetext, int li, int piece, int prev)
+{
+    const line *l = &L->ln[li];
+    double x = L->g[L->order[piece]].x1, tol = 0.05 * l->h;
+    if (li + 1 >= L->nl)
+        return false;
+    const line *n = &L->ln[li + 1];
+    if (!same_size(l, n) || n->yc - l->yc > 1.3 * l->h)
+        return false;
+    int end = n->g0 + n->ng;
+    for (int m = n->g0; m < end; m++) {
+        const glyph *q = &L->g[L->order[m]];
+        if (absd(q->x1 - x) > tol ||
+            (m > n->g0 && q->x1 - L->g[L->order[m - 1]].x2 <= 0.3 * n->h))
+            continue;
+        int k = m;
+        while (k + 1 < end && L->g[L->order[k + 1]].x1 - L->g[L->order[k]].x2 <= 0.3 * n->h)
+            k++;
+        char word[96] = "";
+        return glyph_text(L, pagetext, piece, prev, word, sizeof word) &&
+               glyph_text(L, pagetext, m, k, word, sizeof word) &&
+               (in_list(word, LONE_VALUE_HEADS) || in_list(word, CODE_NAME_HEADS));
+    }
+    return false;
+}
+
+static bool find_cuts(layout *L, const char *pagetext)
 {
     if (!grow((void **)&L->cut, &L->capcut, L->ng > 0 ? L->ng : 1, sizeof *L->cut))
         return false;
@@ -827,8 +930,8 @@ static bool find_cuts(layout *L)
                     return false;
             } else if (m < end && spaced_cjk(L, l, prev, m)) {
                 glued = true;
-                if (!is_cjk(L->g[L->order[m]].cp) &&
-                    !add_edge(L, &ne, L->g[L->order[m]].x1, li, EDGE_SPACED_START))
+                if (!add_edge(L, &ne, L->g[L->order[m]].x1, li,
+                              is_cjk(L->g[L->order[m]].cp) ? EDGE_SPACED_CJK : EDGE_SPACED_START))
                     return false;
             }
             prev = m;
@@ -879,7 +982,9 @@ static bool find_cuts(layout *L)
                     (!digit && piece_nearby(L, li, L->g[L->order[piece]].x1, a->x2)) ||
                     (!digit && edges_near(L->edges, ne, text_end(L, l, m), tol, li,
                                           1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2) ||
-                    (!digit && ends_on_figures(L, ne, li, a->x2, text_end(L, l, m)))) {
+                    (!digit && ends_on_figures(L, ne, li, a->x2, text_end(L, l, m))) ||
+                    (!digit && spaced_in_step(L, ne, li, q->x1)) ||
+                    (!digit && wrap_spells(L, pagetext, li, piece, prev))) {
                     L->cut[m] = true;
                     piece = m;
                 }
@@ -951,7 +1056,7 @@ static bool join_spaced_words(layout *L, line *l)
  * typed space between ideographs 0.35 h. */
 static bool make_chunks(layout *L, const char *pagetext)
 {
-    if (!find_cuts(L))
+    if (!find_cuts(L, pagetext))
         return false;
     L->nc = 0;
     L->pool.len = 0;
@@ -2105,21 +2210,6 @@ static bool column_has(const layout *L, int a, int b, int j, bool header)
     return false;
 }
 
-/* Whether t is one of the words of list (NULL-terminated). */
-static bool in_list(const char *t, const char *const *list)
-{
-    for (int s = 0; list[s]; s++)
-        if (strcmp(t, list[s]) == 0)
-            return true;
-    return false;
-}
-
-/* The headings of the code and the name columns, and the other stub
- * headings. */
-static const char *const CODE_NAME_HEADS[] = {"科目编码", "科目代码", "功能分类科目编码", "科目名称",
-                                              "编码", "名称", NULL};
-static const char *const OTHER_STUB_HEADS[] = {"项目", "类", "款", "项", "行次", "栏次", NULL};
-
 /* Whether t heads a side of a two-sided table (收入, 支出, spaced or not)
  * or a block of 基本支出明细表 (人员经费, 公用经费): groups over stub
  * columns too. */
@@ -2389,6 +2479,27 @@ static bool starts_flush(const layout *L, int a, int b, int j)
  * is theirs, and a heading there is theirs whether set at the cell's left
  * edge (a spreadsheet's text: 附属单位上 / 缴收入 4 points after the 0.00
  * of the column before) or centred in it. */
+/* How far right the body text of column j reaches: the text chunks under
+ * the first figures of the region [a, b) that reach into column j and no
+ * other (the header's groups do not tell a cell's width). */
+static double text_reach(const layout *L, int a, int b, int j)
+{
+    double x = -1e300;
+    while (a < b && !L->ln[a].anchor)
+        a++;
+    for (int i = a; i < b; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            bool other = false;
+            for (int e = 0; e < L->ncol && !other; e++)
+                other = e != j && overlap(c->x1, c->x2, L->col[e][0], L->col[e][1]) > 1.0;
+            if (!c->numeric && !other && c->x2 > x &&
+                overlap(c->x1, c->x2, L->col[j][0], L->col[j][1]) > 1.0)
+                x = c->x2;
+        }
+    return x;
+}
+
 static int right_of_gap(const layout *L, int a, int b, const chunk *c, int near, bool left_set)
 {
     if (!left_set) {
@@ -2406,9 +2517,11 @@ static int right_of_gap(const layout *L, int a, int b, const chunk *c, int near,
         if (L->col[j][1] >= c->x2 - 0.1 * L->ln[c->line].h &&
             (r < 0 || L->col[j][1] < L->col[r][1]))
             r = j;
-    /* …after the figures of the column before it */
+    /* …after the figures of the column before it, and out of the reach
+     * of that column's text (数, the second line of 2023年预算 centred in
+     * the stub, under it) */
     if (r < 0 || r == near || column_before(L, c->x1, L->ncol) < 0 || L->ln[c->line].anchor ||
-        touches_column(L, c))
+        touches_column(L, c) || c->x2 <= text_reach(L, a, b, near))
         return near;
     return figure_column(L, a, b, r, true) ? r : near;
 }
@@ -2885,8 +2998,11 @@ static bool open_column(const layout *L, int a, int z, const chunk *g, cell_y re
                 /* a cell centred between g's top and the header's foot,
                  * above the middle of the band under g's own middle, spans
                  * g's band: g's sibling (行 / 次 beside 决算数) */
+                /* (not one set at the band's top, as the cell under g
+                 * is: 科目名称 beside 科目 / 编码 under 人员经费) */
                 if (!c->group && absd(y.mid - (g->y1 + L->head_foot) / 2) <= 0.22 * h &&
-                    y.mid < band_under_middle(L, a, z, g).mid - 0.3 * h)
+                    y.mid < band_under_middle(L, a, z, g).mid - 0.3 * h &&
+                    absd(y.top - ref.top) > 0.2 * h)
                     return false;
                 return c->group || absd(y.top - ref.top) <= 0.2 * h ||
                        absd(y.mid - ref.mid) <= 0.3 * h ||
@@ -3139,15 +3255,6 @@ static bool inside_band(const layout *L, int a, const chunk *g)
     }
     return cells >= 1 && 2 * runs_on >= cells;
 }
-
-/* The standard value columns whose heading no group and head under it
- * spell together (unlike 本年支出 / 合计): wrapped in two lines, they are
- * one cell. */
-static const char *const LONE_VALUE_HEADS[] = {
-    "上级补助收入", "附属单位上缴收入", "一般公共预算拨款收入", "政府性基金预算拨款收入",
-    "国有资本经营预算拨款收入", "财政专户管理资金收入", "事业单位经营收入", "上缴上级支出",
-    "对附属单位补助支出", "事业单位经营支出", "因公出国（境）费", "公务用车购置费", "公务用车运行费",
-    "公务用车运行维护费", "公务接待费", NULL};
 
 /* Whether header cell g and the cell a line pitch under it (0.8 to 1.2
  * of its height), set as g is (left edge, middle or right edge shared),

@@ -366,6 +366,19 @@ static void read_meta_grid(const tgrid *g, tpart *p)
     }
 }
 
+/* Whether row r names a unit among its cells (…2023年度 | 单位：万元). */
+static int names_unit(const hrow *r)
+{
+    for (int c = 0; c < r->n; c++) {
+        char *u = tx_is_blank(r->cells[c]) ? NULL : unit_in(r->cells[c]);
+        if (u) {
+            free(u);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void read_meta_rows(gview *v, tpart *p)
 {
     int i = p->a;
@@ -373,6 +386,12 @@ static void read_meta_rows(gview *v, tpart *p)
         hrow *r = &v->plain[i];
         int only = -1, n = row_nonempty(r, &only);
         if (!n)
+            continue;
+        /* the department's name alone on its line, between the title and
+         * the line of the year and the unit: a meta line too */
+        if (n == 1 && i + 1 < p->b && !is_meta_cell(r->cells[only]) &&
+            tx_cplen(r->cells[only], strlen(r->cells[only])) <= 30 &&
+            names_unit(&v->plain[i + 1]))
             continue;
         int all_meta = 1;
         for (int c = 0; c < r->n; c++) {
