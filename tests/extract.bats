@@ -1026,6 +1026,17 @@ pdf_rows() {
     assert_line --index 1 '[1,[[0,"科目编码",1],[1,"科目名称",1],[2,"预算数",1],[3,"科目编码",1],[4,"科目名称",1],[5,"预算数",1]]]'
 }
 
+@test "pdf: 年初结转和结 / 余 set left over the figures is one cell, not a group over 本年收入 beside it" {
+    run pdf_rows "$ROOT/data/holdout16/xiping-zhujian-2024.pdf" 6
+    assert_line --index 0 --partial '[4,"年初结转和结余",1],[5,"本年收入",1],[6,"本年支出",3],[9,"年末结转和结余",1]'
+}
+
+@test "pdf: the header repeated on the next page is known again though codes merged down their rows are drawn behind it, and those codes are dropped (208 by 类, 05 by 款)" {
+    run pdf_rows "$ROOT/data/holdout16/qichuan-keji-2025.pdf" 1
+    assert_line --index 21 '[21,[[0,"科目编码",3],[3,"科目名称",1],[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'
+    assert_line --index 22 --partial '[22,[[0,"类",1],[1,"款",1],[2,"项",1],[6,"一般公共预算拨款收入",1]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -142,6 +142,47 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '合计 预算数 8.36 万元' '合计 决算数 7.95 万元')"
 }
 
+@test "tabulate: a 款 row with no code takes its 款 from the first 项 under it, the class's merged code printed beside it (206 | 04 | 04)" {
+    doc=$(make_doc d \
+        "$(row 0 0 '科目编码' '' '' '科目名称' '合计')" \
+        "$(row 0 1 '类' '款' '项')" \
+        "$(row 0 2 '' '' '' '科学技术支出' '403.49')" \
+        "$(row 0 3 '' '' '' '技术研究与开发' '239.50')" \
+        "$(row 0 4 '206' '04' '04' '科技成果转化与扩散' '163.99')" \
+        "$(row 0 5 '' '' '99' '其他技术研究与开发支出' '75.51')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.code, .item, .value] | join(\" \")'"
+    assert_line --index 1 '20604 技术研究与开发 239.50'
+    assert_line --index 2 '2060404 科技成果转化与扩散 163.99'
+}
+
+@test "tabulate: the blank 合计 row of an empty table under a header run together in one cell gives its nils" {
+    doc=$(make_doc d \
+        "$(para '国有资本经营预算支出表')" \
+        "$(row 0 0 '科目编码类 款 项' '科目名称' '合计' '基本支出' '项目支出')" \
+        "$(row 0 1 '' '合计')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .column, (.value // \"nil\")] | join(\" \")'"
+    assert_output "$(printf '%s\n' '合计 合计 nil' '合计 基本支出 nil' '合计 项目支出 nil')"
+}
+
+@test "tabulate: 类 款 set in one cell of an empty table's header is a stub heading, no row (a PDF's unruled 类    款   项)" {
+    run bash -c "extract '$ROOT/data/holdout16/pingzhou-dangan-2024.pdf' | normalize-traditional-chinese | tabulate | jq -r 'select(.table_id==\"BU08\" or .table_id==\"BU09\") | [.table_id, .kind, (.item // \"-\")] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'BU08 empty_table -' 'BU09 empty_table -')"
+}
+
+@test "tabulate: a header repeated narrower on the next page, its group label off its place, is no row (收入 alone over 项目 | 行次 | 金额)" {
+    doc=$(make_doc d \
+        "$(para '收入支出决算总表')" \
+        "$(r 0 "$(c 0 收入 3 1),$(c 3 支出 3 1)")" \
+        "$(row 0 1 '项目' '行次' '金额' '项目' '行次' '金额')" \
+        "$(row 0 2 '一、一般公共预算财政拨款收入' '1' '3,665.66' '一、一般公共服务支出' '32' '0.00')" \
+        "$(row 0 3 '' '收入')" \
+        "$(row 0 4 '项目' '行次' '金额' '项目' '行次' '金额')" \
+        "$(row 0 5 '' '19' '' '十九、住房保障支出' '50' '67.68')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .value] | join(\" \")'"
+    refute_line '收入 '
+    assert_line '住房保障支出 67.68'
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

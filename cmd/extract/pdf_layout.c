@@ -559,7 +559,7 @@ static const char *const LONE_VALUE_HEADS[] = {
     "上级补助收入", "附属单位上缴收入", "一般公共预算拨款收入", "政府性基金预算拨款收入",
     "国有资本经营预算拨款收入", "财政专户管理资金收入", "事业单位经营收入", "上缴上级支出",
     "对附属单位补助支出", "事业单位经营支出", "因公出国（境）费", "公务用车购置费", "公务用车运行费",
-    "公务用车运行维护费", "公务接待费", NULL};
+    "公务用车运行维护费", "公务接待费", "年初结转和结余", "年末结转和结余", NULL};
 
 /* ---------- glued cells ---------- */
 
@@ -2817,7 +2817,7 @@ static int emit_row(layout *L, int row, int r0, int r1, int band)
     for (int i = r0; i < r1; i++)
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
-            if (band >= 0 && c->band != band)
+            if ((band >= 0 && c->band != band) || !*chunk_text(L, c)) /* (same_lines) */
                 continue;
             int j = 0;
             while (j < nc && !(L->cellcol[j] == c->col && L->cellspan[j] == c->colspan))
@@ -3670,16 +3670,62 @@ static int header_bands(layout *L, int a, int z, int b)
 }
 
 
-/* Whether the n lines from i hold the same cells as the n lines from a. */
-static bool same_lines(const layout *L, int a, int i, int n)
+/* Whether texts a and b are the same but for ASCII digits and spaces in
+ * b. */
+static bool same_but_codes(const char *a, const char *b)
+{
+    for (;;) {
+        while (*b == ' ' || (*b >= '0' && *b <= '9'))
+            b++;
+        while (*a == ' ')
+            a++;
+        if (*a != *b)
+            return false;
+        if (!*a)
+            return true;
+        a++;
+        b++;
+    }
+}
+
+/* Whether text t is nothing but ASCII digits (a code). */
+static bool code_only(const char *t)
+{
+    if (!*t)
+        return false;
+    for (; *t; t++)
+        if (*t < '0' || *t > '9')
+            return false;
+    return true;
+}
+
+/* Whether the n lines from i hold the same cells as the n lines from a;
+ * the lines from i may carry codes besides (a class code merged down its
+ * rows, which Calc draws again on the next page, hidden behind the header
+ * repeated there: 208 by 类). With drop, those codes are emptied. */
+static bool same_lines(layout *L, int a, int i, int n, bool drop)
 {
     for (int t = 0; t < n; t++) {
         const line *p = &L->ln[a + t], *q = &L->ln[i + t];
-        if (p->nc != q->nc)
-            return false;
-        for (int k = 0; k < p->nc; k++)
-            if (strcmp(chunk_text(L, &L->ck[p->c0 + k]), chunk_text(L, &L->ck[q->c0 + k])) != 0)
+        int k = 0, m = 0;
+        for (;; m++) {
+            while (m < q->nc && code_only(chunk_text(L, &L->ck[q->c0 + m])) &&
+                   !(k < p->nc && same_but_codes(chunk_text(L, &L->ck[p->c0 + k]),
+                                                 chunk_text(L, &L->ck[q->c0 + m])))) {
+                if (drop) /* the end of its own text: "" */
+                    L->ck[q->c0 + m].text += (int)strlen(chunk_text(L, &L->ck[q->c0 + m]));
+                m++;
+            }
+            if (k == p->nc || m == q->nc)
+                break;
+            if (!same_but_codes(chunk_text(L, &L->ck[p->c0 + k]), chunk_text(L, &L->ck[q->c0 + m])))
                 return false;
+            if (drop)
+                L->ck[q->c0 + m].text = L->ck[p->c0 + k].text;
+            k++;
+        }
+        if (k != p->nc || m != q->nc)
+            return false;
     }
     return true;
 }
@@ -3709,7 +3755,7 @@ static void rejoin_cut_rows(layout *L, int a, int zone, int b)
 {
     int n = zone - a;
     for (int i = zone + 1; n > 0 && i + n < b; i++) {
-        if (!same_lines(L, a, i, n))
+        if (!same_lines(L, a, i, n, false))
             continue;
         int f = i + n, e, prev = L->tmp[i - 1 - a];
         /* and its 栏次 row */
@@ -3794,7 +3840,8 @@ static int emit_table(layout *L, int a, int b)
     }
     while (i < b) {
         int n = zone - a;
-        if (bands > 0 && i + n <= b && same_lines(L, a, i, n)) {
+        if (bands > 0 && i + n <= b && same_lines(L, a, i, n, false)) {
+            same_lines(L, a, i, n, true);
             /* the header repeated on the next page: in the same bands */
             int rc = emit_bands(L, &row, i, i + n, header_bands(L, i, i + n, b));
             if (rc)

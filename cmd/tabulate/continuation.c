@@ -45,14 +45,14 @@ static int has_decimal_amount(const hrow *r)
     return 0;
 }
 
-int cont_repeats_header(const hrow *rows, int from, int to, int r)
+int cont_repeats_header(const hrow *rows, const hrow *spread, int from, int to, int r)
 {
     if (from >= to || has_decimal_amount(&rows[r]))
         return 0;
     if (hdr_is_colno_row(&rows[r]))
         return 1;
     for (int h = from; h < to; h++)
-        if (repeats_row(&rows[r], &rows[h]))
+        if (repeats_row(&rows[r], &rows[h]) || repeats_row(&rows[r], &spread[h]))
             return 1;
     return 0;
 }

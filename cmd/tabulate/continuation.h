@@ -9,7 +9,9 @@
 
 /* 1 when row r of rows repeats the table's header, rows [from, to): a 栏次
  * row, or a row with a word in it whose every filled slot reads as the same
- * slot of one header row. */
-int cont_repeats_header(const hrow *rows, int from, int to, int r);
+ * slot of one header row, as printed (rows) or with its cells repeated over
+ * their spans (spread: a group's label placed anywhere under its span, as a
+ * header repeated narrower on the next page sets it). */
+int cont_repeats_header(const hrow *rows, const hrow *spread, int from, int to, int r);
 
 #endif

@@ -8,7 +8,7 @@
 static const char *const STUBS[] = {
     "项目", "项目名称", "科目名称", "科目代码", "科目编码", "功能分类科目编码", "经济分类科目编码",
     "支出功能分类科目编码", "支出经济分类科目编码", "功能分类", "经济分类", "科目", "预算科目",
-    "类", "款", "项", "栏次", "行次", "单位名称", "编码", "名称", NULL};
+    "类", "款", "项", "类款", "款项", "栏次", "行次", "单位名称", "编码", "名称", NULL};
 
 static const char *const SIDES[] = {"收入", "支出", NULL};
 
@@ -20,6 +20,13 @@ static int is_stub_key(const char *k)
     /* 项目(按功能分类) and the like */
     if (!stub && strncmp(k, "项目(", strlen("项目(")) == 0)
         stub = 1;
+    /* 类 | 款 | 项 in one cell, under or run together with the code
+     * heading over them (a PDF's 科目编码类款项 of an empty table, whose
+     * columns no figure shows) */
+    size_t n = strlen(k), t = strlen("类款项");
+    if (!stub && n >= t && strcmp(k + n - t, "类款项") == 0)
+        stub = n == t || (n - t == strlen("科目编码") && strncmp(k, "科目编码", n - t) == 0) ||
+               (n - t == strlen("科目代码") && strncmp(k, "科目代码", n - t) == 0);
     return stub;
 }
 

@@ -959,6 +959,17 @@ static void match_template(const tpart *p, hmodel *m)
  * p->notes when neither. Without spans a lower header row (小计 | 基本支出)
  * has lost its place, so there a data row must be as long as the row of
  * stub headings. */
+/* Whether row h holds one cell, 合计 or 总计. */
+static int is_total_row(const hrow *h)
+{
+    int only = -1;
+    if (row_nonempty(h, &only) != 1)
+        return 0;
+    char k[16];
+    return tx_key_buf(h->cells[only], k, sizeof k) > 0 &&
+           (strcmp(k, "合计") == 0 || strcmp(k, "总计") == 0);
+}
+
 static int body_without_figures(const gview *v, const tpart *p)
 {
     int key = -1, stub_end = 0;
@@ -973,7 +984,9 @@ static int body_without_figures(const gview *v, const tpart *p)
     if (key >= 0)
         for (int r = key + 1; r < p->notes; r++) {
             const hrow *h = &v->plain[r];
-            if (!v->g->grid && h->n < v->plain[key].n)
+            /* (a PDF row ends with its last text: the blank 合计 row of an
+             * empty table is as short as its label) */
+            if (!v->g->grid && h->n < v->plain[key].n && !is_total_row(h))
                 continue;
             for (int c = 0; c < stub_end && c < h->n; c++)
                 if (!tx_is_blank(h->cells[c]) && !hdr_is_stub(h->cells[c]))
@@ -982,6 +995,10 @@ static int body_without_figures(const gview *v, const tpart *p)
     int last = p->notes;
     while (last > p->body && !row_nonempty(&v->plain[last - 1], NULL))
         last--;
+    /* or the blank 合计 row under a header of no stub heading it knows
+     * (科目编码类款项 run together) */
+    if (last - 1 > p->body && is_total_row(&v->plain[last - 1]))
+        return last - 1;
     return last > p->body && last < p->notes ? last : p->notes;
 }
 
@@ -1131,7 +1148,13 @@ static void kuan_from_below(gview *v, const tpart *p, const hblock *bl, int base
         for (int c = at + 3; c < h->n && !text; c++)
             text = !tx_is_blank(h->cells[c]);
         char seg[8], item[8];
-        int kuan = tx_is_blank(h->cells[at]) && two_digits(h->cells[at + 1], seg, sizeof seg);
+        /* (the class's own code may stand beside it, merged down the class
+         * and printed in the middle of it: 206 | 04 | 04) */
+        char own[8];
+        int same_class = tx_key_buf(h->cells[at], own, sizeof own) == 3 &&
+                         strncmp(own, cls, 3) == 0;
+        int kuan = (tx_is_blank(h->cells[at]) || same_class) &&
+                   two_digits(h->cells[at + 1], seg, sizeof seg);
         int lone = kuan && tx_is_blank(h->cells[at + 2]) && !text;
         int beside = kuan && text && two_digits(h->cells[at + 2], item, sizeof item);
         if (lone || beside) {
@@ -1235,10 +1258,10 @@ static int run_part(gview *v, tpart *p, int last_part)
             hrow *row = &clipped;
             if (!row_nonempty(row, NULL) && !(blank_body && r == data && p->kind && !has_label))
                 continue;
-            if (cont_repeats_header(v->plain, p->body, data, r))
+            if (cont_repeats_header(v->plain, v->spread, p->body, data, r))
                 continue;   /* the header again, on the next page */
             const char *marker = m.nblocks == 1 ? side_marker(row) : NULL;
-            if (marker && r + 1 < p->notes && cont_repeats_header(v->plain, p->body, data, r + 1)) {
+            if (marker && r + 1 < p->notes && cont_repeats_header(v->plain, v->spread, p->body, data, r + 1)) {
                 p->stacked = marker;
                 continue;
             }
