@@ -1037,6 +1037,18 @@ pdf_rows() {
     assert_line --index 22 --partial '[22,[[0,"类",1],[1,"款",1],[2,"项",1],[6,"一般公共预算拨款收入",1]'
 }
 
+@test "pdf: a group heading set left over heads as wide as the side heads above them is a group, not the last line of wrapped cells (预算数 over 合计 | 一般公共预算 | …, beside 项目 under 支出)" {
+    run pdf_rows "$ROOT/data/holdout15/yingchuan-jikong-2024.pdf" 3
+    assert_line --index 1 '[1,[[0,"项目",1],[1,"预算数",1],[2,"项目",1],[3,"预算数",4]]]'
+    assert_line --index 2 '[2,[[3,"合计",1],[4,"一般公共预算",1],[5,"政府性基金预算",1],[6,"国有资本经营预算",1]]]'
+}
+
+@test "pdf: the header's last line, in none of the columns of an empty table's 合计 row under it, stays in the header (类 款 项 over 合计 — — —)" {
+    run pdf_rows "$ROOT/data/holdout15/yingchuan-jikong-2024.pdf" 7
+    assert_line --index 1 '[1,[[0,"类",1],[1,"款",1],[2,"项",1]]]'
+    assert_line --index 2 --partial '"合计",1],'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -1794,7 +1794,7 @@ static bool group_rows(layout *L, int a, int b, int *link, int *group)
         if (dp - dn > 0.15 * lo || dn - dp > 0.15 * lo)
             to = dp < dn ? up : down;
         else if (up >= a && down < b && L->ln[down].anchor && !L->ln[up].anchor &&
-                 !is_colno_line(L, &L->ln[down]) &&
+                 !is_colno_line(L, &L->ln[down]) && shares_column(L, i, down) &&
                  (!wraps_above(L, a, i) || indented_over(L, i, down)) && continues(L, i, down))
             /* about as far from a text line above as from a row below, and
              * in none of the columns of the lines just above: the top line
@@ -1803,7 +1803,9 @@ static bool group_rows(layout *L, int a, int b, int *link, int *group)
              * 1 2540.29 障和就业支 40), or a cell's first line, indented
              * further than the line under it (机关事业 / 单位基本养老 /
              * 保险缴费支出); a header cell's last line (拨款 under
-             * 一般公共预算财政, with 合计 between) stays up */
+             * 一般公共预算财政, with 合计 between) stays up, and so does a
+             * line in none of the row's columns (类 款 项 over an empty
+             * table's 合计 row) */
             to = down;
         else /* about as far from both: the line above (a top-aligned cell
               * runs down from its row's first line) */
@@ -3244,8 +3246,10 @@ static bool inside_band(const layout *L, int a, const chunk *g)
             bool above = false;
             for (int m = 0; m < L->ln[i].nc && !above; m++) {
                 const chunk *u = &L->ck[L->ln[i].c0 + m];
+                /* (a wrapped line fills its cell: 支出 over 项目, as
+                 * wide, heads a column of longer names) */
                 above = absd(u->x1 - c->x1) <= 0.2 * l->h && absd(u->x2 - c->x2) <= 0.2 * l->h &&
-                        pitch_under(u, c);
+                        pitch_under(u, c) && chunk_w(u) >= L->reach[u->col] - l->h;
             }
             if (above) {
                 runs_on++;
