@@ -1049,6 +1049,12 @@ pdf_rows() {
     assert_line --index 2 --partial '"合计",1],'
 }
 
+@test "pdf: two heads filling adjacent cells with no more than a thin gap between are cut where the first and the text centred under it spell a standard heading (公务用车运 公务接待费 over 行维护费)" {
+    run pdf_rows "$ROOT/data/holdout10/zhuqiao-jiedao-2025.pdf" 6
+    assert_line --index 1 '[1,[[0,"合计",1],[1,"因公出国（境）费",1],[2,"公务用车购置及运行维护费",3],[5,"公务接待费",1],[6,"合计",1],[7,"因公出国（境）费",1],[8,"公务用车购置及运行维护费",3],[11,"公务接待费",1]]]'
+    assert_line --index 2 '[2,[[2,"小计",1],[3,"公务用车购置费",1],[4,"公务用车运行维护费",1],[8,"小计",1],[9,"公务用车购置费",1],[10,"公务用车运行维护费",1]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -854,32 +854,37 @@ static bool glyph_text(const layout *L, const char *pagetext, int from, int to, 
 }
 
 /* Whether the text of line li from order position piece to prev, with the
- * text starting where it starts on the line under it (up to a typed space),
- * spells a standard value heading: the first line of a head wrapped in a
- * narrow column set left with thin padding, whose neighbour a typed space
- * after it is another cell (事业单位经 其他收入 over 营收入). */
+ * text set as it is on the line under it (starting, centred or ending where
+ * it does, up to a typed space), spells a standard value heading: the first
+ * line of a head wrapped in a narrow column with thin padding, whose
+ * neighbour after a space or less is another cell (事业单位经 其他收入 over
+ * 营收入; 公务用车运公务接待费 over 行维护费). */
 static bool wrap_spells(const layout *L, const char *pagetext, int li, int piece, int prev)
 {
     const line *l = &L->ln[li];
-    double x = L->g[L->order[piece]].x1, tol = 0.05 * l->h;
-    if (li + 1 >= L->nl)
-        return false;
-    const line *n = &L->ln[li + 1];
-    if (!same_size(l, n) || n->yc - l->yc > 1.3 * l->h)
-        return false;
-    int end = n->g0 + n->ng;
-    for (int m = n->g0; m < end; m++) {
-        const glyph *q = &L->g[L->order[m]];
-        if (absd(q->x1 - x) > tol ||
-            (m > n->g0 && q->x1 - L->g[L->order[m - 1]].x2 <= 0.3 * n->h))
+    double x1 = L->g[L->order[piece]].x1, x2 = L->g[L->order[prev]].x2, tol = 0.05 * l->h;
+    /* (the lines under it within a pitch: cells of other heights between) */
+    for (int o = li + 1; o < L->nl && L->ln[o].yc - l->yc <= 1.3 * l->h; o++) {
+        const line *n = &L->ln[o];
+        if (!same_size(l, n))
             continue;
-        int k = m;
-        while (k + 1 < end && L->g[L->order[k + 1]].x1 - L->g[L->order[k]].x2 <= 0.3 * n->h)
-            k++;
-        char word[96] = "";
-        return glyph_text(L, pagetext, piece, prev, word, sizeof word) &&
-               glyph_text(L, pagetext, m, k, word, sizeof word) &&
-               (in_list(word, LONE_VALUE_HEADS) || in_list(word, CODE_NAME_HEADS));
+        int end = n->g0 + n->ng;
+        for (int m = n->g0; m < end; m++) {
+            if (m > n->g0 && L->g[L->order[m]].x1 - L->g[L->order[m - 1]].x2 <= 0.3 * n->h)
+                continue;
+            int k = m;
+            while (k + 1 < end && L->g[L->order[k + 1]].x1 - L->g[L->order[k]].x2 <= 0.3 * n->h)
+                k++;
+            double u1 = L->g[L->order[m]].x1, u2 = L->g[L->order[k]].x2;
+            if (absd(u1 - x1) > tol && absd(u2 - x2) > tol &&
+                absd((u1 + u2) / 2 - (x1 + x2) / 2) > 0.2 * l->h)
+                continue;
+            char word[96] = "";
+            if (glyph_text(L, pagetext, piece, prev, word, sizeof word) &&
+                glyph_text(L, pagetext, m, k, word, sizeof word) &&
+                (in_list(word, LONE_VALUE_HEADS) || in_list(word, CODE_NAME_HEADS)))
+                return true;
+        }
     }
     return false;
 }
