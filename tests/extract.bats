@@ -1055,6 +1055,12 @@ pdf_rows() {
     assert_line --index 2 '[2,[[2,"小计",1],[3,"公务用车购置费",1],[4,"公务用车运行维护费",1],[8,"小计",1],[9,"公务用车购置费",1],[10,"公务用车运行维护费",1]]]'
 }
 
+@test "pdf: an empty table without rules, 科目编码 over its header line and a blank 合计 row under it, is a table" {
+    run pdf_rows "$ROOT/data/holdout14/qingwu-zhen-2025.pdf" 8
+    assert_line --index 0 --partial '[5,"合计",1],[6,"基本支出",1],[7,"项目支出",1]]]'
+    assert_line --index 2 '[2,[[2,"合计",1]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

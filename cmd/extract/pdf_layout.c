@@ -1391,8 +1391,10 @@ static int find_regions(layout *L)
             j++;
         }
         /* or an empty table: a header line of three cells or more over its
-         * blank 合计 row */
-        bool table = multi >= 2 || (multi == 1 && heads == 1 && total == 1 && j - i == 2);
+         * blank 合计 row, a heading over it or not (科目编码 over 类 | 款 | 项) */
+        bool table = multi >= 2 || (multi == 1 && heads == 1 && total == 1 &&
+                                    (j - i == 2 || (j - i == 3 && L->ln[i].nc == 1 &&
+                                                    L->ln[i + 1].nc >= 3)));
         for (int k = i; k < j; k++)
             L->ln[k].region = table ? nreg + 1 : -1;
         if (table)
