@@ -503,6 +503,16 @@ docx_out() {
     assert_output --partial 8
 }
 
+@test "html: a page saved as Unicode (UTF-16LE behind its BOM, charset=unicode) is html" {
+    { printf '\xff\xfe'; printf '<html><head><meta http-equiv="Content-Type" content="text/html; charset=unicode"></head><body><table><tr><td>一般公共预算拨款收入</td><td>4,509.57</td></tr></table></body></html>' | iconv -f UTF-8 -t UTF-16LE; } > "$TMP/word.htm"
+    extract "$TMP/word.htm" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -r 'select(.type=="document") | [.format, .encoding] | @tsv' "$TMP/out"
+    assert_output "$(printf 'html\tutf-16le')"
+    run jq -c 'select(.type=="row") | [.cells[].text]' "$TMP/out"
+    assert_output '["一般公共预算拨款收入","4,509.57"]'
+}
+
 @test "html: rowspan/colspan placed on the grid, an empty row still counts" {
     extract "$FIXTURES/caidian-2023-final-utf8.html" > "$TMP/out"
     run jq -c 'select(.type=="row" and .table==1 and .row>=3 and .row<=6) | [.row, [.cells[] | [.col, .colspan, .rowspan]]]' "$TMP/out"

@@ -45,6 +45,22 @@ static int looks_html(const unsigned char *d, size_t n)
     return 0;
 }
 
+/* An HTML document in UTF-16 behind its BOM (Word's 网页 saved as
+ * Unicode): its ASCII read off every other byte. */
+static int looks_html_utf16(const unsigned char *d, size_t n)
+{
+    int le = has_prefix(d, n, "\xFF\xFE"), be = has_prefix(d, n, "\xFE\xFF");
+    if (!le && !be)
+        return 0;
+    unsigned char ascii[1024];
+    size_t m = 0;
+    for (size_t i = 2; i + 1 < n && m < sizeof ascii; i += 2) {
+        unsigned char lo = le ? d[i] : d[i + 1], hi = le ? d[i + 1] : d[i];
+        ascii[m++] = hi == 0 && lo < 0x80 ? lo : '?';
+    }
+    return looks_html(ascii, m);
+}
+
 sniff_kind sniff(const unsigned char *data, size_t len)
 {
     if (len == 0)
@@ -55,7 +71,7 @@ sniff_kind sniff(const unsigned char *data, size_t len)
         return SNIFF_OLE2;
     if (memmem(data, len < 1024 ? len : 1024, "%PDF-", 5))
         return SNIFF_PDF;
-    if (looks_html(data, len))
+    if (looks_html(data, len) || looks_html_utf16(data, len))
         return SNIFF_HTML;
     return SNIFF_TEXT;
 }
