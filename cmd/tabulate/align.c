@@ -127,6 +127,31 @@ static int carried_code(const hblock *bl, const hrow *r, int i, int end, const c
     return at + 3 - i;
 }
 
+/* A label printed with its code in one cell (2080505 机关事业单位基本养老保险
+ *缴费支出, 30102津贴补贴: a code of 3, 5 or 7 digits, then the name, an
+ * ideograph first) is split into code and label; a year (2024年) or an
+ * amount (500万元) is no code. */
+static void split_leading_code(arow *out)
+{
+    const char *p = out->label;
+    int n = 0;
+    while (p[n] >= '0' && p[n] <= '9')
+        n++;
+    if (n != 3 && n != 5 && n != 7)
+        return;
+    const char *q = p + n;
+    while (*q == ' ')
+        q++;
+    uint32_t c;
+    tx_cp(q, &c);
+    if (!tx_is_cjk(c) || c == 0x5E74 /* 年 */ || c == 0x4E07 /* 万 */ || c == 0x5143 /* 元 */)
+        return;
+    out->code = tx_ndup(p, (size_t)n);
+    char *rest = tx_dup(q);
+    free(out->label);
+    out->label = rest;
+}
+
 int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
 {
     memset(out, 0, sizeof *out);
@@ -183,6 +208,8 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
         if (i < end && is_text(row->cells[i])) {
             out->label = tx_clean(row->cells[i]);
             i++;
+            if (!out->code)
+                split_leading_code(out);
             /* 类 | 款 | 项 columns whose 类 cell is merged down its group
              * print the class once, somewhere in the group: the class row
              * is known by its name */
