@@ -198,6 +198,21 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '2010405 日常经济运行调节 本年支出合计 213.00' '2010405 日常经济运行调节 基本支出 0.00' '- 2024年新增项目 本年支出合计 1.00' '- 2024年新增项目 基本支出 1.00')"
 }
 
+@test "tabulate: 收入 and 支出 alone on their rows over the blocks of a one-column 收入支出决算总表 name the side of the rows under them" {
+    doc=$(make_doc d \
+        "$(para '收入支出决算总表')" \
+        "$(row 0 0 '项目' '行次' '决算数')" \
+        "$(row 0 0 '栏次' '' '1')" \
+        "$(row 0 1 '收入')" \
+        "$(row 0 2 '一、一般公共预算财政拨款收入' '1' '769.75')" \
+        "$(row 0 3 '总计' '31' '809.85')" \
+        "$(row 0 4 '支出')" \
+        "$(row 0 5 '三、国防支出' '34' '725.10')" \
+        "$(row 0 6 '总计' '62' '809.85')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.side, .item, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '收入 一般公共预算财政拨款收入 769.75' '收入 总计 809.85' '支出 国防支出 725.10' '支出 总计 809.85')"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

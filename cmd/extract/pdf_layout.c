@@ -1350,10 +1350,11 @@ static int find_regions(layout *L)
                          is_total_label(chunk_text(L, &L->ck[l->c0]));
             /* a heading over the stub columns, alone on the table's first
              * line (项目 over 功能分类科目编码 | 科目名称) */
-            /* (or 2.5 glyph heights over a line of three heads or more:
-             * a group over heads set at the foot of a tall band) */
+            /* (or 2.5 glyph heights over a line of two heads or more:
+             * a group over heads set at the foot of a tall band, or over
+             * groups: 本年收入 over 财政拨款收入 | 单位资金) */
             bool heading = (!pin || dp > 1.6 * l->h) && nin &&
-                           (dn <= 1.6 * l->h || (dn <= 2.5 * l->h && L->ln[i + 1].nc >= 3 &&
+                           (dn <= 1.6 * l->h || (dn <= 2.5 * l->h && L->ln[i + 1].nc >= 2 &&
                                                  !L->ln[i + 1].anchor)) &&
                            same_size(l, &L->ln[i + 1]) && l->nc == 1 &&
                            is_heading_word(chunk_text(L, &L->ck[l->c0]));

@@ -584,6 +584,19 @@ static const char *side_of(const char *path)
     return NULL;
 }
 
+/* Whether the header names a side anywhere (a block's or a column's). */
+static int header_names_side(const hmodel *m)
+{
+    for (int b = 0; b < m->nblocks; b++) {
+        if (m->blocks[b].side && (!strcmp(m->blocks[b].side, "收入") || !strcmp(m->blocks[b].side, "支出")))
+            return 1;
+        for (int j = 0; j < m->blocks[b].ncols; j++)
+            if (side_of(m->blocks[b].cols[j].path))
+                return 1;
+    }
+    return 0;
+}
+
 /* The side a row alone names (支出 over the header repeated for it). */
 static const char *side_marker(const hrow *r)
 {
@@ -659,6 +672,8 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
             spath = tx_dup(path);
             memcpy(spath, side, strlen(side));   /* 收入 and 支出: the same length */
             path = spath;
+        } else if (!side && m->nblocks == 1 && p->stacked) {
+            side = p->stacked;
         }
         jline *w = fw_begin(d, "table");
         jl_str(w, "table", p->name);
@@ -1261,7 +1276,11 @@ static int run_part(gview *v, tpart *p, int last_part)
             if (cont_repeats_header(v->plain, v->spread, p->body, data, r))
                 continue;   /* the header again, on the next page */
             const char *marker = m.nblocks == 1 ? side_marker(row) : NULL;
-            if (marker && r + 1 < p->notes && cont_repeats_header(v->plain, v->spread, p->body, data, r + 1)) {
+            /* (or a marker alone over its block, the header naming no side:
+             * 收入 over 一、一般公共预算财政拨款收入 …, 支出 over 一、一般公共服务
+             * 支出 … in one column of figures) */
+            if (marker && ((r + 1 < p->notes && cont_repeats_header(v->plain, v->spread, p->body, data, r + 1)) ||
+                           !header_names_side(&m))) {
                 p->stacked = marker;
                 continue;
             }
