@@ -1071,6 +1071,12 @@ pdf_rows() {
     assert_line --index 2 '[2,[[2,"合计",1]]]'
 }
 
+@test "pdf: a group heading two pitches over a line of two groups is the table's first band (本年收入 over 财政拨款收入 | 单位资金 over their heads)" {
+    run pdf_rows "$ROOT/data/holdout17/zhiling-fagai-2025.pdf" 1
+    assert_line --index 0 '[0,[[0,"科目编码及名称",1],[1,"合计",1],[2,"上年结转",1],[3,"本年收入",9]]]'
+    assert_line --index 1 '[1,[[3,"财政拨款收入",3],[6,"财政专户管理资金收入",1],[7,"单位资金",5]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'
