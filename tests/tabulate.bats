@@ -213,6 +213,11 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '收入 一般公共预算财政拨款收入 769.75' '收入 总计 809.85' '支出 国防支出 725.10' '支出 总计 809.85')"
 }
 
+@test "tabulate: a block starts where its heading starts when its codes stand in a column of their own before 科目编码及名称 (公用经费 over 30202 | 印刷费 | 16.30)" {
+    run bash -c "extract '$ROOT/data/holdout17/zhiling-fagai-2025.pdf' | normalize-traditional-chinese | tabulate | jq -r 'select(.table_id==\"BU06\") | [.side, .code, .item, .header_path, .value] | join(\" \")' | sed -n '1,2p;5,6p'"
+    assert_output "$(printf '%s\n' '人员经费 301 工资福利支出 人员经费/预算数 701.34' '公用经费 302 商品和服务支出 公用经费/预算数 225.63' '人员经费 30102 津贴补贴 人员经费/预算数 184.24' '公用经费 30202 印刷费 公用经费/预算数 16.30')"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

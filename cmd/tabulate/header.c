@@ -313,7 +313,9 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
     int skip_plain = (has_label ? 1 : 0) + (bl->has_line ? 1 : 0);
     int stubs = 0;
     for (int h = 0; h < nheader; h++) {
-        int k = bl->start < rows[h].n && !tx_is_blank(rows[h].cells[bl->start])
+        /* (the key row's stubs may stand after a slot with no heading of
+         * its own: the codes printed apart from 科目编码及名称) */
+        int k = bl->start < rows[h].n && (!tx_is_blank(rows[h].cells[bl->start]) || h == key_row)
                     ? hdr_stub_run_end(&rows[h], bl->start, bl->end)
                     : bl->start;
         if (k - bl->start > stubs)
@@ -558,6 +560,23 @@ int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_labe
                 starts[nb++] = i;
         }
         free(first);
+        /* a block starts where the heading over it starts, when slots
+         * without a heading of their own lie between (公用经费 over a column
+         * of codes printed apart from 科目编码及名称: 30202 | 印刷费) */
+        for (int b = 1; b < nb; b++)
+            for (int h = 0; h < key; h++) {
+                const hrow *r = &rows[h];
+                int s = starts[b];
+                if (s >= r->n || tx_is_blank(r->cells[s]))
+                    continue;
+                while (s - 1 > starts[b - 1] && s - 1 < k->n && tx_is_blank(k->cells[s - 1]) &&
+                       !tx_is_blank(r->cells[s - 1]) && !strcmp(r->cells[s - 1], r->cells[s]))
+                    s--;
+                if (s < starts[b] && (s == 0 || strcmp(r->cells[s - 1], r->cells[s]) != 0)) {
+                    starts[b] = s;
+                    break;
+                }
+            }
         for (int b = 0; b < nb; b++) {
             int e = b + 1 < nb ? starts[b + 1] : k->n;
             for (int i = starts[b]; i < e; i++)
