@@ -1077,6 +1077,12 @@ pdf_rows() {
     assert_line --index 1 '[1,[[3,"财政拨款收入",3],[6,"财政专户管理资金收入",1],[7,"单位资金",5]]]'
 }
 
+@test "pdf: a classification code glued to its name is cut where another line of the block starts its name (31002办公设备购置 under 310 资本性支出), so the block keeps its code column" {
+    run pdf_rows "$ROOT/data/holdout18/rongxi-fulian-2024.pdf" 5
+    assert_line --index 1 '[1,[[0,"科目编码",1],[1,"科目名称",1],[2,"决算数",1],[3,"科目编码",1],[4,"科目名称",1],[5,"决算数",1],[6,"科目编码",1],[7,"科目名称",1],[8,"决算数",1]]]'
+    assert_line --index 3 --partial '[6,"31002",1],[7,"办公设备购置",1],[8,"5.69",1]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

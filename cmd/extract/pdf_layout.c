@@ -995,7 +995,11 @@ static bool find_cuts(layout *L, const char *pagetext)
                 }
             } else if ((gap > 0.1 * l->h || amount_then_text(L, piece, m)) &&
                        figure_run(L, piece, m, &dec)) {
-                bool starts = edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_START) >= 2;
+                /* (a classification code glued to its name, where another
+                 * line's name starts: 31002办公设备购置 under 310 资本性支出) */
+                int need = !dec && is_cjk(q->cp) && (m - piece == 3 || m - piece == 5 ||
+                                                      m - piece == 7) ? 1 : 2;
+                bool starts = edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_START) >= need;
                 bool aligned = dec && (edges_near(L->edges, ne, a->x2, tol, li,
                                                   1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2 ||
                                        edges_near(L->edges, ne, q->x1, tol, li,
