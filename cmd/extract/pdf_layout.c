@@ -614,9 +614,21 @@ static bool figure_run(const layout *L, int a, int b, bool *decimal)
     return digit;
 }
 
+/* Whether the glyphs [a, b) are a classification code: 3, 5 or 7 digits. */
+static bool code_run(const layout *L, int a, int b)
+{
+    if (b - a != 3 && b - a != 5 && b - a != 7)
+        return false;
+    for (int m = a; m < b; m++)
+        if (L->g[L->order[m]].cp < '0' || L->g[L->order[m]].cp > '9')
+            return false;
+    return true;
+}
+
 /* How many edges of the given kinds (bit set), on lines other than line,
  * lie within tol of x; counting stops at 2. */
-static int edges_near(const edge *e, int n, double x, double tol, int line, unsigned kinds)
+/* The first of the edges e[0..n) (in order of x) at x - tol or right of it. */
+static int edges_from(const edge *e, int n, double x, double tol)
 {
     int lo = 0, hi = n;
     while (lo < hi) {
@@ -626,6 +638,12 @@ static int edges_near(const edge *e, int n, double x, double tol, int line, unsi
         else
             hi = mid;
     }
+    return lo;
+}
+
+static int edges_near(const edge *e, int n, double x, double tol, int line, unsigned kinds)
+{
+    int lo = edges_from(e, n, x, tol);
     int found = 0;
     for (int k = lo; k < n && e[k].x <= x + tol && found < 2; k++)
         if (e[k].line != line && (kinds >> e[k].kind & 1u))
@@ -817,15 +835,7 @@ static bool spaced_in_step(const layout *L, int ne, int li, double x)
 {
     const line *l = &L->ln[li];
     double tol = 0.05 * l->h;
-    int lo = 0, hi = ne; /* the edges are in order of x */
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (L->edges[mid].x < x - tol)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (int k = lo; k < ne && L->edges[k].x <= x + tol; k++) {
+    for (int k = edges_from(L->edges, ne, x, tol); k < ne && L->edges[k].x <= x + tol; k++) {
         const edge *e = &L->edges[k];
         if (e->kind != EDGE_SPACED_CJK || e->line == li || e->line >= L->nl)
             continue;
@@ -997,8 +1007,7 @@ static bool find_cuts(layout *L, const char *pagetext)
                        figure_run(L, piece, m, &dec)) {
                 /* (a classification code glued to its name, where another
                  * line's name starts: 31002办公设备购置 under 310 资本性支出) */
-                int need = !dec && is_cjk(q->cp) && (m - piece == 3 || m - piece == 5 ||
-                                                      m - piece == 7) ? 1 : 2;
+                int need = is_cjk(q->cp) && code_run(L, piece, m) ? 1 : 2;
                 bool starts = edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_START) >= need;
                 bool aligned = dec && (edges_near(L->edges, ne, a->x2, tol, li,
                                                   1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2 ||
