@@ -188,14 +188,15 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '人员经费 301 工资福利支出 261.81' '公用经费 302 商品和服务支出 60.40' '人员经费 30101 基本工资 63.01' '公用经费 30201 办公费 2.90')"
 }
 
-@test "tabulate: a code run together with its name (2010405日常经济运行调节) under a 经济分类科目 or 功能分类科目 stub is split; a year before a name is no code" {
+@test "tabulate: a code run together with its name (2010405日常经济运行调节) under a 经济分类科目 or 功能分类科目 stub is split; a year or a number of no known 类 before a name is no code" {
     doc=$(make_doc d \
         "$(para '支出决算表')" \
         "$(row 0 0 '功能分类科目' '本年支出合计' '基本支出')" \
         "$(row 0 1 '2010405日常经济运行调节' '213.00' '0.00')" \
-        "$(row 0 2 '2024年新增项目' '1.00' '1.00')")
+        "$(row 0 2 '2024年新增项目' '1.00' '1.00')" \
+        "$(row 0 3 '110千伏线路改造' '2.00' '2.00')")
     run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [(.code // \"-\"), .item, .column, .value] | join(\" \")'"
-    assert_output "$(printf '%s\n' '2010405 日常经济运行调节 本年支出合计 213.00' '2010405 日常经济运行调节 基本支出 0.00' '- 2024年新增项目 本年支出合计 1.00' '- 2024年新增项目 基本支出 1.00')"
+    assert_output "$(printf '%s\n' '2010405 日常经济运行调节 本年支出合计 213.00' '2010405 日常经济运行调节 基本支出 0.00' '- 2024年新增项目 本年支出合计 1.00' '- 2024年新增项目 基本支出 1.00' '- 110千伏线路改造 本年支出合计 2.00' '- 110千伏线路改造 基本支出 2.00')"
 }
 
 @test "tabulate: 收入 and 支出 alone on their rows over the blocks of a one-column 收入支出决算总表 name the side of the rows under them" {

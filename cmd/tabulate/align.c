@@ -127,10 +127,10 @@ static int carried_code(const hblock *bl, const hrow *r, int i, int end, const c
     return at + 3 - i;
 }
 
-/* A label printed with its code in one cell (2080505 机关事业单位基本养老保险
- *缴费支出, 30102津贴补贴: a code of 3, 5 or 7 digits, then the name, an
- * ideograph first) is split into code and label; a year (2024年) or an
- * amount (500万元) is no code. */
+/* A label printed with its code in one cell (2080505 机关事业单位基本养老
+ * 保险缴费支出, 30102津贴补贴: a code of 3, 5 or 7 digits of a known 类,
+ * then the name, an ideograph first) is split into code and label; a year
+ * (2024年), an amount (500万元) or another number (110千伏) is no code. */
 static void split_leading_code(arow *out)
 {
     const char *p = out->label;
@@ -144,7 +144,8 @@ static void split_leading_code(arow *out)
         q++;
     uint32_t c;
     tx_cp(q, &c);
-    if (!tx_is_cjk(c) || c == 0x5E74 /* 年 */ || c == 0x4E07 /* 万 */ || c == 0x5143 /* 元 */)
+    if (!tx_is_cjk(c) || c == 0x5E74 /* 年 */ || c == 0x4E07 /* 万 */ || c == 0x5143 /* 元 */ ||
+        !codes_known_class(p))
         return;
     out->code = tx_ndup(p, (size_t)n);
     char *rest = tx_dup(q);

@@ -181,3 +181,15 @@ char *codes_resolve(const char *text)
     free(k);
     return code;
 }
+
+int codes_known_class(const char *code)
+{
+    if (strlen(code) < 3)
+        return 0;
+    if ((code[0] == '3' || code[0] == '5') && (code[1] != '0' || code[2] != '0'))
+        return 1;
+    for (int i = 0; i < CODELIST_N; i++)
+        if (strlen(CODELIST[i].code) == 3 && strncmp(CODELIST[i].code, code, 3) == 0)
+            return 1;
+    return 0;
+}

@@ -15,6 +15,10 @@ const char *codes_class_named(const char *name);
 /* The 5-digit code of the 款 of that name under class cls (its first three
  * digits), or NULL. */
 const char *codes_kuan_named(const char *name, const char *cls);
+/* 1 when code (3 digits or more) starts with a 类 of the functional
+ * classification (201 一般公共服务支出 … 233) or of the economic one (301 …
+ * 399, 501 … 599): a code, not any number (110千伏). */
+int codes_known_class(const char *code);
 /* 1 when the text carries classification markers: （类）（款）（项） or a
  * parenthesised 3-digit code. */
 int codes_is_classification(const char *text);
