@@ -219,6 +219,33 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '人员经费 301 工资福利支出 人员经费/预算数 701.34' '公用经费 302 商品和服务支出 公用经费/预算数 225.63' '人员经费 30102 津贴补贴 人员经费/预算数 184.24' '公用经费 30202 印刷费 公用经费/预算数 16.30')"
 }
 
+@test "tabulate: codes printed as their level's segment in one column (204 / 02 / 01) are completed from the rows above; a 2-digit segment after a 项 is another 项, or a 款 when the class has a 款 of that name" {
+    doc=$(make_doc d \
+        "$(para '支出决算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '本年支出合计')" \
+        "$(row 0 1 '204' '公共安全支出' '2,065.31')" \
+        "$(row 0 2 '02' '公安' '2,065.31')" \
+        "$(row 0 3 '01' '行政运行' '734.16')" \
+        "$(row 0 4 '99' '其他公安支出' '1,331.15')" \
+        "$(row 0 5 '208' '社会保障和就业支出' '197.54')" \
+        "$(row 0 6 '05' '行政事业单位养老支出' '197.54')" \
+        "$(row 0 7 '05' '机关事业单位基本养老保险缴费支出' '100.00')" \
+        "$(row 0 8 '06' '机关事业单位职业年金缴费支出' '97.54')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.code, .item] | join(\" \")'"
+    assert_output "$(printf '%s\n' '204 公共安全支出' '20402 公安' '2040201 行政运行' '2040299 其他公安支出' '208 社会保障和就业支出' '20805 行政事业单位养老支出' '2080505 机关事业单位基本养老保险缴费支出' '2080506 机关事业单位职业年金缴费支出')"
+}
+
+@test "tabulate: a unit printed in a heading (2024年预算数（万元）, 决算数(元)) is the column's unit, not part of the header path" {
+    doc=$(make_doc d \
+        "$(para '一般公共预算“三公”经费支出表')" \
+        "$(r 0 "$(c 0 2024年预算数（万元） 2 1),$(c 2 2025年预算数（万元） 2 1)")" \
+        "$(row 0 1 '合计' '公务接待费' '合计' '公务接待费')" \
+        "$(row 0 2 '22.42' '4.19' '10.25' '2.83')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.header_path, .value, .unit] | join(\" \")'"
+    assert_line '2024年预算数/合计 22.42 万元'
+    assert_line '2025年预算数/公务接待费 2.83 万元'
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

@@ -127,6 +127,39 @@ static int carried_code(const hblock *bl, const hrow *r, int i, int end, const c
     return at + 3 - i;
 }
 
+/* The code of a row printing only its own level's segment in the one code
+ * column (204 / 02 / 01 under one another, indented or not): the 款 under a
+ * class, the 项 under a 款, and under a 项 another 项 of its 款 or, when the
+ * class has a 款 of the row's name, a 款 (a new NULL-terminated string). */
+static char *level_segment(const hrow *r, int i, int end, const char *above)
+{
+    char seg[8];
+    int n = 0;
+    size_t la = above ? strlen(above) : 0;
+    if ((la != 3 && la != 5 && la != 7) || tx_key_buf(r->cells[i], seg, sizeof seg) != 2 ||
+        !digits_only(seg, &n))
+        return NULL;
+    int k = i + 1;
+    while (k < end && tx_is_blank(r->cells[k]))
+        k++;
+    if (k >= end || !is_text(r->cells[k]))
+        return NULL;
+    char code[8];
+    if (la == 7) {
+        char cls[4] = {above[0], above[1], above[2], '\0'};
+        char *label = tx_clean(r->cells[k]);
+        const char *kuan = codes_kuan_named(label, cls);
+        free(label);
+        if (kuan && strncmp(kuan + 3, seg, 2) == 0)
+            la = 3;   /* a new 款 */
+        else
+            la = 5;   /* a 项 beside the one above */
+    }
+    memcpy(code, above, la);
+    memcpy(code + la, seg, 3);
+    return tx_dup(code);
+}
+
 /* A label printed with its code in one cell (2080505 机关事业单位基本养老
  * 保险缴费支出, 30102津贴补贴: a code of 3, 5 or 7 digits of a known 类,
  * then the name, an ideograph first) is split into code and label; a year
@@ -190,6 +223,9 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
         } else if ((used = carried_code(bl, row, i, end, above, &code)) > 0) {
             out->code = sb_take(&code);
             i += used;
+        } else if (bl->split_at < 0 && (out->code = level_segment(row, i, end, above)) != NULL) {
+            free(code.s);
+            i++;
         } else {
             free(code.s);
             /* a merged code cell: the slots it covers are empty */

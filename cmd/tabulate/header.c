@@ -167,6 +167,20 @@ static void prepend(builder *b, int j, const char *label)
     b->labelled[j] = 1;
 }
 
+/* The length of label l without the unit printed after it (2024年预算数
+ * （万元）, 决算数(元)): the unit is the column's, not part of its name. */
+static size_t unitless_len(const char *l)
+{
+    static const char *const UNITS[] = {"（万元）", "(万元)", "（元）", "(元)", NULL};
+    size_t n = strlen(l);
+    for (int i = 0; UNITS[i]; i++) {
+        size_t u = strlen(UNITS[i]);
+        if (n > u && strcmp(l + n - u, UNITS[i]) == 0)
+            return n - u;
+    }
+    return n;
+}
+
 static char *label_of(const char *cell)
 {
     /* header labels: spaces inside are layout (收     入) */
@@ -421,11 +435,13 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
         for (int d = 0; d < b.depth[j]; d++) {
             if (p.len)
                 sb_putc(&p, '/');
-            sb_puts(&p, b.path[j][d]);
+            sb_put(&p, b.path[j][d], unitless_len(b.path[j][d]));
         }
         hcol *c = &bl->cols[j];
         c->path = sb_take(&p);
-        c->leaf = tx_dup(b.depth[j] ? b.path[j][b.depth[j] - 1] : "");
+        c->leaf = b.depth[j] ? tx_ndup(b.path[j][b.depth[j] - 1],
+                                       unitless_len(b.path[j][b.depth[j] - 1]))
+                             : tx_dup("");
         c->col_no = (cn && j < ncn && tx_is_int(cn[j])) ? tx_key(cn[j]) : NULL;
         c->unit = NULL;
         for (int d = 0; d < b.depth[j] && !c->unit; d++) {
