@@ -246,6 +246,16 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_line '2025年预算数/公务接待费 2.83 万元'
 }
 
+@test "tabulate: a 栏次 row lettering the stub columns 甲 | 乙 closes the header and gives no row" {
+    doc=$(make_doc d \
+        "$(para '收入决算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '本年收入合计' '财政拨款收入')" \
+        "$(row 0 1 '甲' '乙' '1' '2')" \
+        "$(row 0 2 '' '合计' '2,367.62' '2,353.70')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .column, .locator.col_no, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '合计 本年收入合计 1 2367.62' '合计 财政拨款收入 2 2353.70')"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

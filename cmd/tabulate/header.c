@@ -122,6 +122,11 @@ int hdr_is_colno_row(const hrow *r)
             has_word = 1;
             continue;
         }
+        /* 甲 | 乙 | 1 | 2 …: the stub columns lettered by the stems */
+        if (is_key(c, "甲") || is_key(c, "乙") || is_key(c, "丙") || is_key(c, "丁")) {
+            has_word = 1;
+            continue;
+        }
         if (tx_is_int(c)) {
             int v = small_int(c);
             if (v >= 0 && (v == expect || (ints && v == expect - 1)))
