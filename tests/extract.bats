@@ -1083,6 +1083,13 @@ pdf_rows() {
     assert_line --index 3 --partial '[6,"31002",1],[7,"办公设备购置",1],[8,"5.69",1]]]'
 }
 
+@test "pdf: a year group over 三公 categories heads the whole block, 合计 before them and 公务接待费 after (2024年预算数 centred over six columns, its first head set left)" {
+    run pdf_rows "$ROOT/data/holdout10/zhechuan-jiaotong-2024.pdf" 6
+    assert_line --index 0 '[0,[[0,"2023年预算数",6],[6,"2024年预算数",6]]]'
+    run pdf_rows "$ROOT/data/holdout11/longxi-tiyu-2025.pdf" 6
+    assert_line --index 0 '[0,[[0,"2024年预算数",6],[6,"2025年预算数",6]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -3370,6 +3370,8 @@ static bool code_heading_run(const layout *L, int z, const chunk *g, run *out)
  * over 类 款 项, beside 附属单位上缴 / 收入), and a heading of amounts no
  * stub column (本年收入 beside 科目名称, both set at the foot) but for the
  * sides 收入 and 支出 and the blocks 人员经费 and 公用经费. */
+static const char *const TOTAL_HEADS[] = {"合计", NULL};
+
 /* The 三公 categories: none is ever a part of another. */
 static const char *const SANGONG_PARTS[] = {"因公出国（境）费", "公务用车购置及运行费",
                                             "公务用车购置及运行维护费", "公务接待费", NULL};
@@ -3409,6 +3411,17 @@ static int keep_runs(const layout *L, int z, const chunk *g, run *out, int n)
         while (sangong && out[k].s0 < out[k].s1 && column_says(L, z, g, out[k].s0, SANGONG_PARTS))
             out[k].s0++;
         keep = out[k].s1 > out[k].s0;
+        /* a group over 三公 categories heads its whole block: the 合计
+         * before them and the 公务接待费 after (2025年预算数 centred over
+         * six columns, the first head set left so that the four in the
+         * middle look centred as well) */
+        if (!sangong && !stub && out[k].s0 > 0 && out[k].s1 + 1 < L->ncol &&
+            column_says(L, z, g, out[k].s0, SANGONG_PARTS) &&
+            column_says(L, z, g, out[k].s0 - 1, TOTAL_HEADS) &&
+            column_says(L, z, g, out[k].s1 + 1, SANGONG_PARTS)) {
+            out[k].s0--;
+            out[k].s1++;
+        }
         for (int j = out[k].s0; j <= out[k].s1 && keep; j++)
             keep = (stub ? !(L->colkind[j] & KIND_AMOUNTS) : side || !(L->colkind[j] & KIND_STUB)) &&
                    !(sangong && column_says(L, z, g, j, SANGONG_PARTS));
