@@ -508,6 +508,12 @@ static bool add_chunk(layout *L, int li, int g0, int ng)
 
 static bool starts_with(const char *s, const char *p) { return strncmp(s, p, strlen(p)) == 0; }
 
+static bool ends_with(const char *s, const char *p)
+{
+    size_t n = strlen(s), m = strlen(p);
+    return n >= m && strcmp(s + n - m, p) == 0;
+}
+
 /* Whether t is a table's title: it ends in 表 (or 表）), is longer than a
  * header cell, and names money (2024年…部门收入总表 beside 表二). */
 static bool is_title_chunk(const char *t)
@@ -625,8 +631,6 @@ static bool code_run(const layout *L, int a, int b)
     return true;
 }
 
-/* How many edges of the given kinds (bit set), on lines other than line,
- * lie within tol of x; counting stops at 2. */
 /* The first of the edges e[0..n) (in order of x) at x - tol or right of it. */
 static int edges_from(const edge *e, int n, double x, double tol)
 {
@@ -641,6 +645,8 @@ static int edges_from(const edge *e, int n, double x, double tol)
     return lo;
 }
 
+/* How many edges of the given kinds (bit set), on lines other than line,
+ * lie within tol of x; counting stops at 2. */
 static int edges_near(const edge *e, int n, double x, double tol, int line, unsigned kinds)
 {
     int lo = edges_from(e, n, x, tol);
@@ -873,6 +879,9 @@ static bool wrap_spells(const layout *L, const char *pagetext, int li, int piece
 {
     const line *l = &L->ln[li];
     double x1 = L->g[L->order[piece]].x1, x2 = L->g[L->order[prev]].x2, tol = 0.05 * l->h;
+    char first[96] = "";
+    if (!glyph_text(L, pagetext, piece, prev, first, sizeof first))
+        return false;
     /* (the lines under it within a pitch: cells of other heights between) */
     for (int o = li + 1; o < L->nl && L->ln[o].yc - l->yc <= 1.3 * l->h; o++) {
         const line *n = &L->ln[o];
@@ -889,9 +898,9 @@ static bool wrap_spells(const layout *L, const char *pagetext, int li, int piece
             if (absd(u1 - x1) > tol && absd(u2 - x2) > tol &&
                 absd((u1 + u2) / 2 - (x1 + x2) / 2) > 0.2 * l->h)
                 continue;
-            char word[96] = "";
-            if (glyph_text(L, pagetext, piece, prev, word, sizeof word) &&
-                glyph_text(L, pagetext, m, k, word, sizeof word) &&
+            char word[96];
+            memcpy(word, first, sizeof word);
+            if (glyph_text(L, pagetext, m, k, word, sizeof word) &&
                 (in_list(word, LONE_VALUE_HEADS) || in_list(word, CODE_NAME_HEADS)))
                 return true;
         }
@@ -1298,9 +1307,8 @@ static bool is_heading_word(const char *t)
     if (n <= 6)
         return *t != '\0';
     static const char *const ends[] = {"费", "拨款", "收入", "支出", "结余", "决算数", "预算数", NULL};
-    size_t len = strlen(t);
     for (int k = 0; ends[k]; k++)
-        if (len >= strlen(ends[k]) && strcmp(t + len - strlen(ends[k]), ends[k]) == 0)
+        if (ends_with(t, ends[k]))
             return true;
     return false;
 }
@@ -2496,12 +2504,6 @@ static bool starts_flush(const layout *L, int a, int b, int j)
     return flush >= 2 && other <= 2 && other * 5 <= flush;
 }
 
-/* The column of chunk c, touching none: the nearest one, or when c stands
- * in the gap before a column of figures, that one. Figures are set to the
- * right of their cells, so the cell right of the previous column's figures
- * is theirs, and a heading there is theirs whether set at the cell's left
- * edge (a spreadsheet's text: 附属单位上 / 缴收入 4 points after the 0.00
- * of the column before) or centred in it. */
 /* How far right the body text of column j reaches: the text chunks under
  * the first figures of the region [a, b) that reach into column j and no
  * other (the header's groups do not tell a cell's width). */
@@ -2523,6 +2525,12 @@ static double text_reach(const layout *L, int a, int b, int j)
     return x;
 }
 
+/* The column of chunk c, touching none: the nearest one, or when c stands
+ * in the gap before a column of figures, that one. Figures are set to the
+ * right of their cells, so the cell right of the previous column's figures
+ * is theirs, and a heading there is theirs whether set at the cell's left
+ * edge (a spreadsheet's text: 附属单位上 / 缴收入 4 points after the 0.00
+ * of the column before) or centred in it. */
 static int right_of_gap(const layout *L, int a, int b, const chunk *c, int near, bool left_set)
 {
     if (!left_set) {
@@ -3365,11 +3373,6 @@ static bool code_heading_run(const layout *L, int z, const chunk *g, run *out)
     return false;
 }
 
-/* Keeps of the n runs of out those header cell g may head, and returns
- * how many: a heading of the code or name column heads no amounts (科目编码
- * over 类 款 项, beside 附属单位上缴 / 收入), and a heading of amounts no
- * stub column (本年收入 beside 科目名称, both set at the foot) but for the
- * sides 收入 and 支出 and the blocks 人员经费 and 公用经费. */
 static const char *const TOTAL_HEADS[] = {"合计", NULL};
 
 /* The 三公 categories: none is ever a part of another. */
@@ -3395,6 +3398,11 @@ static bool column_says(const layout *L, int z, const chunk *g, int j, const cha
     return n > 0 && in_list(word, list);
 }
 
+/* Keeps of the n runs of out those header cell g may head, and returns
+ * how many: a heading of the code or name column heads no amounts (科目编码
+ * over 类 款 项, beside 附属单位上缴 / 收入), and a heading of amounts no
+ * stub column (本年收入 beside 科目名称, both set at the foot) but for the
+ * sides 收入 and 支出 and the blocks 人员经费 and 公用经费. */
 static int keep_runs(const layout *L, int z, const chunk *g, run *out, int n)
 {
     const char *t = chunk_text(L, g);

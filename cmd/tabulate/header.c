@@ -30,10 +30,11 @@ static int is_stub_key(const char *k)
     /* 类 | 款 | 项 in one cell, under or run together with the code
      * heading over them (a PDF's 科目编码类款项 of an empty table, whose
      * columns no figure shows) */
-    size_t n = strlen(k), t = strlen("类款项");
-    if (!stub && n >= t && strcmp(k + n - t, "类款项") == 0)
-        stub = n == t || (n - t == strlen("科目编码") && strncmp(k, "科目编码", n - t) == 0) ||
-               (n - t == strlen("科目代码") && strncmp(k, "科目代码", n - t) == 0);
+    if (!stub && tx_ends(k, "类款项")) {
+        size_t head = strlen(k) - strlen("类款项");
+        stub = head == 0 || (head == strlen("科目编码") && (strncmp(k, "科目编码", head) == 0 ||
+                                                          strncmp(k, "科目代码", head) == 0));
+    }
     return stub;
 }
 

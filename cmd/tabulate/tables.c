@@ -966,14 +966,6 @@ static void match_template(const tpart *p, hmodel *m)
     }
 }
 
-/* Where the body of a table without a figure starts (an empty table:
- * 合计 and blank cells, or one blank row under a header without row labels),
- * when no 栏次 row closes the header: the first row with a row label under
- * the stub headings (科目名称 …), where a header row has nothing or its own
- * stub heading; else a run of blank rows after the last header row;
- * p->notes when neither. Without spans a lower header row (小计 | 基本支出)
- * has lost its place, so there a data row must be as long as the row of
- * stub headings. */
 /* Whether row h holds one cell, 合计 or 总计. */
 static int is_total_row(const hrow *h)
 {
@@ -985,6 +977,14 @@ static int is_total_row(const hrow *h)
            (strcmp(k, "合计") == 0 || strcmp(k, "总计") == 0);
 }
 
+/* Where the body of a table without a figure starts (an empty table:
+ * 合计 and blank cells, or one blank row under a header without row labels),
+ * when no 栏次 row closes the header: the first row with a row label under
+ * the stub headings (科目名称 …), where a header row has nothing or its own
+ * stub heading; else a run of blank rows after the last header row;
+ * p->notes when neither. Without spans a lower header row (小计 | 基本支出)
+ * has lost its place, so there a data row must be as long as the row of
+ * stub headings. */
 static int body_without_figures(const gview *v, const tpart *p)
 {
     int key = -1, stub_end = 0;
