@@ -1090,6 +1090,22 @@ pdf_rows() {
     assert_line --index 0 '[0,[[0,"2024年预算数",6],[6,"2025年预算数",6]]]'
 }
 
+@test "pdf: over one row of figures, heads set left in wide cells each join the figure set right after them, when no figure has a head of its own (合计 | 基本支出 | 项目支出 over 0.00 0.00 0.00)" {
+    run pdf_rows "$ROOT/data/holdout14/fulan-zhongyiyuan-2022.pdf" 6
+    assert_line --index 1 '[1,[[0,"类",1],[1,"款",1],[2,"项",1],[5,"合计",1],[6,"基本支出",1],[7,"项目支出",1]]]'
+    assert_line --index 2 '[2,[[4,"合计",1],[5,"0.00",1],[6,"0.00",1],[7,"0.00",1]]]'
+    # where one figure has its head, a lone head is a column of blank cells
+    run pdf_rows "$ROOT/data/holdout7/songlan-ziran-2025.pdf" 6
+    assert_line --index 1 '[1,[[2,"小计",1],[3,"公务用车购置费",1],[4,"公务用车运行费",1]]]'
+    assert_line --index 2 '[2,[[0,"36.63",1],[2,"29.25",1],[3,"24.01",1],[4,"5.24",1],[5,"7.38",1]]]'
+}
+
+@test "pdf: a row of slashes is a row of nils under its heads (/ for 年初结转和结余 … of an empty table)" {
+    run pdf_rows "$ROOT/data/holdout14/fulan-zhongyiyuan-2023.pdf" 6
+    assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"年初结转和结余",1],[3,"本年收入",1],[4,"本年支出",3],[7,"年末结转和结余",1]]]'
+    assert_line --index 2 '[2,[[1,"合计",1],[2,"/",1],[3,"/",1],[4,"/",1],[5,"/",1],[6,"/",1],[7,"/",1]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -113,9 +113,12 @@ static bool is_dash_cp(uint32_t c)
     return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0xFF0D;
 }
 
-/* A nil printed as a dash: -, —, ——, －. */
-static bool is_nil_dash(const char *s)
+/* A nil printed as a dash (-, —, ——, －) or as a slash (/, ／: some
+ * reports mark a cell that cannot hold a figure so). */
+static bool is_nil_mark(const char *s)
 {
+    if (strcmp(s, "/") == 0 || strcmp(s, "／") == 0)
+        return true;
     int n = 0;
     for (const char *p = s; *p; p = g_utf8_next_char(p), n++)
         if (!is_dash_cp(g_utf8_get_char(p)))
@@ -1127,7 +1130,7 @@ static bool make_chunks(layout *L, const char *pagetext)
             if (is_caption_chunk(L->pool.p + c->text))
                 l->caption = true;
             /* a row of nils printed as dashes is a row of figures too */
-            if (c->numeric || is_nil_dash(L->pool.p + c->text))
+            if (c->numeric || is_nil_mark(L->pool.p + c->text))
                 l->anchor = true;
             k = m;
         }
@@ -1143,7 +1146,7 @@ static const char *chunk_text(const layout *L, const chunk *c) { return L->pool.
 /* A figure, line number or code, or a nil dash: what a column of figures holds. */
 static bool is_figure_chunk(const layout *L, const chunk *c)
 {
-    return c->numeric || is_nil_dash(chunk_text(L, c));
+    return c->numeric || is_nil_mark(chunk_text(L, c));
 }
 static bool is_colno_line(const layout *L, const line *l);
 static size_t marker_len(const char *t);
@@ -2158,7 +2161,7 @@ static bool figure_column(const layout *L, int a, int b, int j, bool decimals)
             const chunk *c = &L->ck[l->c0 + k];
             const char *t = chunk_text(L, c);
             bool amount = strchr(t, '.') || strchr(t, ',') || strcmp(t, "0") == 0;
-            if (((c->numeric && (!decimals || amount)) || is_nil_dash(t)) &&
+            if (((c->numeric && (!decimals || amount)) || is_nil_mark(t)) &&
                 in_column(L, c, j))
                 return true;
         }
@@ -2376,6 +2379,30 @@ static bool centred_over_two(const layout *L, const chunk *c)
 
 static bool is_colno_label(const char *t);
 
+/* Whether no heading lies in or just before (heads_figures) any column of
+ * figures of [a, b): over one row of figures, heads set left in wide cells
+ * and figures set right leave every head alone in the gap before its
+ * figures; pair_head_columns may then join them. Where one figure has its
+ * head, a lone head is a column of blank cells (因公出国（境）费 over -). */
+static bool figures_unheaded(const layout *L, int a, int b)
+{
+    for (int j = 0; j < L->ncol; j++) {
+        if (!figure_column(L, a, b, j, false))
+            continue;
+        for (int i = a; i < b; i++) {
+            if (L->ln[i].anchor)
+                continue;
+            for (int k = 0; k < L->ln[i].nc; k++) {
+                const chunk *c = &L->ck[L->ln[i].c0 + k];
+                if (in_column(L, c, j) || (c->x2 <= L->col[j][0] &&
+                                           L->col[j][0] - c->x2 < 1.5 * L->ln[i].h))
+                    return false;
+            }
+        }
+    }
+    return true;
+}
+
 static bool find_columns(layout *L, int a, int b)
 {
     int anchors = 0;
@@ -2475,7 +2502,7 @@ static bool find_columns(layout *L, int a, int b)
     }
     L->ncol = m;
     pair_colno_columns(L, a, b);
-    if (!one_row)
+    if (!one_row || figures_unheaded(L, a, b))
         pair_head_columns(L, a, b);
     return true;
 }
@@ -2493,7 +2520,7 @@ static bool starts_flush(const layout *L, int a, int b, int j)
             const chunk *c = &L->ck[L->ln[i].c0 + k];
             if (!in_column(L, c, j))
                 continue;
-            if (c->numeric || is_nil_dash(chunk_text(L, c)))
+            if (c->numeric || is_nil_mark(chunk_text(L, c)))
                 return false;
             if (absd(c->x1 - L->col[j][0]) <= 0.1 * L->ln[i].h)
                 flush++;
