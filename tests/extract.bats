@@ -1106,6 +1106,13 @@ pdf_rows() {
     assert_line --index 2 '[2,[[1,"合计",1],[2,"/",1],[3,"/",1],[4,"/",1],[5,"/",1],[6,"/",1],[7,"/",1]]]'
 }
 
+@test "pdf: a header repeated on the next page comes out in the first header's cells, though its renderer set a group off its span there (本年收入 over nine columns, Writer/Web)" {
+    run pdf_rows "$ROOT/data/holdout17/zhiling-fagai-2025.pdf" 1
+    assert_line --index 0 '[0,[[0,"科目编码及名称",1],[1,"合计",1],[2,"上年结转",1],[3,"本年收入",9]]]'
+    assert_line --index 17 '[17,[[0,"科目编码及名称",1],[1,"合计",1],[2,"上年结转",1],[3,"本年收入",9]]]'
+    assert_line --index 19 --partial '[9,"附属单位上缴收入",1],[10,"事业单位经营收入",1],[11,"其他收入",1]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -3775,7 +3775,8 @@ static bool code_only(const char *t)
 /* Whether the n lines from i hold the same cells as the n lines from a;
  * the lines from i may carry codes besides (a class code merged down its
  * rows, which Calc draws again on the next page, hidden behind the header
- * repeated there: 208 by 类). With drop, those codes are emptied. */
+ * repeated there: 208 by 类). With drop, those codes are emptied and the
+ * other cells take the columns and bands of their twins from a. */
 static bool same_lines(layout *L, int a, int i, int n, bool drop)
 {
     for (int t = 0; t < n; t++) {
@@ -3793,8 +3794,15 @@ static bool same_lines(layout *L, int a, int i, int n, bool drop)
                 break;
             if (!same_but_codes(chunk_text(L, &L->ck[p->c0 + k]), chunk_text(L, &L->ck[q->c0 + m])))
                 return false;
-            if (drop)
-                L->ck[q->c0 + m].text = L->ck[p->c0 + k].text;
+            if (drop) {
+                chunk *r = &L->ck[q->c0 + m];
+                const chunk *o = &L->ck[p->c0 + k];
+                r->text = o->text;
+                r->col = o->col;
+                r->colspan = o->colspan;
+                r->band = o->band;
+                r->group = o->group;
+            }
             k++;
         }
         if (k != p->nc || m != q->nc)
@@ -3914,9 +3922,11 @@ static int emit_table(layout *L, int a, int b)
     while (i < b) {
         int n = zone - a;
         if (bands > 0 && i + n <= b && same_lines(L, a, i, n, false)) {
+            /* the header repeated on the next page: its cells as the first
+             * header's, whatever shifts its renderer made (Writer centres a
+             * group spanning nine columns anew on each page, off its span) */
             same_lines(L, a, i, n, true);
-            /* the header repeated on the next page: in the same bands */
-            int rc = emit_bands(L, &row, i, i + n, header_bands(L, i, i + n, b));
+            int rc = emit_bands(L, &row, i, i + n, bands);
             if (rc)
                 return rc;
             i += n;
@@ -4237,3 +4247,4 @@ int pdf_extract(const unsigned char *data, size_t len, const pdf_sink *sink,
 {
     return pdf_extract_limited(data, len, sink, NULL, code, codelen, msg, msglen);
 }
+
