@@ -5,7 +5,8 @@
 # document that has a key and compares the `kind:"table"` facts with the key.
 #
 #   right      a key figure for which some emitted fact has the same table_id, the same code
-#              (when the key has one) or else the same item (spaces removed, NFKC), the same
+#              (when the key has one) or else the same item (spaces removed, NFKC; a key's
+#              Traditional labels in Simplified, by OpenCC's t2s), the same
 #              column (the printed leaf label, the seed's label or the header_path leaf) and
 #              the same value (exact decimals: 1,234.56 = 1234.56, 442.86 = 442.860; nil = nil).
 #              Where the key holds two cells with that identity (FA01 总计 on both sides,
@@ -92,7 +93,7 @@ for d in "${docs[@]}"; do
 done
 
 python3 - "$verbose" "${args[@]}" <<'PY'
-import json, sys, unicodedata
+import json, shutil, subprocess, sys, unicodedata
 from decimal import Decimal, InvalidOperation
 
 verbose = sys.argv[1] == '1'
@@ -111,6 +112,30 @@ def norm(s):
     if s is None:
         return ''
     return ''.join(unicodedata.normalize('NFKC', s).split())
+
+
+LABELS = ('item', 'column', 'column_std', 'header_path', 'group', 'side')
+
+
+def simplified(K):
+    """The key's labels in Simplified Chinese (OpenCC's own t2s, not the
+    pipeline's): a key of a Traditional document records its labels as
+    printed, and the pipeline promises them converted. t2s leaves every
+    label of the simplified keys as it is."""
+    texts = sorted({k[f] for k in K for f in LABELS if k.get(f)})
+    if not texts or not shutil.which('opencc'):
+        return K
+    r = subprocess.run(['opencc', '-c', 't2s.json'], input='\n'.join(texts), capture_output=True,
+                       text=True)
+    out = r.stdout.split('\n')
+    if r.returncode != 0 or len(out) < len(texts):
+        return K
+    conv = dict(zip(texts, out))
+    for k in K:
+        for f in LABELS:
+            if k.get(f):
+                k[f] = conv[k[f]]
+    return K
 
 
 def num(v):
@@ -187,7 +212,7 @@ def score(pairs, heading):
     details = []
     for keyf, factf in pairs:
         name = keyf.split('/')[-1][:-len('.key.jsonl')]
-        K = [json.loads(l) for l in open(keyf, encoding='utf-8') if l.strip()]
+        K = simplified([json.loads(l) for l in open(keyf, encoding='utf-8') if l.strip()])
         E = []
         for l in open(factf, encoding='utf-8'):
             try:
