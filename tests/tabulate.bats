@@ -256,6 +256,20 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '合计 本年收入合计 1 2367.62' '合计 财政拨款收入 2 2353.70')"
 }
 
+@test "tabulate: a title naming the 三公 funds with others (陕西 “三公”经费及会议费、培训费…决算表, 上海 三公经费和机关运行经费预算表) is the 三公 table, not the 支出决算表 its end spells" {
+    doc=$(make_doc d \
+        "$(para '中共棠浦县委党校2022年度一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表')" \
+        "$(row 0 0 '项目' '预算数' '决算数')" \
+        "$(row 0 1 '一、“三公”经费合计' '8.91' '7.84')" \
+        "$(row 0 2 '二、会议费' '4.60' '4.37')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .item, .column, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'FA09 “三公”经费合计 预算数 8.91' 'FA09 “三公”经费合计 决算数 7.84' 'FA09 会议费 预算数 4.60' 'FA09 会议费 决算数 4.37')"
+    doc=$(make_doc d "$(para '棠浦县委党校2024年三公经费和机关运行经费预算表')" \
+        "$(row 0 0 '项目' '合计' '机关运行经费')" "$(row 0 1 '2024年预算数' '9.00' '40.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | .table_id' | sort -u"
+    assert_output "BU07"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

@@ -55,6 +55,14 @@ static const table_kind KINDS[] = {
 
 #define NKINDS (sizeof KINDS / sizeof KINDS[0])
 
+static const table_kind *kind_by_id(const char *id)
+{
+    for (size_t i = 0; i < NKINDS; i++)
+        if (strcmp(KINDS[i].id, id) == 0)
+            return &KINDS[i];
+    return NULL;
+}
+
 /* s without the words 部门 and 预算, into out (size bytes): titles put
  * them anywhere (部门预算收入总表, 收入预算总表, 部门收入总表). */
 static void drop_filler(const char *s, char *out, size_t size)
@@ -105,6 +113,11 @@ const table_kind *catalog_match(const char *title)
                 }
             }
     }
+    /* a title naming the 三公 funds is the 三公 table, whatever else it
+     * counts with them (“三公”经费及会议费、培训费支出决算表 in 陕西,
+     * 三公经费和机关运行经费预算表 in 上海): not the 支出决算表 its end spells */
+    if (strstr(key, "三公经费") && (!best || !best->keyword || strcmp(best->keyword, "三公") != 0))
+        best = kind_by_id(strstr(key, "决算") ? "FA09" : "BU07");
     free(key);
     return best;
 }
