@@ -1113,6 +1113,18 @@ pdf_rows() {
     assert_line --index 19 --partial '[9,"附属单位上缴收入",1],[10,"事业单位经营收入",1],[11,"其他收入",1]]]'
 }
 
+@test "pdf: the signature line under a table (单位负责人： 财务负责人： 制表人： 报送日期：…) and a sentence a line's pitch under its 栏次 row (本表为空表。) are no part of the table" {
+    run pdf_rows "$ROOT/data/holdout21/zhuchuan-jianchayuan-2023.pdf" 6
+    assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"年初结转和结余",1],[3,"本年收入",1],[4,"本年支出",3],[7,"年末结转和结余",1]]]'
+    assert_line --index 2 '[2,[[1,"栏次",1],[2,"1",1],[3,"2",1],[4,"3",1],[5,"4",1],[6,"5",1],[7,"6",1]]]'
+    [ "${#lines[@]}" -eq 3 ]
+    run bash -c "extract '$ROOT/data/holdout21/zhuchuan-jianchayuan-2023.pdf' | jq -r 'select(.type==\"paragraph\") | .text' | grep -c '^单位负责人：'"
+    assert_output 9
+    run pdf_rows "$ROOT/data/holdout11/longxi-tiyu-2024.pdf" 7
+    assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"本年支出",3]]]'
+    refute_line --partial '故本表为空表'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

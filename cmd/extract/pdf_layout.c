@@ -535,9 +535,24 @@ static bool is_title_chunk(const char *t)
 
 /* The line above a budget table that names the department and the unit,
  * or the table's title. */
+/* The labels of the signature line under a table (单位负责人：… 制表人：…
+ * 报送日期：…): said of the table, never in it. */
+static const char *const SIGNATURE_LABELS[] = {"单位负责人", "财务负责人", "会计机构负责人",
+                                               "主管会计工作负责人", "制表人", "填表人", "审核人",
+                                               "报送日期", "填报日期", "制表日期", NULL};
+
+static bool is_signature_chunk(const char *t)
+{
+    for (int i = 0; SIGNATURE_LABELS[i]; i++)
+        if (starts_with(t, SIGNATURE_LABELS[i]) &&
+            (strstr(t, "：") || strstr(t, ":")))
+            return true;
+    return false;
+}
+
 static bool is_caption_chunk(const char *t)
 {
-    return is_title_chunk(t) || starts_with(t, "部门：") || starts_with(t, "编制部门：") ||
+    return is_title_chunk(t) || is_signature_chunk(t) || starts_with(t, "部门：") || starts_with(t, "编制部门：") ||
            starts_with(t, "编制部门:") || starts_with(t, "填报单位：") || starts_with(t, "部门名称：") || starts_with(t, "注：") || starts_with(t, "注:") || starts_with(t, "部门:") || starts_with(t, "单位：") ||
            starts_with(t, "单位:") || starts_with(t, "编制单位") || strstr(t, "金额单位") ||
            strstr(t, "单位：万元") || strstr(t, "单位:万元") || strstr(t, "单位：元") ||
@@ -1392,6 +1407,14 @@ static int find_regions(layout *L)
              * table runs on to */
             bool code = l->nc == 1 && is_code_segment(chunk_text(L, &L->ck[l->c0])) &&
                         nin && dn <= 4 * l->h && ((pin && dp <= 4 * l->h) || (i > 0 && L->ln[i - 1].carried));
+            /* a sentence set a line's pitch or more under a row of figures
+             * (本表为空表。 under an empty table's 栏次 row) is said of the
+             * table: only a cell's lines wrapped single-spaced reach into it
+             * so, and in a table of text the row above has no figure */
+            bool sentence = l->nc == 1 && ends_with(chunk_text(L, &L->ck[l->c0]), "。") && !close &&
+                            pin && L->ln[i - 1].anchor;
+            if (sentence)
+                continue;
             if (close || total || heading || code || (narrow && near && cell_size && fits_one_cell(L, i)) ||
                 (cell_size && lone_figure(L, i)) ||
                 (wedged && narrow && cell_size && under_one_cell(L, i)) ||
@@ -4247,4 +4270,5 @@ int pdf_extract(const unsigned char *data, size_t len, const pdf_sink *sink,
 {
     return pdf_extract_limited(data, len, sink, NULL, code, codelen, msg, msglen);
 }
+
 
