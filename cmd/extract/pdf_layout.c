@@ -533,8 +533,32 @@ static bool is_title_chunk(const char *t)
            (strstr(t, "收") || strstr(t, "支") || strstr(t, "算") || strstr(t, "经费"));
 }
 
-/* The line above a budget table that names the department and the unit,
- * or the table's title. */
+/* Whether t is a bare table number: 表3, 表 3-1, 附表2, 公开09表,
+ * 预算公开表6, 预算公开06表. */
+static bool is_table_number(const char *t)
+{
+    const char *p = t;
+    if (starts_with(p, "预算"))
+        p += strlen("预算");
+    bool open = starts_with(p, "公开");
+    if (open)
+        p += strlen("公开");
+    if (starts_with(p, "附表"))
+        p += strlen("附表");
+    else if (starts_with(p, "表"))
+        p += strlen("表");
+    else if (!open)
+        return false;
+    while (*p == ' ')
+        p++;
+    int d = 0;
+    while ((*p >= '0' && *p <= '9') || (d > 0 && *p == '-'))
+        p++, d++;
+    if (open && starts_with(p, "表"))
+        p += strlen("表");
+    return d > 0 && *p == '\0';
+}
+
 /* The labels of the signature line under a table (单位负责人：… 制表人：…
  * 报送日期：…): said of the table, never in it. */
 static const char *const SIGNATURE_LABELS[] = {"单位负责人", "财务负责人", "会计机构负责人",
@@ -550,6 +574,8 @@ static bool is_signature_chunk(const char *t)
     return false;
 }
 
+/* The line above a budget table that names the department and the unit,
+ * or the table's title. */
 static bool is_caption_chunk(const char *t)
 {
     return is_title_chunk(t) || is_signature_chunk(t) || starts_with(t, "部门：") || starts_with(t, "编制部门：") ||
@@ -1150,6 +1176,14 @@ static bool make_chunks(layout *L, const char *pagetext)
             k = m;
         }
         l->nc = L->nc - l->c0;
+        /* the department beside the table's number (梓湄县石楠乡人民政府 …
+         * 表2, over the title): a running head, said of the next table */
+        if (l->nc == 2) {
+            const chunk *c = &L->ck[l->c0];
+            const char *t0 = L->pool.p + c[0].text, *t1 = L->pool.p + c[1].text;
+            if ((is_table_number(t0) && !c[1].numeric) || (is_table_number(t1) && !c[0].numeric))
+                l->caption = true;
+        }
         if (!join_spaced_words(L, l))
             return false;
     }
