@@ -270,6 +270,18 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "BU07"
 }
 
+@test "tabulate: an empty table's statement says none as 无, 没有, 未安排 or 不涉及, in a row of the table or in a paragraph under it" {
+    doc=$(make_doc d \
+        "$(para '2025年政府性基金预算支出表')" \
+        "$(row 0 0 '科目编码' '科目名称' '合计' '基本支出' '项目支出')" \
+        "$(row 0 1 '本单位2025年没有政府性基金预算拨款安排的支出。')" \
+        "$(para '2025年国有资本经营预算支出表')" \
+        "$(row 1 0 '科目编码' '科目名称' '合计' '基本支出' '项目支出')" \
+        "$(para '本单位不涉及国有资本经营预算拨款安排的支出。')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" or .kind==\"empty_table\") | [.kind, .table_id, .sentence // \"-\"] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'empty_table BU08 本单位2025年没有政府性基金预算拨款安排的支出。' 'empty_table BU09 本单位不涉及国有资本经营预算拨款安排的支出。')"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

@@ -237,10 +237,15 @@ static int is_meta_cell(const char *text)
 
 /* 本单位2024年度无国有资本经营预算财政拨款支出，故本表为空表。 printed as a
  * row under an empty table's header: a sentence, not a row label. */
+/* Whether t says there is none: 无, 没有, 未安排, 不涉及. */
+static int says_none(const char *t)
+{
+    return strstr(t, "无") || strstr(t, "没有") || strstr(t, "未安排") || strstr(t, "不涉及");
+}
+
 static int is_statement(const char *k)
 {
-    return strstr(k, "空表") ||
-           (strstr(k, "无") && tx_ends(k, "。") && tx_cplen(k, strlen(k)) >= 10);
+    return strstr(k, "空表") || (says_none(k) && tx_ends(k, "。") && tx_cplen(k, strlen(k)) >= 10);
 }
 
 static int is_note_row(const hrow *r)
@@ -778,7 +783,7 @@ static int statement_for(tab_doc *d, gview *v, tpart *p, int last_part)
         int from, to;
         around(d, v->gi, 0, &from, &to);
         for (int i = from; i < to && i < from + 3 && found < 0; i++)
-            if (strstr(d->paras[i].text, "无"))
+            if (says_none(d->paras[i].text))
                 found = i;
     }
     if (found < 0 && said < 0 && p->kind->keyword) {
@@ -791,7 +796,7 @@ static int statement_for(tab_doc *d, gview *v, tpart *p, int last_part)
             d->statements[k].para = -1;
             for (int i = 0; i < d->npara && d->statements[k].para < 0; i++) {
                 const char *t = d->paras[i].text;
-                if (strstr(t, "无") && strstr(t, p->kind->keyword) && tx_cplen(t, strlen(t)) < 80)
+                if (says_none(t) && strstr(t, p->kind->keyword) && tx_cplen(t, strlen(t)) < 80)
                     d->statements[k].para = i;
             }
             d->nstatements++;
