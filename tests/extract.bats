@@ -1125,13 +1125,16 @@ pdf_rows() {
     refute_line --partial '故本表为空表'
 }
 
-@test "pdf: a line of the department beside a bare table number (梓湄县石楠乡人民政府 … 表2, 表5 … 泷溪市体育局) is a running head, no row of the table above it" {
+@test "pdf: a line of the department beside a bare table number (梓湄县石楠乡人民政府 … 表2, 表5 … 泷溪市体育局), or the number alone, is a running head, no row of the table above it" {
     run bash -c "extract '$ROOT/data/holdout11/shinan-xiang-2024.pdf' | jq -c 'select(.type==\"row\" and .table==0) | [.row, .cells[0].text]' | tail -1"
     assert_output '[13,"收入总计"]'
     run bash -c "extract '$ROOT/data/holdout11/shinan-xiang-2024.pdf' | jq -r 'select(.type==\"paragraph\") | .text' | grep -c '^梓湄县石楠乡人民政府 表[0-9]'"
     assert_output 9
     run bash -c "extract '$ROOT/data/holdout11/longxi-tiyu-2024.pdf' | jq -r 'select(.type==\"paragraph\") | .text' | grep -c '^表[0-9]泷溪市体育局'"
     assert_output 9
+    # or the number alone on its line
+    run bash -c "extract '$ROOT/data/holdout7/yunxiu-zhen-2024.pdf' | jq -c 'select(.type==\"row\") | .cells[].text' | grep -c '^\"表[0-9]\"$'"
+    assert_output 0
 }
 
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {

@@ -1177,7 +1177,10 @@ static bool make_chunks(layout *L, const char *pagetext)
         }
         l->nc = L->nc - l->c0;
         /* the department beside the table's number (梓湄县石楠乡人民政府 …
-         * 表2, over the title): a running head, said of the next table */
+         * 表2, over the title), or the number alone: a running head, said
+         * of the next table */
+        if (l->nc == 1 && is_table_number(L->pool.p + L->ck[l->c0].text))
+            l->caption = true;
         if (l->nc == 2) {
             const chunk *c = &L->ck[l->c0];
             const char *t0 = L->pool.p + c[0].text, *t1 = L->pool.p + c[1].text;
