@@ -1137,6 +1137,15 @@ pdf_rows() {
     assert_output 0
 }
 
+@test "pdf: a header of one band repeated on the next page comes out as the first one did, its wrapped heads joined (对附属单位补 / 助支出; 科目编 / 码)" {
+    run pdf_rows "$ROOT/data/holdout17/zhiling-fagai-2023.pdf" 2
+    assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"本年支出合计",1],[3,"基本支出",1],[4,"项目支出",1],[5,"上缴上级支出",1],[6,"经营支出",1],[7,"对附属单位补助支出",1]]]'
+    assert_line --index 27 '[27,[[0,"科目编码",1],[1,"科目名称",1],[2,"本年支出合计",1],[3,"基本支出",1],[4,"项目支出",1],[5,"上缴上级支出",1],[6,"经营支出",1],[7,"对附属单位补助支出",1]]]'
+    assert_line --index 28 '[28,[[1,"栏次",1],[2,"1",1],[3,"2",1],[4,"3",1],[5,"4",1],[6,"5",1],[7,"6",1]]]'
+    run pdf_rows "$ROOT/data/holdout15/yingchuan-jikong-2025.pdf" 5
+    assert_line --index 37 '[37,[[0,"科目编码",1],[1,"科目名称",1],[2,"预算数",1]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

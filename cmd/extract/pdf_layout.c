@@ -3981,12 +3981,23 @@ static int emit_table(layout *L, int a, int b)
     }
     while (i < b) {
         int n = zone - a;
-        if (bands > 0 && i + n <= b && same_lines(L, a, i, n, false)) {
+        if (i >= zone && n > 0 && i + n <= b && same_lines(L, a, i, n, false)) {
             /* the header repeated on the next page: its cells as the first
              * header's, whatever shifts its renderer made (Writer centres a
-             * group spanning nine columns anew on each page, off its span) */
+             * group spanning nine columns anew on each page, off its span),
+             * in its bands, or its lines joined as the first's were (对附属
+             * 单位补 / 助支出 under a page break are body lines otherwise) */
             same_lines(L, a, i, n, true);
-            int rc = emit_bands(L, &row, i, i + n, bands);
+            int rc = 0;
+            if (bands > 0)
+                rc = emit_bands(L, &row, i, i + n, bands);
+            for (int t = 0; bands == 0 && t < n && !rc;) {
+                int u = t + 1;
+                while (u < n && L->tmp[u] == L->tmp[t])
+                    u++;
+                rc = emit_row(L, row++, i + t, i + u, -1);
+                t = u;
+            }
             if (rc)
                 return rc;
             i += n;
