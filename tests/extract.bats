@@ -1146,6 +1146,12 @@ pdf_rows() {
     assert_line --index 37 '[37,[[0,"科目编码",1],[1,"科目名称",1],[2,"预算数",1]]]'
 }
 
+@test "pdf: a group centred over the heads under it, in the gap between two columns, makes no column of its own (支出 over 项目 | 合计 | 一般公共预算 | …)" {
+    run pdf_rows "$ROOT/data/holdout9/chengpu-shuili-2024.pdf" 3
+    assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",5]]]'
+    assert_line --index 1 '[1,[[0,"项目",1],[1,"预算数",1],[2,"项目",1],[3,"合计",1],[4,"一般公共预算",1],[5,"政府性基金预算",1],[6,"国有资本经营预算",1]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

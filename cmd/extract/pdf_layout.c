@@ -2094,6 +2094,30 @@ static bool heads_bare_column(const layout *L, int a, int b, const chunk *c, int
     return left >= before - 0.5 * L->ln[c->line].h;
 }
 
+/* Whether header chunk c stands over another head of a header line of
+ * two heads or more below it (within 2.5 glyph heights, above the first
+ * row) that reaches out past it: a group centred over the heads under it (支出 over
+ * 合计 | 一般公共预算 | …, falling in the gap between two columns), which
+ * makes no column of its own. The next line of c's own wrapped cell lies
+ * within c's extent and does not count; nor does a row's label wrapped
+ * over its figures (社会保障和就业支 / 出). */
+static bool over_a_head(const layout *L, int a, int b, const chunk *c)
+{
+    const line *l = &L->ln[c->line];
+    for (int i = a; i < b && !L->ln[i].anchor; i++) {
+        const line *o = &L->ln[i];
+        if (o->yc <= l->yc || o->yc - l->yc > 2.5 * l->h || o->nc < 2 || !header_line(L, a, b, i))
+            continue;
+        for (int k = 0; k < o->nc; k++) {
+            const chunk *d = &L->ck[o->c0 + k];
+            if (overlap(d->x1, d->x2, c->x1, c->x2) > 0 &&
+                (d->x1 < c->x1 - 0.5 * l->h || d->x2 > c->x2 + 0.5 * l->h))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Columns no figure shows (every cell nil: 政府性基金预算财政拨款 and
  * 国有资本经营预算财政拨款, last of a 财政拨款收支总表; the middle columns
  * of a 收入总表 where only 一般公共预算 and 其他收入 have money) from a header
@@ -2120,7 +2144,7 @@ static bool header_columns(layout *L, int a, int b)
          * (附属单位上缴收 / 入 over a right-aligned —), nor is a heading
          * left-aligned over the cells under it (基本支出 over 小计 | …) */
         if (free_x && !wrapped_piece(L, a, b, c) && aligned_under(L, b, c, ALIGN_LEFT, 0.2) < 0 &&
-            place_chunk(L, c, false) < 0)
+            !over_a_head(L, a, b, c) && place_chunk(L, c, false) < 0)
             return false;
     }
     return true;
@@ -4318,5 +4342,6 @@ int pdf_extract(const unsigned char *data, size_t len, const pdf_sink *sink,
 {
     return pdf_extract_limited(data, len, sink, NULL, code, codelen, msg, msglen);
 }
+
 
 
