@@ -657,6 +657,11 @@ xlsx_out() {
     assert_output "$(printf '[\n  true\n]')"
 }
 
+@test "xlsx: the cells of a hidden column are marked, not dropped (上年决算数 hidden in 公开03表)" {
+    run bash -c "extract '$ROOT/data/holdout3/dongguan-jiedao-2024.xlsx' | jq -c 'select(.type==\"row\" and .table==2 and .row==4) | [.cells[] | [.col, .text, .hidden]]'"
+    assert_output '[[0,"合计",null],[2,"16,620,104.17",null],[3,"543,433.84",true],[4,"11,909,480.35",null],[5,"4,710,623.82",null]]'
+}
+
 @test "xlsx: the tables read as the docx ones" {
     xlsx_out
     extract "$FIXTURES/caidian-2023-final.docx" > "$TMP/docx"

@@ -364,13 +364,15 @@ static int read_workbook(xlsx_ctx *c, sheet_ref **out, size_t *nout)
 /* --- one sheet -------------------------------------------------------------- */
 
 /* "B6" → column 1, row 6 (either may be NULL). 0 ok. */
+#define XLSX_MAX_COLS 16384 /* XFD, the last column of a sheet */
+
 static int parse_ref(const char *s, long *col, long *row)
 {
     long c = 0, r = 0;
     int letters = 0;
     for (; *s >= 'A' && *s <= 'Z'; s++, letters++) {
         c = c * 26 + (*s - 'A' + 1);
-        if (c > 16384)
+        if (c > XLSX_MAX_COLS)
             return -1;
     }
     for (; *s >= '0' && *s <= '9'; s++) {
@@ -558,6 +560,9 @@ static int read_sheet(xlsx_ctx *c, const sheet_ref *sh)
     range *merges = NULL;
     size_t nmerges = 0;
     xrow *row = NULL;
+    /* the columns <cols> hides (a working column, last year's figures):
+     * their cells are marked, not dropped, as hidden rows are */
+    unsigned char hidden_col[XLSX_MAX_COLS / 8] = {0};
     xcell cell = {0};
     int in_cell = 0, in_v = 0, in_is = 0, in_t = 0, sorted = 1;
     long next_row = 1;
@@ -627,6 +632,12 @@ static int read_sheet(xlsx_ctx *c, const sheet_ref *sh)
                 rc = EM_ABORT;
                 break;
             }
+            if (cell.col >= 0 && cell.col < XLSX_MAX_COLS && hidden_col[cell.col / 8] >> (cell.col % 8) & 1 &&
+                json_object_set_new(json_array_get(row->cells, json_array_size(row->cells) - 1), "hidden",
+                                    json_true())) {
+                rc = EM_ABORT;
+                break;
+            }
             if ((long)json_array_size(row->cells) > c->em->lim->max_cells) {
                 rc = em_error(c->em, "limit", "sheet %s row %ld has more than --max-cells=%ld cells",
                               sh->name, row->r, c->em->lim->max_cells);
@@ -641,6 +652,14 @@ static int read_sheet(xlsx_ctx *c, const sheet_ref *sh)
         } else if (start && (strcmp(n, "rPh") == 0 || strcmp(n, "f") == 0)) {
             if (xml_skip(&x))
                 rc = x.rc;  /* phonetic guides and formula text are not the value */
+        } else if (start && strcmp(n, "col") == 0 && !row) {
+            char *h = xml_wattr(&x, "hidden");
+            if (h && (strcmp(h, "1") == 0 || strcmp(h, "true") == 0)) {
+                long lo = xml_wattr_long(&x, "min", 0), hi = xml_wattr_long(&x, "max", 0);
+                for (long k = lo < 1 ? 1 : lo; k <= hi && k <= XLSX_MAX_COLS; k++)
+                    hidden_col[(k - 1) / 8] |= (unsigned char)(1u << ((k - 1) % 8));
+            }
+            free(h);
         } else if (start && strcmp(n, "mergeCell") == 0) {
             char *ref = xml_wattr(&x, "ref");
             char *colon = ref ? strchr(ref, ':') : NULL;
