@@ -282,6 +282,16 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' 'empty_table BU08 本单位2025年没有政府性基金预算拨款安排的支出。' 'empty_table BU09 本单位不涉及国有资本经营预算拨款安排的支出。')"
 }
 
+@test "tabulate: a table listed by 单位 (单位编码 | 单位名称): the unit numbers (318, 318001) are neither codes nor figures" {
+    doc=$(make_doc d \
+        "$(para '2024年杉坪县财政局收入预算表')" \
+        "$(row 0 0 '单位编码' '单位名称' '合计' '上年结转')" \
+        "$(row 0 1 '318' '杉坪县财政局' '10.00' '1.00')" \
+        "$(row 0 2 '318001' '杉坪县财政局（本级）' '6.00' '0.50')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .code // \"-\", .column, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '杉坪县财政局 - 合计 10.00' '杉坪县财政局 - 上年结转 1.00' '杉坪县财政局（本级） - 合计 6.00' '杉坪县财政局（本级） - 上年结转 0.50')"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

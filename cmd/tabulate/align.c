@@ -17,6 +17,13 @@ static int digits_only(const char *k, int *n)
     return i > 0;
 }
 
+static int digits_only_cell(const char *cell)
+{
+    char k[32];
+    int n = 0;
+    return tx_key_buf(cell, k, sizeof k) >= 0 && digits_only(k, &n);
+}
+
 int align_is_code(const char *cell)
 {
     char k[32];
@@ -217,7 +224,7 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
                 used = 3;
             }
         }
-        if (used > 1 || (used == 1 && align_is_code(row->cells[i]))) {
+        if ((used > 1 || (used == 1 && align_is_code(row->cells[i]))) && codes_known_class(code.s)) {
             out->code = sb_take(&code);
             i += used;
         } else if ((used = carried_code(bl, row, i, end, above, &code)) > 0) {
@@ -232,9 +239,18 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
             int k = i + 1;
             while (k < end && tx_is_blank(row->cells[k]))
                 k++;
-            if (align_is_code(row->cells[i]) && k < end && is_text(row->cells[k])) {
-                out->code = tx_key(row->cells[i]);
-                i++;
+            if (k < end && is_text(row->cells[k]) && digits_only_cell(row->cells[i]) &&
+                i < end - bl->ncols) {
+                /* a classification code, or, in the stub, a unit's number
+                 * (318001 before 杉坪县财政局（本级） in a list by 单位) or a
+                 * 序号, which is no figure and no code */
+                char *c = tx_key(row->cells[i]);
+                if (align_is_code(c) && codes_known_class(c))
+                    out->code = c;
+                else
+                    free(c);
+                i = k;
+                vstart = i;
             }
         }
         if (out->code) {

@@ -186,8 +186,15 @@ int codes_known_class(const char *code)
 {
     if (strlen(code) < 3)
         return 0;
-    if ((code[0] == '3' || code[0] == '5') && (code[1] != '0' || code[2] != '0'))
-        return 1;
+    /* the 类 of 部门预算支出经济分类 and of 政府预算支出经济分类: a unit's
+     * number (318 杉坪县财政局) is none of them */
+    static const char *const ECONOMIC[] = {"301", "302", "303", "307", "309", "310", "311", "312",
+                                           "313", "399", "501", "502", "503", "504", "505", "506",
+                                           "507", "508", "509", "510", "511", "512", "513", "514",
+                                           "599", NULL};
+    for (int i = 0; ECONOMIC[i]; i++)
+        if (strncmp(ECONOMIC[i], code, 3) == 0)
+            return 1;
     for (int i = 0; i < CODELIST_N; i++)
         if (strlen(CODELIST[i].code) == 3 && strncmp(CODELIST[i].code, code, 3) == 0)
             return 1;

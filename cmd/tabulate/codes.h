@@ -16,8 +16,9 @@ const char *codes_class_named(const char *name);
  * digits), or NULL. */
 const char *codes_kuan_named(const char *name, const char *cls);
 /* 1 when code (3 digits or more) starts with a 类 of the functional
- * classification (201 一般公共服务支出 … 233) or of the economic one (301 …
- * 399, 501 … 599): a code, not any number (110千伏). */
+ * classification (201 一般公共服务支出 … 233) or of an economic one (301 …
+ * 313 and 399 of 部门预算支出经济分类, 501 … 514 and 599 of 政府预算支出
+ * 经济分类): a code, not any number (110千伏, a unit's 318). */
 int codes_known_class(const char *code);
 /* 1 when the text carries classification markers: （类）（款）（项） or a
  * parenthesised 3-digit code. */
