@@ -24,6 +24,12 @@ static int digits_only_cell(const char *cell)
     return tx_key_buf(cell, k, sizeof k) >= 0 && digits_only(k, &n);
 }
 
+static int known_class_cell(const char *cell)
+{
+    char k[32];
+    return tx_key_buf(cell, k, sizeof k) >= 0 && codes_known_class(k);
+}
+
 int align_is_code(const char *cell)
 {
     char k[32];
@@ -239,16 +245,14 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
             int k = i + 1;
             while (k < end && tx_is_blank(row->cells[k]))
                 k++;
-            if (k < end && is_text(row->cells[k]) && digits_only_cell(row->cells[i]) &&
-                i < end - bl->ncols) {
-                /* a classification code, or, in the stub, a unit's number
-                 * (318001 before 杉坪县财政局（本级） in a list by 单位) or a
-                 * 序号, which is no figure and no code */
-                char *c = tx_key(row->cells[i]);
-                if (align_is_code(c) && codes_known_class(c))
-                    out->code = c;
-                else
-                    free(c);
+            if (k < end && is_text(row->cells[k]) && align_is_code(row->cells[i]) &&
+                known_class_cell(row->cells[i])) {
+                out->code = tx_key(row->cells[i]);
+                i++;
+            } else if (k < end && is_text(row->cells[k]) && digits_only_cell(row->cells[i]) &&
+                       i < end - bl->ncols) {
+                /* in the stub, a unit's number (318001 before 杉坪县财政局
+                 * （本级） in a list by 单位) or a 序号: no figure, no code */
                 i = k;
                 vstart = i;
             }
