@@ -1157,6 +1157,13 @@ pdf_rows() {
     assert_line --index 1 '[1,[[0,"项目",1],[1,"预算数",1],[2,"项目",1],[3,"合计",1],[4,"一般公共预算",1],[5,"政府性基金预算",1],[6,"国有资本经营预算",1]]]'
 }
 
+@test "pdf: a 公文 page number (— 5 —, drawn as one chunk or two) is left out even when the table above reaches down to it" {
+    run bash -c "extract '$ROOT/data/holdout20/yunxi-binyiguan-2025.pdf' | jq -r 'select(.type==\"row\" or .type==\"paragraph\") | (.text // (.cells | map(.text) | join(\"|\")))' | grep -c '^—'"
+    assert_output 0
+    run bash -c "extract '$ROOT/data/holdout20/yunxi-binyiguan-2025.pdf' | jq -c 'select(.type==\"row\" and .table==2) | [.row, .cells[0].text]' | tail -1"
+    assert_output '[18,"221"]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -4055,7 +4055,29 @@ static int flush_para(layout *L)
  * page). */
 static bool is_footer(const layout *L, const line *l)
 {
-    if (l->nc > 3 || l->region > 0)
+    if (l->nc > 3)
+        return false;
+    /* dashes round the number (— 5 —, - 5 -, －5－, as 公文 print it): no
+     * row of a table reads so, even one the number was taken into */
+    if (l->nc >= 1) {
+        const char *t = chunk_text(L, &L->ck[l->c0]);
+        const char *e = chunk_text(L, &L->ck[l->c0 + l->nc - 1]);
+        uint32_t first = g_utf8_get_char(t), last = g_utf8_get_char(g_utf8_prev_char(e + strlen(e)));
+        bool dash_first = first == '-' || first == 0x2013 || first == 0x2014 || first == 0xFF0D;
+        bool dash_last = last == '-' || last == 0x2013 || last == 0x2014 || last == 0xFF0D;
+        bool digits = false, other = false;
+        for (int k = 0; k < l->nc; k++)
+            for (const char *p = chunk_text(L, &L->ck[l->c0 + k]); *p; p = g_utf8_next_char(p)) {
+                uint32_t c = g_utf8_get_char(p);
+                if (c >= '0' && c <= '9')
+                    digits = true;
+                else if (!(c == ' ' || c == '-' || c == 0x2013 || c == 0x2014 || c == 0xFF0D))
+                    other = true;
+            }
+        if (dash_first && dash_last && digits && !other)
+            return true;
+    }
+    if (l->region > 0)
         return false;
     bool digit = false;
     for (int k = 0; k < l->nc; k++)
@@ -4182,7 +4204,7 @@ static int emit_page(layout *L, bool last_page)
             if (rc)
                 return rc;
             int j = i;
-            while (j < L->nl && L->ln[j].region == l->region)
+            while (j < L->nl && L->ln[j].region == l->region && !L->ln[j].footer)
                 j++;
             if (l->region == hold) {
                 if (!hold_table(L, i, j))
@@ -4342,6 +4364,7 @@ int pdf_extract(const unsigned char *data, size_t len, const pdf_sink *sink,
 {
     return pdf_extract_limited(data, len, sink, NULL, code, codelen, msg, msglen);
 }
+
 
 
 
