@@ -1164,6 +1164,11 @@ pdf_rows() {
     assert_output '[18,"221"]'
 }
 
+@test "pdf: a whole 元 amount ruled against the next cell's numbered label (0八、社会保障和就业支出) is cut where other figures end" {
+    run pdf_rows "$ROOT/data/holdout20/zhichuan-renda-2025.pdf" 0
+    assert_line --index 3 '[3,[[0,"二、政府性基金预算拨款收入",1],[1,"0",1],[2,"八、社会保障和就业支出",1],[3,"1,260,895",1]]]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -838,13 +838,46 @@ static double text_end(const layout *L, const line *l, int m)
     return q->x2;
 }
 
+/* Whether t is a numeral of a list marker (一 … 十 of 十九、). */
+static bool is_cjk_numeral(uint32_t c)
+{
+    static const uint32_t N[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B,
+                                 0x4E5D, 0x5341}; /* 一二三四五六七八九十 */
+    for (size_t i = 0; i < sizeof N / sizeof N[0]; i++)
+        if (c == N[i])
+            return true;
+    return false;
+}
+
+/* Whether the glyphs [a, m) are a whole amount (0, 16,859,537) and the
+ * glyphs from m a list marker (八、, 十九、): a figure in whole 元 ruled
+ * against the next cell's numbered label without padding
+ * (`0八、社会保障和就业支出`), which text never prints so. */
+static bool whole_then_item(const layout *L, int a, int m)
+{
+    const glyph *g = L->g;
+    for (int k = a; k < m; k++) {
+        uint32_t c = g[L->order[k]].cp;
+        if (!((c >= '0' && c <= '9') || (c == ',' && k > a)))
+            return false;
+    }
+    int k = m;
+    while (k < L->ng && k < m + 3 && is_cjk_numeral(g[L->order[k]].cp))
+        k++;
+    return k > m && k < L->ng && g[L->order[k]].cp == 0x3001; /* 、 */
+}
+
 /* Whether the glyphs [a, m) are an amount with two decimals (12,841.66)
  * and glyph m an ideograph other than a unit's: a figure ruled against the
  * next cell's label without padding (`12,841.66一、一般公共服务支出`), which
  * text never prints so (`12.5万元`). */
 static bool amount_then_text(const layout *L, int a, int m)
 {
-    if (m - a < 4 || m >= L->ng)
+    if (m - a < 1 || m >= L->ng)
+        return false;
+    if (whole_then_item(L, a, m))
+        return true;
+    if (m - a < 4)
         return false;
     uint32_t n = L->g[L->order[m]].cp;
     if (!is_cjk(n) || n == 0x4E07 || n == 0x5143 || n == 0x4EBF || n == 0x5343 || n == 0x767E)
@@ -1062,7 +1095,8 @@ static bool find_cuts(layout *L, const char *pagetext)
                  * line's name starts: 31002办公设备购置 under 310 资本性支出) */
                 int need = is_cjk(q->cp) && code_run(L, piece, m) ? 1 : 2;
                 bool starts = edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_START) >= need;
-                bool aligned = dec && (edges_near(L->edges, ne, a->x2, tol, li,
+                bool aligned = (dec || whole_then_item(L, piece, m)) &&
+                               (edges_near(L->edges, ne, a->x2, tol, li,
                                                   1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2 ||
                                        edges_near(L->edges, ne, q->x1, tol, li,
                                                   1u << EDGE_GLUE_START) >= 2);
