@@ -292,6 +292,16 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '杉坪县财政局 - 合计 10.00' '杉坪县财政局 - 上年结转 1.00' '杉坪县财政局（本级） - 合计 6.00' '杉坪县财政局（本级） - 上年结转 0.50')"
 }
 
+@test "tabulate: a figure in a row or column the workbook hides keeps its fact, marked hidden in its locator" {
+    doc=$(make_doc d \
+        "$(para '2023年度支出决算表')" \
+        "$(row 0 0 '项目' '本年支出合计' '上年决算数')" \
+        '{"type":"row","doc":"d","table":0,"row":1,"cells":[{"col":0,"text":"合计","colspan":1,"rowspan":1},{"col":1,"text":"10.00","colspan":1,"rowspan":1},{"col":2,"text":"9.00","colspan":1,"rowspan":1,"hidden":true}]}' \
+        '{"type":"row","doc":"d","table":0,"row":2,"hidden":true,"cells":[{"col":0,"text":"其他","colspan":1,"rowspan":1},{"col":1,"text":"1.00","colspan":1,"rowspan":1}]}')
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .column, .value, (.locator.hidden // false)] | map(tostring) | join(\" \")'"
+    assert_output "$(printf '%s\n' '合计 本年支出合计 10.00 false' '合计 上年决算数 9.00 true' '其他 本年支出合计 1.00 true' '其他 上年决算数 null true')"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

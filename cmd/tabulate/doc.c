@@ -79,6 +79,7 @@ static int take_row(tab_doc *d, const json_t *rec)
     trow *r = &g->rows[g->nrows++];
     memset(r, 0, sizeof *r);
     r->row = int_field(rec, "row", g->nrows - 1);
+    r->hidden = json_is_true(json_object_get(rec, "hidden"));
     r->seq = d->seq;
     g->last_seq = d->seq;
     size_t n = json_array_size(cells);
@@ -110,6 +111,7 @@ static int take_row(tab_doc *d, const json_t *rec)
         t->col = col;
         t->span = span;
         t->rowspan = rspan;
+        t->hidden = json_is_true(json_object_get(c, "hidden"));
         t->text = tx_clean(text ? text : "");
         if (col != (int)i || span > 1 || rspan > 1)
             g->grid = 1;

@@ -630,6 +630,19 @@ static int row_holds(const gview *v, const arow *ar, int r, int figures)
     return 0;
 }
 
+/* Whether the figure at slot of row t is one the workbook hides: its row,
+ * its sheet or its column (a working column, last year's figures), which a
+ * reader of the report does not see. */
+static int hidden_at(const trow *t, int slot)
+{
+    if (t->hidden)
+        return 1;
+    for (int i = 0; i < t->n && slot >= 0; i++)
+        if (t->cells[i].col <= slot && slot < t->cells[i].col + t->cells[i].span)
+            return t->cells[i].hidden;
+    return 0;
+}
+
 static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, int r,
                     int has_label)
 {
@@ -713,6 +726,8 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
             jl_str(w, "line_no", ar->line_no);
         if (col->col_no)
             jl_str(w, "col_no", col->col_no);
+        if (r >= 0 && hidden_at(&v->g->rows[r], slot))
+            jl_bool(w, "hidden", 1);
         jl_close(w);
         if (!nil)
             p->figures++;

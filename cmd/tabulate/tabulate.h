@@ -27,11 +27,13 @@ typedef struct {
 
 typedef struct {
     int col, span, rowspan;
+    int hidden;      /* in a column the workbook hides */
     char *text;      /* cleaned */
 } tcell;
 
 typedef struct {
     int row;         /* the record's row index */
+    int hidden;      /* a row or sheet the workbook hides */
     int seq;
     tcell *cells;
     int n;
