@@ -302,6 +302,16 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '合计 本年支出合计 10.00 false' '合计 上年决算数 9.00 true' '其他 本年支出合计 1.00 true' '其他 上年决算数 null true')"
 }
 
+@test "tabulate: a code in brackets before its name ([2010301]行政运行, 【201】…, as 预算管理一体化 exports it) is split off" {
+    doc=$(make_doc d \
+        "$(para '2024年一般公共预算支出表')" \
+        "$(row 0 0 '功能分类科目' '合计' '基本支出')" \
+        "$(row 0 1 '[201]一般公共服务支出' '10.00' '8.00')" \
+        "$(row 0 2 '【2010301】行政运行' '10.00' '8.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" and .column==\"合计\") | [.code, .item] | join(\" \")'"
+    assert_output "$(printf '%s\n' '201 一般公共服务支出' '2010301 行政运行')"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

@@ -174,18 +174,32 @@ static char *level_segment(const hrow *r, int i, int end, const char *above)
 }
 
 /* A label printed with its code in one cell (2080505 机关事业单位基本养老
- * 保险缴费支出, 30102津贴补贴: a code of 3, 5 or 7 digits of a known 类,
- * then the name, an ideograph first) is split into code and label; a year
+ * 保险缴费支出, 30102津贴补贴, [2010301]行政运行: a code of 3, 5 or 7 digits
+ * of a known 类, bracketed or not, then the name, an ideograph first) is
+ * split into code and label; a year
  * (2024年), an amount (500万元) or another number (110千伏) is no code. */
 static void split_leading_code(arow *out)
 {
     const char *p = out->label;
+    /* in brackets, as 预算管理一体化 exports it: [2010301]行政运行, 【201】… */
+    uint32_t open = 0;
+    int ol = tx_cp(p, &open);
+    int bracket = open == '[' || open == 0x3010 || open == 0xFF3B;
+    if (bracket)
+        p += ol;
     int n = 0;
     while (p[n] >= '0' && p[n] <= '9')
         n++;
     if (n != 3 && n != 5 && n != 7)
         return;
     const char *q = p + n;
+    if (bracket) {
+        uint32_t close = 0;
+        int cl = tx_cp(q, &close);
+        if (close != ']' && close != 0x3011 && close != 0xFF3D)
+            return;
+        q += cl;
+    }
     while (*q == ' ')
         q++;
     uint32_t c;
