@@ -312,6 +312,17 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '201 一般公共服务支出' '2010301 行政运行')"
 }
 
+@test "tabulate: a 序号 column before the code is a stub column, its numbers neither codes nor figures" {
+    doc=$(make_doc d \
+        "$(para '2024年度收入决算表')" \
+        "$(row 0 0 '序号' '科目编码' '科目名称' '本年收入合计' '财政拨款收入')" \
+        "$(row 0 1 '' '' '合计' '12.00' '10.00')" \
+        "$(row 0 2 '1' '201' '一般公共服务支出' '12.00' '10.00')" \
+        "$(row 0 3 '2' '2010201' '行政运行' '12.00' '10.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" and .column==\"本年收入合计\") | [.code // \"-\", .item, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '- 合计 12.00' '201 一般公共服务支出 12.00' '2010201 行政运行 12.00')"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

@@ -229,6 +229,15 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
     while (i < end && tx_is_blank(row->cells[i]))
         i++;
     int vstart = start;   /* where the values begin when the row has no label */
+    /* a 序号 before the code (1 | 201 | 一般公共服务支出): in the stub, a
+     * number followed by a code of a known 类 */
+    if (i < end - bl->ncols && digits_only_cell(row->cells[i])) {
+        int k = i + 1;
+        while (k < end && tx_is_blank(row->cells[k]))
+            k++;
+        if (k < end - bl->ncols && align_is_code(row->cells[k]) && known_class_cell(row->cells[k]))
+            i = k;
+    }
     if (i < end) {
         sbuf code = {0};
         int used = split_code(row, i, end, &code);
