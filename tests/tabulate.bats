@@ -323,6 +323,15 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '- 合计 12.00' '201 一般公共服务支出 12.00' '2010201 行政运行 12.00')"
 }
 
+@test "tabulate: footnote marks that end a row label (其他收入①, 年末结转和结余※) are no part of the item" {
+    doc=$(make_doc d \
+        "$(para '2023年度收入支出决算总表')" \
+        "$(row 0 0 '项目' '金额' '项目' '金额')" \
+        "$(row 0 1 '八、其他收入①' '5.58' '年末结转和结余※' '153.81')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '其他收入 5.58' '年末结转和结余 153.81')"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

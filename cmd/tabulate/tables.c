@@ -514,6 +514,33 @@ static void name_part(gview *v, tpart *p)
 
 /* --- facts ------------------------------------------------------------------ */
 
+/* Whether c marks a footnote: ①…⑳, ⑴…⒇, ※, *, a superscript digit. */
+static int is_note_mark(uint32_t c)
+{
+    return (c >= 0x2460 && c <= 0x2487) || c == 0x203B || c == '*' || c == 0xB9 || c == 0xB2 ||
+           c == 0xB3 || (c >= 0x2070 && c <= 0x2079);
+}
+
+/* Drops the footnote marks that end a label (其他收入①, 年末结转和结余※):
+ * the note under the table explains them, the item is the label. */
+static void drop_note_marks(sbuf *b)
+{
+    for (;;) {
+        size_t n = b->len;
+        if (!n)
+            return;
+        size_t k = n - 1;
+        while (k > 0 && ((unsigned char)b->s[k] & 0xC0) == 0x80)
+            k--;
+        uint32_t c;
+        tx_cp(b->s + k, &c);
+        if (!is_note_mark(c) || k == 0)
+            return;
+        b->len = k;
+        b->s[k] = '\0';
+    }
+}
+
 static char *item_of(const char *label)
 {
     const char *s = tx_skip_numbering(label);
@@ -546,6 +573,7 @@ static char *item_of(const char *label)
         prev = c;
         p += l;
     }
+    drop_note_marks(&b);
     return sb_take(&b);
 }
 
