@@ -1206,6 +1206,17 @@ pdf_rows() {
     assert_output '["一般公共预算财政拨款收入","442.86"]'
 }
 
+@test "legacy: OpenDocument .ods and .odt are converted the same way and keep their own format" {
+    extract "$ROOT/tests/legacy/budget-sheet.ods" "$ROOT/tests/legacy/budget-table.odt" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -r 'select(.type=="document") | .format' "$TMP/out"
+    assert_output "$(printf 'ods\nodt')"
+    run jq -c 'select(.type=="row" and .sheet=="Sheet1" and .row==1) | [.cells[].text]' "$TMP/out"
+    assert_output '["一般公共预算财政拨款收入","442.86"]'
+    run jq -c 'select(.type=="row" and .sheet==null and .row==1) | [.cells[].text]' "$TMP/out"
+    assert_output '["一、一般公共预算财政拨款收入","1","442.86","3190.37"]'
+}
+
 @test "legacy: no converter on PATH is an error that names the package" {
     run --separate-stderr env PATH="$BIN" extract "$ROOT/tests/legacy/budget-table.doc" "$T/small.txt"
     assert_failure 1

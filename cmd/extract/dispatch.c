@@ -5,13 +5,32 @@
 
 #include <string.h>
 
+/* "odt"/"ods" from the mimetype an OpenDocument package stores first. */
+static const char *opendocument_kind(zip_t *za)
+{
+    zip_file_t *f = zip_fopen(za, "mimetype", 0);
+    if (!f)
+        return NULL;
+    char m[64] = "";
+    zip_int64_t n = zip_fread(f, m, sizeof m - 1);
+    zip_fclose(f);
+    if (n <= 0)
+        return NULL;
+    m[n] = '\0';
+    if (strcmp(m, "application/vnd.oasis.opendocument.spreadsheet") == 0)
+        return "ods";
+    if (strcmp(m, "application/vnd.oasis.opendocument.text") == 0)
+        return "odt";
+    return NULL;
+}
+
 const char *ooxml_kind(zip_t *za)
 {
     if (zip_name_locate(za, "word/document.xml", 0) >= 0)
         return "docx";
     if (zip_name_locate(za, "xl/workbook.xml", 0) >= 0)
         return "xlsx";
-    return NULL;
+    return opendocument_kind(za);
 }
 
 typedef int (*reader_fn)(const unsigned char *, size_t, emitter *);
@@ -58,8 +77,11 @@ static int zip_buffer(emitter *em, const char *source, const unsigned char *data
     int rc;
     if (kind) {
         zip_discard(za);
-        rc = as_document(em, source, kind, strcmp(kind, "docx") == 0 ? read_docx : read_xlsx,
-                         data, len);
+        reader_fn r = strcmp(kind, "docx") == 0 ? read_docx
+                      : strcmp(kind, "xlsx") == 0 ? read_xlsx
+                      : strcmp(kind, "odt") == 0  ? read_odt
+                                                  : read_ods;
+        rc = as_document(em, source, kind, r, data, len);
     } else if (depth >= em->lim->max_depth) {
         char doc[65];
         zip_discard(za);

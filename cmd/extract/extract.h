@@ -32,5 +32,8 @@ int read_xlsx(const unsigned char *data, size_t len, emitter *em);
 int read_pdf(const unsigned char *data, size_t len, emitter *em);
 /* .doc/.xls: converted, then read as docx/xlsx/txt */
 int read_legacy(const unsigned char *data, size_t len, emitter *em);
+/* OpenDocument .odt/.ods: converted, then read as docx/xlsx */
+int read_odt(const unsigned char *data, size_t len, emitter *em);
+int read_ods(const unsigned char *data, size_t len, emitter *em);
 
 #endif

@@ -110,8 +110,8 @@ static int read_whole(emitter *em, const char *path, const char *source, FILE *f
     return rc;
 }
 
-/* A zip on disk: an OOXML document is read whole, a plain archive is
- * walked from the file. */
+/* A zip on disk: an OOXML or OpenDocument document is read whole, a plain
+ * archive is walked from the file. */
 static int zip_file(emitter *em, const char *path, const char *source, FILE *f)
 {
     int zerr = 0;

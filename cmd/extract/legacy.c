@@ -333,19 +333,23 @@ int legacy_convert_limited(const unsigned char *data, size_t len, const char *ki
     if (outfmt) *outfmt = NULL;
     if (timeout_s <= 0) timeout_s = LEGACY_TIMEOUT_DEFAULT;
     if (max_out == 0) max_out = LEGACY_MAX_OUT_DEFAULT;
-    bool doc = kind && strcmp(kind, "doc") == 0, xls = kind && strcmp(kind, "xls") == 0;
+    /* OpenDocument (.odt/.ods) goes the same way: LibreOffice's own format */
+    bool word = kind && strcmp(kind, "doc") == 0, odt = kind && strcmp(kind, "odt") == 0;
+    bool xls = kind && (strcmp(kind, "xls") == 0 || strcmp(kind, "ods") == 0);
+    bool doc = word || odt;
     if (!data || !out || !outlen || !outfmt || (!doc && !xls)) {
-        snprintf(msg, msglen, "legacy_convert: kind must be \"doc\" or \"xls\"");
+        snprintf(msg, msglen, "legacy_convert: kind must be \"doc\", \"xls\", \"odt\" or \"ods\"");
         return -2;
     }
     char soffice[1024], catdoc[1024];
     bool have_soffice = find_on_path("soffice", soffice, sizeof soffice) ||
                         find_on_path("libreoffice", soffice, sizeof soffice);
-    bool have_catdoc = doc && find_on_path("catdoc", catdoc, sizeof catdoc);
+    bool have_catdoc = word && find_on_path("catdoc", catdoc, sizeof catdoc);
     if (!have_soffice && !have_catdoc) {
-        snprintf(msg, msglen,
-                 doc ? "no converter for .doc found on PATH: install libreoffice-writer-nogui (or catdoc)"
-                     : "no converter for .xls found on PATH: install libreoffice-calc-nogui");
+        snprintf(msg, msglen, "no converter for .%s found on PATH: install %s", kind,
+                 word  ? "libreoffice-writer-nogui (or catdoc)"
+                 : doc ? "libreoffice-writer-nogui"
+                       : "libreoffice-calc-nogui");
         return -1;
     }
     const char *tmp = getenv("TMPDIR");

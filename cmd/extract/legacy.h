@@ -9,7 +9,8 @@
  * (decided from the directory entry names: WordDocument vs Workbook/Book). */
 const char *legacy_kind(const unsigned char *data, size_t len);
 
-/* Converts with a converter found at run time: LibreOffice headless
+/* Converts a legacy "doc"/"xls" or an OpenDocument "odt"/"ods" file with a
+ * converter found at run time: LibreOffice headless
  * (`soffice --headless --convert-to docx|xlsx`, private temp profile and temp
  * dir, with a timeout); fallback `catdoc -w` for .doc text → "txt".
  * 0 ok (*out malloc'd, *outfmt "docx"/"xlsx"/"txt");

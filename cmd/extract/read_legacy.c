@@ -1,6 +1,6 @@
-/* Legacy .doc/.xls: converted by an outside converter (legacy.c), then
- * read as what came out. The header keeps the original's bytes, hash and
- * format. */
+/* Legacy .doc/.xls and OpenDocument .odt/.ods: converted by an outside
+ * converter (legacy.c), then read as what came out. The header keeps the
+ * original's bytes, hash and format. */
 #include "extract.h"
 
 #include "legacy.h"
@@ -8,14 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int read_legacy(const unsigned char *data, size_t len, emitter *em)
+static int convert_and_read(const unsigned char *data, size_t len, const char *kind, emitter *em)
 {
-    const char *kind = legacy_kind(data, len);
-    if (!kind)
-        return em_error(em, "unknown_format",
-                        "an OLE2 compound file that is neither a Word .doc nor an Excel .xls "
-                        "(a password-protected docx/xlsx is stored this way)");
-    em_set_format(em, kind);
     unsigned char *out = NULL;
     size_t outlen = 0;
     const char *outfmt = NULL;
@@ -36,3 +30,24 @@ int read_legacy(const unsigned char *data, size_t len, emitter *em)
     return rc;
 }
 
+
+int read_legacy(const unsigned char *data, size_t len, emitter *em)
+{
+    const char *kind = legacy_kind(data, len);
+    if (!kind)
+        return em_error(em, "unknown_format",
+                        "an OLE2 compound file that is neither a Word .doc nor an Excel .xls "
+                        "(a password-protected docx/xlsx is stored this way)");
+    em_set_format(em, kind);
+    return convert_and_read(data, len, kind, em);
+}
+
+int read_odt(const unsigned char *data, size_t len, emitter *em)
+{
+    return convert_and_read(data, len, "odt", em);
+}
+
+int read_ods(const unsigned char *data, size_t len, emitter *em)
+{
+    return convert_and_read(data, len, "ods", em);
+}
