@@ -1217,6 +1217,27 @@ pdf_rows() {
     assert_output '["一、一般公共预算财政拨款收入","1","442.86","3190.37"]'
 }
 
+@test "mht: each html part of a MIME web archive is read as a page into one document (quoted-printable GB2312, base64 UTF-8); the tab strip and images are not" {
+    extract "$ROOT/tests/mht/workbook.mht" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -r 'select(.type=="document") | .format' "$TMP/out"
+    assert_output mht
+    run jq -c 'select(.type=="row") | [.table, .row, [.cells[].text]]' "$TMP/out"
+    assert_output "$(printf '%s\n' '[0,0,["项目","金额"]]' '[0,1,["一般公共预算财政拨款收入","442.86"]]' '[1,0,["项目","决算数"]]' '[1,1,["合计","17.50"]]')"
+}
+
+@test "mht: a message cut short keeps the parts it has; one without parts is an error record" {
+    head -c 700 "$ROOT/tests/mht/workbook.mht" > "$TMP/cut.mht"
+    run extract "$TMP/cut.mht"
+    run bash -c "extract '$TMP/cut.mht' | jq -c 'select(.type==\"row\") | [.cells[].text]' | head -1"
+    assert_output '["项目","金额"]'
+    printf 'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="x"\r\n\r\nnothing here\r\n' > "$TMP/empty.mht"
+    run --separate-stderr extract "$TMP/empty.mht"
+    assert_failure 1
+    run jq -r 'select(.type=="error") | .code' <<< "$output"
+    assert_output mht_damaged
+}
+
 @test "legacy: no converter on PATH is an error that names the package" {
     run --separate-stderr env PATH="$BIN" extract "$ROOT/tests/legacy/budget-table.doc" "$T/small.txt"
     assert_failure 1

@@ -114,6 +114,9 @@ int ex_buffer(emitter *em, const char *source, const unsigned char *data, size_t
     case SNIFF_HTML:
         rc = as_document(em, source, "html", read_html, data, len);
         break;
+    case SNIFF_MHT:
+        rc = as_document(em, source, "mht", read_mht, data, len);
+        break;
     default:
         rc = as_document(em, source, "txt", read_txt, data, len);
         break;

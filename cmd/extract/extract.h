@@ -27,6 +27,8 @@ const char *ooxml_kind(zip_t *za);
  * what fuzz harnesses call. */
 int read_txt(const unsigned char *data, size_t len, emitter *em);
 int read_html(const unsigned char *data, size_t len, emitter *em);
+/* MHTML: each text/html part read as a page, in order, into one document */
+int read_mht(const unsigned char *data, size_t len, emitter *em);
 int read_docx(const unsigned char *data, size_t len, emitter *em);
 int read_xlsx(const unsigned char *data, size_t len, emitter *em);
 int read_pdf(const unsigned char *data, size_t len, emitter *em);

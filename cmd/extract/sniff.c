@@ -61,6 +61,22 @@ static int looks_html_utf16(const unsigned char *d, size_t n)
     return looks_html(ascii, m);
 }
 
+/* A MIME message of related parts (MHTML, Excel's and Word's 单个文件网页):
+ * MIME headers first, a multipart/related type among them. */
+static int looks_mht(const unsigned char *d, size_t n)
+{
+    size_t lim = n < 4096 ? n : 4096;
+    if (!(lim >= 13 && (strncasecmp((const char *)d, "MIME-Version:", 13) == 0 ||
+                        strncasecmp((const char *)d, "From:", 5) == 0 ||
+                        strncasecmp((const char *)d, "Content-Type:", 13) == 0)))
+        return 0;
+    static const char type[] = "multipart/related";
+    for (size_t i = 0; i + sizeof type - 1 <= lim; i++)
+        if (strncasecmp((const char *)d + i, type, sizeof type - 1) == 0)
+            return 1;
+    return 0;
+}
+
 sniff_kind sniff(const unsigned char *data, size_t len)
 {
     if (len == 0)
@@ -73,5 +89,7 @@ sniff_kind sniff(const unsigned char *data, size_t len)
         return SNIFF_PDF;
     if (looks_html(data, len) || looks_html_utf16(data, len))
         return SNIFF_HTML;
+    if (looks_mht(data, len))
+        return SNIFF_MHT;
     return SNIFF_TEXT;
 }

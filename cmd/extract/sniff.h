@@ -10,6 +10,7 @@ typedef enum {
     SNIFF_OLE2,    /* legacy .doc/.xls */
     SNIFF_PDF,
     SNIFF_HTML,
+    SNIFF_MHT,     /* MHTML: a web page and its parts in one MIME message */
     SNIFF_TEXT     /* or binary garbage: the text reader decides */
 } sniff_kind;
 
