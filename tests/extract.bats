@@ -1169,6 +1169,13 @@ pdf_rows() {
     assert_line --index 3 '[3,[[0,"二、政府性基金预算拨款收入",1],[1,"0",1],[2,"八、社会保障和就业支出",1],[3,"1,260,895",1]]]'
 }
 
+@test "pdf: two heads a cell's padding apart, thinner than a typed space, are cut where each ends on its column's figures (本年收入合计 财政拨款收入, Calc); a letter-spaced title is not" {
+    run pdf_rows "$ROOT/data/holdout22/chunxi-zhengxie-2023.pdf" 1
+    assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"本年收入合计",1],[3,"财政拨款收入",1],[4,"上级补助收入",1],[5,"事业收入",1]]]'
+    run bash -c "extract '$ROOT/data/holdout8/tanxi-tuiyi-2024.pdf' | jq -r 'select(.type==\"paragraph\") | .text' | grep -c '^部门支出总表$'"
+    assert_output 1
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -734,6 +734,16 @@ static bool spaced_cjk(const layout *L, const line *l, int p, int m)
     return gap > 0.2 * l->h && is_cjk(q->cp);
 }
 
+/* Whether the gap between two ideographs at order positions p and m of
+ * line l is thinner than a typed space but wider than type ever sets them
+ * (0.1-0.2 h): a cell's padding, or letter-spacing (部 门支出 总表). */
+static bool thin_cjk_gap(const layout *L, const line *l, int p, int m)
+{
+    const glyph *a = &L->g[L->order[p]], *q = &L->g[L->order[m]];
+    double gap = q->x1 - a->x2;
+    return is_cjk(a->cp) && is_cjk(q->cp) && gap > 0.1 * l->h && gap <= 0.2 * l->h;
+}
+
 static bool same_size(const line *a, const line *b)
 {
     return a->h < 1.15 * b->h && b->h < 1.15 * a->h;
@@ -1034,6 +1044,8 @@ static bool find_cuts(layout *L, const char *pagetext)
                 if (!add_edge(L, &ne, L->g[L->order[m]].x1, li,
                               is_cjk(L->g[L->order[m]].cp) ? EDGE_SPACED_CJK : EDGE_SPACED_START))
                     return false;
+            } else if (m < end && thin_cjk_gap(L, l, prev, m)) {
+                glued = true; /* weighed below (heads_on_figures) */
             }
             prev = m;
         }
@@ -1089,6 +1101,15 @@ static bool find_cuts(layout *L, const char *pagetext)
                     L->cut[m] = true;
                     piece = m;
                 }
+            } else if (thin_cjk_gap(L, l, prev, m) &&
+                       edges_near(L->edges, ne, a->x2, tol, li,
+                                  1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2 &&
+                       ends_on_figures(L, ne, li, a->x2, text_end(L, l, m))) {
+                /* two heads that fill their cells, a cell padding apart,
+                 * each ending where its column's figures end (本年收入合计
+                 * 财政拨款收入 over 1,933.02 1,930.29, Calc) */
+                L->cut[m] = true;
+                piece = m;
             } else if ((gap > 0.1 * l->h || amount_then_text(L, piece, m)) &&
                        figure_run(L, piece, m, &dec)) {
                 /* (a classification code glued to its name, where another
