@@ -332,6 +332,20 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '其他收入 5.58' '年末结转和结余 153.81')"
 }
 
+@test "tabulate: a table run on to the next page, its unit line cut off at the first page's edge, takes the unit printed where its title comes again" {
+    doc=$(make_doc d \
+        "$(para '莼溪县政协2023年度部门收入决算表')" \
+        "$(para '编制单位：莼溪县政协')" \
+        "$(row 0 0 '科目编码' '科目名称' '本年收入合计' '财政拨款收入')" \
+        "$(row 0 1 '' '合计' '12.00' '10.00')" \
+        "$(para '莼溪县政协2023年度部门收入决算表 莼溪县政协2023年度部门收入决算表')" \
+        "$(para '编制单位：莼溪县政协 单位：万元')" \
+        "$(row 1 0 '科目编码' '科目名称' '事业收入' '其他收入')" \
+        "$(row 1 1 '' '合计' '0.00' '2.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.column, .value, .unit] | join(\" \")'"
+    assert_output "$(printf '%s\n' '本年收入合计 12.00 万元' '财政拨款收入 10.00 万元' '事业收入 0.00 万元' '其他收入 2.00 万元')"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

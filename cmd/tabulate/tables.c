@@ -468,6 +468,24 @@ static int wrapped_title(tpart *p, const char *t, const char *tail)
     return 1;
 }
 
+/* A table too wide for its page, printed at full size, runs on to the
+ * next page, where its title comes again and the unit line, cut off at the
+ * first page's edge, shows its right end (单位：万元): the unit of the
+ * paragraphs after the grid, once the title has come again there. */
+static void unit_from_next_page(gview *v, tpart *p)
+{
+    tab_doc *d = v->d;
+    int from, to, again = 0;
+    around(d, v->gi, 0, &from, &to);
+    for (int i = from; i < to && i < from + 6 && !p->unit; i++) {
+        const char *t = d->paras[i].text;
+        if (strstr(t, p->title))
+            again = 1;
+        else if (again)
+            p->unit = unit_in(t);
+    }
+}
+
 static void name_part(gview *v, tpart *p)
 {
     tab_doc *d = v->d;
@@ -502,6 +520,8 @@ static void name_part(gview *v, tpart *p)
         if (from == to && prev->caption && !catalog_match(prev->caption))
             p->title = tx_dup(prev->caption);
     }
+    if (!p->unit && p->title && p->part == 0)
+        unit_from_next_page(v, p);
     if (p->title)
         p->kind = catalog_match(p->title);
     if (!p->kind && p->form)
