@@ -479,7 +479,9 @@ static void unit_from_next_page(gview *v, tpart *p)
     around(d, v->gi, 0, &from, &to);
     for (int i = from; i < to && i < from + 6 && !p->unit; i++) {
         const char *t = d->paras[i].text;
-        if (strstr(t, p->title))
+        /* (or the same standard table named, the title cut off at the
+         * pages' edge: …办公室2025年部门收入预算总表 …部门收入预算总) */
+        if (strstr(t, p->title) || (p->kind && catalog_is_title(t) && catalog_match(t) == p->kind))
             again = 1;
         else if (again)
             p->unit = unit_in(t);
@@ -520,10 +522,10 @@ static void name_part(gview *v, tpart *p)
         if (from == to && prev->caption && !catalog_match(prev->caption))
             p->title = tx_dup(prev->caption);
     }
-    if (!p->unit && p->title && p->part == 0)
-        unit_from_next_page(v, p);
     if (p->title)
         p->kind = catalog_match(p->title);
+    if (!p->unit && p->title && p->part == 0)
+        unit_from_next_page(v, p);
     if (!p->kind && p->form)
         p->kind = catalog_by_form(p->form);
     if (p->kind)
