@@ -350,6 +350,16 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "万元"
 }
 
+@test "tabulate: a group label alone over a stub heading (本年收入 over 科目名称, a merged cell the page cut) heads the value columns after the stub" {
+    doc=$(make_doc d \
+        "$(para '2025年部门收入预算总表')" \
+        "$(r 0 "$(c 1 本年收入 1 1)")" \
+        "$(r 1 "$(c 0 科目编码 1 1),$(c 1 科目名称 1 1),$(c 2 上级补助收入 1 1),$(c 3 其他收入 1 1)")" \
+        "$(r 2 "$(c 1 合计 1 1),$(c 2 0.00 1 1),$(c 3 3.93 1 1)")")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.header_path, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '本年收入/上级补助收入 0.00' '本年收入/其他收入 3.93')"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

@@ -1262,6 +1262,50 @@ static void carry_code(char **above, const arow *ar)
     *above = tx_dup(ar->code);
 }
 
+/* A header row above the key row (the one naming the stub: 科目编码 |
+ * 科目名称) whose only label stands over a stub heading is a group the
+ * page cut from the columns it heads: a cell merged across two pages,
+ * its text centred by Calc over the second page's stub (本年收入 over
+ * 科目名称 | 上级补助收入 | …). Nothing but a stub heading heads a stub
+ * column: the label is moved over the value columns after the stub. */
+static void move_displaced_groups(gview *v, int from, int to)
+{
+    static char empty[] = "";
+    int key = -1;
+    for (int h = from; h < to && key < 0; h++)
+        for (int i = 0; i < v->spread[h].n && key < 0; i++)
+            if (!tx_is_blank(v->spread[h].cells[i]) && hdr_is_stub(v->spread[h].cells[i]) &&
+                !hdr_is_colno_row(&v->spread[h]))
+                key = h;
+    if (key < 0)
+        return;
+    const hrow *k = &v->spread[key];
+    int stub_end = 0;
+    while (stub_end < k->n && !tx_is_blank(k->cells[stub_end]) && hdr_is_stub(k->cells[stub_end]))
+        stub_end++;
+    if (stub_end == 0 || stub_end >= k->n)
+        return;
+    for (int h = from; h < key; h++) {
+        hrow *r = &v->spread[h];
+        int at = -1, others = 0;
+        for (int i = 0; i < r->n; i++) {
+            if (tx_is_blank(r->cells[i]))
+                continue;
+            if (i < stub_end && !hdr_is_stub(r->cells[i]) && (at < 0 || r->cells[at] == r->cells[i]))
+                at = i;
+            else
+                others++;
+        }
+        if (at < 0 || others || r->n < k->n)
+            continue;
+        const char *label = r->cells[at];
+        for (int i = 0; i < stub_end; i++)
+            r->cells[i] = empty;
+        for (int i = stub_end; i < k->n; i++)
+            r->cells[i] = (char *)label;
+    }
+}
+
 static int run_part(gview *v, tpart *p, int last_part)
 {
     tab_doc *d = v->d;
@@ -1316,6 +1360,8 @@ static int run_part(gview *v, tpart *p, int last_part)
      * alone (a PDF does not show its one empty row) still has that row */
     int bare = p->kind && data == p->notes && !stub_heading(v, hstart, data);
     has_data |= bare;
+    if (data > p->body && has_data)
+        move_displaced_groups(v, hstart, data);
     if (data > p->body && has_data &&
         hdr_analyse(v->spread + hstart, nheader, width, v->g->grid, has_label, hint, &m) == 0) {
         force_template_blocks(p, &m, width);
