@@ -4419,7 +4419,3 @@ int pdf_extract(const unsigned char *data, size_t len, const pdf_sink *sink,
 {
     return pdf_extract_limited(data, len, sink, NULL, code, codelen, msg, msglen);
 }
-
-
-
-

@@ -76,13 +76,6 @@ static void parameter(const char *value, const char *param, char *out, size_t si
     }
 }
 
-static int hex(int c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                                               : -1;
-}
-
 /* Quoted-printable, decoded in place; returns the new length. */
 static size_t unquote(unsigned char *s, size_t n)
 {
@@ -96,8 +89,10 @@ static size_t unquote(unsigned char *s, size_t n)
             i += 1;
         } else if (i + 2 < n && s[i + 1] == '\r' && s[i + 2] == '\n') {
             i += 2;
-        } else if (i + 2 < n && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-            s[o++] = (unsigned char)(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+        } else if (i + 2 < n && g_ascii_xdigit_value((gchar)s[i + 1]) >= 0 &&
+                   g_ascii_xdigit_value((gchar)s[i + 2]) >= 0) {
+            s[o++] = (unsigned char)(g_ascii_xdigit_value((gchar)s[i + 1]) * 16 +
+                                     g_ascii_xdigit_value((gchar)s[i + 2]));
             i += 2;
         } else {
             s[o++] = s[i];

@@ -24,17 +24,24 @@ static int digits_only_cell(const char *cell)
     return tx_key_buf(cell, k, sizeof k) >= 0 && digits_only(k, &n);
 }
 
-static int known_class_cell(const char *cell)
+/* A keyed cell of 3, 5 or 7 digits. */
+static int code_key(const char *k)
 {
-    char k[32];
-    return tx_key_buf(cell, k, sizeof k) >= 0 && codes_known_class(k);
+    int n = 0;
+    return digits_only(k, &n) && (n == 3 || n == 5 || n == 7);
 }
 
 int align_is_code(const char *cell)
 {
     char k[32];
-    int n = 0;
-    return tx_key_buf(cell, k, sizeof k) >= 0 && digits_only(k, &n) && (n == 3 || n == 5 || n == 7);
+    return tx_key_buf(cell, k, sizeof k) >= 0 && code_key(k);
+}
+
+/* A code (align_is_code) whose 类 is known: no unit's number (318). */
+static int known_code_cell(const char *cell)
+{
+    char k[32];
+    return tx_key_buf(cell, k, sizeof k) >= 0 && code_key(k) && codes_known_class(k);
 }
 
 /* "3 4 5": numbers a conversion ran together (PDF 栏次 cells), not one */
@@ -235,7 +242,7 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
         int k = i + 1;
         while (k < end && tx_is_blank(row->cells[k]))
             k++;
-        if (k < end - bl->ncols && align_is_code(row->cells[k]) && known_class_cell(row->cells[k]))
+        if (k < end - bl->ncols && known_code_cell(row->cells[k]))
             i = k;
     }
     if (i < end) {
@@ -268,8 +275,7 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
             int k = i + 1;
             while (k < end && tx_is_blank(row->cells[k]))
                 k++;
-            if (k < end && is_text(row->cells[k]) && align_is_code(row->cells[i]) &&
-                known_class_cell(row->cells[i])) {
+            if (k < end && is_text(row->cells[k]) && known_code_cell(row->cells[i])) {
                 out->code = tx_key(row->cells[i]);
                 i++;
             } else if (k < end && is_text(row->cells[k]) && digits_only_cell(row->cells[i]) &&

@@ -547,24 +547,26 @@ static int split_columns(const hrow *rows, int nheader, int start, int end)
     return -1;
 }
 
+int hdr_key_row(const hrow *rows, int nheader)
+{
+    for (int h = 0; h < nheader; h++) {
+        if (hdr_is_colno_row(&rows[h]))
+            continue;
+        for (int i = 0; i < rows[h].n; i++)
+            if (!tx_is_blank(rows[h].cells[i]) && hdr_is_stub(rows[h].cells[i]) &&
+                !is_key(rows[h].cells[i], "栏次"))
+                return h;
+    }
+    return -1;
+}
+
 int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_label,
                 int values_hint, hmodel *out)
 {
     memset(out, 0, sizeof *out);
     out->width = width;
     out->grid = grid;
-    /* the key row: the first with a stub heading other than 栏次 */
-    int key = -1;
-    for (int h = 0; h < nheader && key < 0; h++) {
-        if (hdr_is_colno_row(&rows[h]))
-            continue;
-        for (int i = 0; i < rows[h].n; i++)
-            if (!tx_is_blank(rows[h].cells[i]) && hdr_is_stub(rows[h].cells[i]) &&
-                !is_key(rows[h].cells[i], "栏次")) {
-                key = h;
-                break;
-            }
-    }
+    int key = hdr_key_row(rows, nheader);
     int starts[64], nb = 0;
     starts[nb++] = 0;
     int has_line[64] = {0};

@@ -52,6 +52,9 @@ int hdr_is_stub(const char *label);
 int hdr_stub_run_end(const hrow *r, int a, int e);
 /* 1 when the row is a 栏次 row: a 栏次 cell, or only the integers 1..k (k ≥ 2). */
 int hdr_is_colno_row(const hrow *r);
+/* The key row of rows[0..nheader): the first, 栏次 rows aside, with a stub
+ * heading other than 栏次 (科目编码 | 科目名称); -1 when none has one. */
+int hdr_key_row(const hrow *rows, int nheader);
 /* Analyses rows[0..nheader) (top-down, 栏次 row included when printed).
  * has_label: data rows carry a row label; values_hint: most value cells a
  * data row carries (used when there is no 栏次 row). Returns 0, or -1 when

@@ -235,14 +235,14 @@ static int is_meta_cell(const char *text)
     return meta || is_form_marker(text) || catalog_is_title(text);
 }
 
-/* 本单位2024年度无国有资本经营预算财政拨款支出，故本表为空表。 printed as a
- * row under an empty table's header: a sentence, not a row label. */
 /* Whether t says there is none: 无, 没有, 未安排, 不涉及. */
 static int says_none(const char *t)
 {
     return strstr(t, "无") || strstr(t, "没有") || strstr(t, "未安排") || strstr(t, "不涉及");
 }
 
+/* 本单位2024年度无国有资本经营预算财政拨款支出，故本表为空表。 printed as a
+ * row under an empty table's header: a sentence, not a row label. */
 static int is_statement(const char *k)
 {
     return strstr(k, "空表") || (says_none(k) && tx_ends(k, "。") && tx_cplen(k, strlen(k)) >= 10);
@@ -1271,14 +1271,10 @@ static void carry_code(char **above, const arow *ar)
 static void move_displaced_groups(gview *v, int from, int to)
 {
     static char empty[] = "";
-    int key = -1;
-    for (int h = from; h < to && key < 0; h++)
-        for (int i = 0; i < v->spread[h].n && key < 0; i++)
-            if (!tx_is_blank(v->spread[h].cells[i]) && hdr_is_stub(v->spread[h].cells[i]) &&
-                !hdr_is_colno_row(&v->spread[h]))
-                key = h;
+    int key = hdr_key_row(v->spread + from, to - from);
     if (key < 0)
         return;
+    key += from;
     const hrow *k = &v->spread[key];
     int stub_end = 0;
     while (stub_end < k->n && !tx_is_blank(k->cells[stub_end]) && hdr_is_stub(k->cells[stub_end]))
