@@ -1202,7 +1202,7 @@ pdf_rows() {
 
 # --- legacy .doc/.xls (through legacy.c) ----------------------------------
 
-@test "legacy: .doc and .xls are converted and keep their own format, bytes and hash" {
+@test "legacy: .doc (read directly) and .xls (converted) keep their own format, bytes and hash" {
     extract "$ROOT/tests/legacy/budget-table.doc" "$ROOT/tests/legacy/budget-sheet.xls" > "$TMP/out"
     trailers_ok "$TMP/out"
     run jq -r 'select(.type=="document") | [.format, .bytes, .sha256] | @tsv' "$TMP/out"
@@ -1245,14 +1245,50 @@ pdf_rows() {
     assert_output mht_damaged
 }
 
-@test "legacy: no converter on PATH is an error that names the package" {
-    run --separate-stderr env PATH="$BIN" extract "$ROOT/tests/legacy/budget-table.doc" "$T/small.txt"
+@test "legacy: no converter on PATH is an error that names the package; a Word 97 .doc needs none" {
+    run --separate-stderr env PATH="$BIN" extract "$ROOT/tests/legacy/budget-sheet.xls" "$ROOT/tests/legacy/budget-table.doc" "$T/small.txt"
     assert_failure 1
     echo "$output" > "$TMP/out"
     run jq -r 'select(.type=="error") | [.code, .message] | @tsv' "$TMP/out"
     assert_output --partial "converter_missing"
     assert_output --partial "libreoffice"
-    run jq -r 'select(.type=="row") | .cells[1].text' "$TMP/out"
+    run jq -r 'select(.type=="row" and .table==0 and .row==1) | [.cells[].text] | @tsv' "$TMP/out"
+    assert_output "$(printf '一、一般公共预算财政拨款收入\t1\t442.86\t3190.37')"
+}
+
+@test "doc: a Word 97 .doc is read directly: heading levels, field results without their codes, cells on the grid of all edges with spans, a table at the very end" {
+    run --separate-stderr env PATH="$BIN" extract "$ROOT/tests/legacy/merged-end.doc"
+    assert_success
+    echo "$output" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -c 'select(.type=="paragraph") | [.text, .level]' "$TMP/out"
+    assert_output "$(printf '%s\n' '["2024年度支出决算表",1]' '["部门：示例县档案局　详见公开网站。",0]' '["注：本表金额单位为万元。",0]')"
+    run jq -c 'select(.type=="row") | [.table, .row, (.cells | map([.col, .text, .colspan, .rowspan]))]' "$TMP/out"
+    assert_output "$(printf '%s\n' \
+        '[0,0,[[0,"项目",1,2],[1,"决算数",2,1]]]' \
+        '[0,1,[[1,"基本支出",1,1],[2,"项目支出",1,1]]]' \
+        '[0,2,[[0,"合计",1,1],[1,"101.50",1,1],[2,"20.00",1,1]]]' \
+        '[0,3,[[0,"行政运行",1,1],[1,"101.50",1,1],[2,"-",1,1]]]' \
+        '[1,0,[[0,"项目",1,1],[1,"预算数",1,1],[2,"决算数",1,1]]]' \
+        '[1,1,[[0,"合计",1,1],[1,"3.00",1,1],[2,"2.50",1,1]]]')"
+    run jq -c 'select(.type=="row" and .table==1 and .row==1) | .loc' "$TMP/out"
+    # the row's first paragraph mark, counting those of cells
+    assert_output '{"para":23,"cp":147}'
+}
+
+@test "doc: an encrypted .doc and one whose piece table points nowhere are error records; the batch goes on" {
+    # the FIB is the first sector of WordDocument, at 5120 in this file: flags at 0x0A, fcClx at 0x1A2
+    cp "$ROOT/tests/legacy/merged-end.doc" "$TMP/enc.doc"
+    printf '\x13' | dd of="$TMP/enc.doc" bs=1 seek=$((5120 + 0x0B)) conv=notrunc 2>/dev/null
+    cp "$ROOT/tests/legacy/merged-end.doc" "$TMP/noclx.doc"
+    printf '\xff\xff\xff\x7f' | dd of="$TMP/noclx.doc" bs=1 seek=$((5120 + 0x1A2)) conv=notrunc 2>/dev/null
+    run --separate-stderr extract "$TMP/enc.doc" "$TMP/noclx.doc" "$ROOT/tests/legacy/budget-table.doc"
+    assert_failure 1
+    echo "$output" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -r 'select(.type=="error") | [(.source | split("/") | last), .code] | @tsv' "$TMP/out"
+    assert_output "$(printf 'enc.doc\tdoc_encrypted\nnoclx.doc\tdoc_damaged')"
+    run jq -r 'select(.type=="row" and .row==1) | .cells[2].text' "$TMP/out"
     assert_output 442.86
 }
 

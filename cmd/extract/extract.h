@@ -32,7 +32,10 @@ int read_mht(const unsigned char *data, size_t len, emitter *em);
 int read_docx(const unsigned char *data, size_t len, emitter *em);
 int read_xlsx(const unsigned char *data, size_t len, emitter *em);
 int read_pdf(const unsigned char *data, size_t len, emitter *em);
-/* .doc/.xls: converted, then read as docx/xlsx/txt */
+/* Word 97–2003 .doc read directly; *not_native set (and nothing written)
+ * for a file left to a converter (Word 6/95) */
+int read_doc(const unsigned char *data, size_t len, emitter *em, int *not_native);
+/* .doc (read_doc, else converted) and .xls (converted, then read as xlsx) */
 int read_legacy(const unsigned char *data, size_t len, emitter *em);
 /* OpenDocument .odt/.ods: converted, then read as docx/xlsx */
 int read_odt(const unsigned char *data, size_t len, emitter *em);

@@ -7,6 +7,7 @@
  * conversions may run side by side and never touch the user's profile. */
 #define _XOPEN_SOURCE 700
 #include "legacy.h"
+#include "ole2.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,143 +24,16 @@
 #include <time.h>
 #include <unistd.h>
 
-/* ---------- OLE2 compound file: names of the root storage's streams ---------- */
-
-static uint32_t le32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint16_t le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
-
-#define OLE_FREE 0xFFFFFFFFu
-#define OLE_END 0xFFFFFFFEu
-#define OLE_MAX_DIR_ENTRIES 65536 /* a real .doc has a few dozen */
-
-typedef struct {
-    const unsigned char *d;
-    size_t len;
-    size_t ssz;       /* sector size */
-    uint32_t nsect;   /* sectors present in the file */
-} ole;
-
-static const unsigned char *sector(const ole *o, uint32_t sid)
-{
-    if (sid >= o->nsect)
-        return NULL;
-    return o->d + (size_t)(sid + 1) * o->ssz;
-}
-
-/* The FAT sector that holds entry i of the FAT: from the header's 109
- * DIFAT slots, then the DIFAT chain. */
-static uint32_t fat_sector(const ole *o, uint32_t i)
-{
-    if (i < 109)
-        return le32(o->d + 0x4C + 4 * i);
-    i -= 109;
-    uint32_t per = (uint32_t)(o->ssz / 4) - 1;
-    uint32_t sid = le32(o->d + 0x44);
-    for (uint32_t hops = 0; hops < o->nsect; hops++) {
-        const unsigned char *s = sector(o, sid);
-        if (!s)
-            return OLE_FREE;
-        if (i < per)
-            return le32(s + 4 * i);
-        i -= per;
-        sid = le32(s + 4 * per);
-    }
-    return OLE_FREE;
-}
-
-static uint32_t next_sector(const ole *o, uint32_t sid)
-{
-    uint32_t per = (uint32_t)(o->ssz / 4);
-    const unsigned char *f = sector(o, fat_sector(o, sid / per));
-    return f ? le32(f + 4 * (sid % per)) : OLE_FREE;
-}
-
-/* Whether the directory entry at e is named name (ASCII, stored UTF-16LE). */
-static bool entry_named(const unsigned char *e, const char *name)
-{
-    size_t n = strlen(name);
-    if (le16(e + 0x40) != (n + 1) * 2)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (e[2 * i] != (unsigned char)name[i] || e[2 * i + 1] != 0)
-            return false;
-    return true;
-}
-
-/* The directory entry with index id, walking the directory chain. */
-static const unsigned char *dir_entry(const ole *o, uint32_t first, uint32_t id)
-{
-    uint32_t per = (uint32_t)(o->ssz / 128);
-    uint32_t sid = first;
-    for (uint32_t hop = 0; hop < id / per; hop++) {
-        sid = next_sector(o, sid);
-        if (sid >= o->nsect)
-            return NULL;
-    }
-    const unsigned char *s = sector(o, sid);
-    return s ? s + 128 * (id % per) : NULL;
-}
-
 const char *legacy_kind(const unsigned char *data, size_t len)
 {
-    static const unsigned char magic[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
-    if (!data || len < 512 || memcmp(data, magic, 8) != 0)
+    ole2 o;
+    if (!ole2_open(&o, data, len))
         return NULL;
-    uint16_t shift = le16(data + 0x1E);
-    if (shift != 9 && shift != 12)
-        return NULL;
-    ole o = {data, len, (size_t)1 << shift, 0};
-    if (len < 2 * o.ssz)
-        return NULL;
-    o.nsect = (uint32_t)((len - o.ssz) / o.ssz);
-    uint32_t first = le32(data + 0x30);
-    const unsigned char *root = dir_entry(&o, first, 0);
-    if (!root || root[0x42] != 5)
-        return NULL;
-    /* the root's children form a tree through left/right sibling links;
-     * visit it with an explicit stack, every entry at most once */
-    uint32_t stack[64];
-    int top = 0;
-    unsigned char *seen = calloc(OLE_MAX_DIR_ENTRIES / 8, 1);
-    if (!seen)
-        return NULL;
-    const char *kind = NULL;
-    bool word = false, book = false;
-    uint32_t child = le32(root + 0x4C);
-    if (child < OLE_MAX_DIR_ENTRIES)
-        stack[top++] = child;
-    int visited = 0;
-    while (top > 0 && visited < OLE_MAX_DIR_ENTRIES) {
-        uint32_t id = stack[--top];
-        if (id >= OLE_MAX_DIR_ENTRIES || (seen[id / 8] & (1u << (id % 8))))
-            continue;
-        seen[id / 8] |= (unsigned char)(1u << (id % 8));
-        visited++;
-        const unsigned char *e = dir_entry(&o, first, id);
-        if (!e)
-            continue;
-        if (e[0x42] == 2) {
-            if (entry_named(e, "WordDocument"))
-                word = true;
-            if (entry_named(e, "Workbook") || entry_named(e, "Book"))
-                book = true;
-        }
-        uint32_t left = le32(e + 0x44), right = le32(e + 0x48);
-        if (left < OLE_MAX_DIR_ENTRIES && top < 64)
-            stack[top++] = left;
-        if (right < OLE_MAX_DIR_ENTRIES && top < 64)
-            stack[top++] = right;
-    }
-    free(seen);
-    if (word)
-        kind = "doc";
-    else if (book)
-        kind = "xls";
-    return kind;
+    if (ole2_has(&o, "WordDocument"))
+        return "doc";
+    if (ole2_has(&o, "Workbook") || ole2_has(&o, "Book"))
+        return "xls";
+    return NULL;
 }
 
 /* ---------- conversion ---------- */

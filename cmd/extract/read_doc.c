@@ -1,0 +1,433 @@
+/* Word 97–2003 binary .doc, read directly (MS-DOC) rather than through a
+ * converter: LibreOffice takes seconds a document and cannot read back
+ * some .doc files it wrote itself (a table at the very end), catdoc drops
+ * tables.
+ *
+ * The main text is the document's character positions 0..ccpText, found
+ * through the piece table (CLX) in the table stream; each paragraph mark
+ * (CR, or the cell mark 0x07) takes its properties from the PAPX runs of
+ * the FKP pages: in a table, not, or the end of a table row (TTP), whose
+ * properties also carry the row's cell edges (sprmTDefTable) and vertical
+ * merges. Cells are placed on the grid of all edges of their table, so
+ * a cell as wide as two below it spans two columns, as Word draws it.
+ * Field codes are left out, their results stay. Footnotes, headers and
+ * text boxes (the stories after the main text) are not read. */
+#include "extract.h"
+#include "doc_binary.h"
+#include "ole2.h"
+#include "text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+enum { DOC_MAX_FIELD_DEPTH = 32 };
+
+typedef struct {
+    char *text;
+    size_t len;
+    int x0, x1;                  /* edges in twips; x0 < 0: no table definition */
+    int cont;                    /* continues a vertical merge from above */
+    int restart;                 /* starts one */
+} doc_cell;
+
+typedef struct {
+    doc_cell *cells;
+    int n;
+    long para, cp;
+} doc_row;
+
+typedef struct {
+    emitter *em;
+    doc_binary bin;
+    /* the table being read */
+    doc_row *rows;
+    int nrows, caprows;
+    doc_cell cur[DOC_MAX_CELLS];
+    int ncur;
+    tbuf cell;
+    long row_para, row_cp;
+    int row_started;
+    /* the paragraph being read */
+    tbuf para;
+    long npara; /* paragraph marks so far, cells' included */
+    long para_cp;
+} doc_ctx;
+
+static json_t *doc_loc(long para, long cp)
+{
+    json_t *l = json_object();
+    if (l) {
+        json_object_set_new(l, "para", json_integer(para));
+        json_object_set_new(l, "cp", json_integer(cp));
+    }
+    return l;
+}
+
+static void free_rows(doc_ctx *d)
+{
+    for (int r = 0; r < d->nrows; r++) {
+        for (int c = 0; c < d->rows[r].n; c++)
+            free(d->rows[r].cells[c].text);
+        free(d->rows[r].cells);
+    }
+    d->nrows = 0;
+}
+
+static void free_cur(doc_ctx *d)
+{
+    for (int c = 0; c < d->ncur; c++)
+        free(d->cur[c].text);
+    d->ncur = 0;
+}
+
+/* --- tables ------------------------------------------------------------ */
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static int grid_index(const int *grid, int n, int x)
+{
+    int lo = 0, hi = n - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (grid[mid] == x)
+            return mid;
+        if (grid[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+/* Writes the held rows as one table: every edge of every row makes the
+ * grid; a row without a table definition takes one column per cell. */
+static int table_flush(doc_ctx *d)
+{
+    if (!d->nrows)
+        return EM_OK;
+    int nedges = 0;
+    for (int r = 0; r < d->nrows; r++)
+        nedges += 2 * d->rows[r].n;
+    int *grid = malloc(sizeof *grid * (size_t)(nedges ? nedges : 1));
+    json_t **merge = calloc((size_t)nedges + DOC_MAX_CELLS + 1, sizeof *merge);
+    json_t *pending = json_array();
+    int rc = grid && merge && pending ? EM_OK : EM_ABORT;
+    int ng = 0;
+    for (int r = 0; rc == EM_OK && r < d->nrows; r++)
+        for (int c = 0; c < d->rows[r].n; c++)
+            if (d->rows[r].cells[c].x0 >= 0) {
+                grid[ng++] = d->rows[r].cells[c].x0;
+                grid[ng++] = d->rows[r].cells[c].x1;
+            }
+    if (rc == EM_OK)
+        qsort(grid, (size_t)ng, sizeof *grid, cmp_int);
+    int nu = 0;
+    for (int i = 0; i < ng; i++)
+        if (!nu || grid[nu - 1] != grid[i])
+            grid[nu++] = grid[i];
+    int ncols = nu > 1 ? nu - 1 : 0;
+    if (ncols < DOC_MAX_CELLS)
+        ncols = DOC_MAX_CELLS;
+    int table = rc == EM_OK ? em_new_table(d->em) : 0;
+    unsigned char touched[DOC_MAX_CELLS * 2 + 2];
+    for (int r = 0; rc == EM_OK && r < d->nrows; r++) {
+        doc_row *row = &d->rows[r];
+        json_t *cells = em_cells();
+        if (!cells) {
+            rc = EM_ABORT;
+            break;
+        }
+        int limit = ncols < (int)sizeof touched ? ncols : (int)sizeof touched;
+        memset(touched, 0, sizeof touched);
+        for (int c = 0; c < row->n && rc == EM_OK; c++) {
+            doc_cell *k = &row->cells[c];
+            int col = c, span = 1;
+            if (k->x0 >= 0) {
+                col = grid_index(grid, nu, k->x0);
+                span = grid_index(grid, nu, k->x1) - col;
+                if (span < 1)
+                    span = 1;
+            }
+            for (int i = col; i < col + span && i < limit; i++)
+                touched[i] = 1;
+            if (k->cont && col < ncols && merge[col]) {
+                json_t *top = merge[col];
+                json_int_t rs = json_integer_value(json_object_get(top, "rowspan"));
+                json_object_set_new(top, "rowspan", json_integer(rs + 1));
+                continue;
+            }
+            if (em_cell(cells, col, k->text ? k->text : "", k->len, span, 1)) {
+                rc = EM_ABORT;
+                break;
+            }
+            json_t *cell = json_array_get(cells, json_array_size(cells) - 1);
+            for (int i = col; i < col + span && i < ncols; i++)
+                merge[i] = NULL;
+            if (k->restart && col < ncols)
+                merge[col] = cell;
+        }
+        /* a merge runs on only through rows that have a cell in its column */
+        for (int i = 0; i < limit; i++)
+            if (!touched[i])
+                merge[i] = NULL;
+        if (rc != EM_OK) {
+            json_decref(cells);
+            break;
+        }
+        if ((long)json_array_size(cells) > d->em->lim->max_cells) {
+            json_decref(cells);
+            rc = em_error(d->em, "limit", "table %d row %d has more than --max-cells=%ld cells",
+                          table, r, d->em->lim->max_cells);
+            break;
+        }
+        json_t *rec = em_row_new(d->em, table, r, NULL, cells, doc_loc(row->para, row->cp));
+        if (!rec || json_array_append_new(pending, rec))
+            rc = EM_ABORT;
+    }
+    size_t i;
+    json_t *rec;
+    if (rc == EM_OK)
+        json_array_foreach(pending, i, rec) {
+            rc = em_put(d->em, json_incref(rec));
+            if (rc)
+                break;
+        }
+    json_decref(pending);
+    free(grid);
+    free(merge);
+    free_rows(d);
+    return rc;
+}
+
+/* The cell mark of a cell that is not a row's last. */
+static int cell_end(doc_ctx *d)
+{
+    if (d->ncur >= DOC_MAX_CELLS)
+        return em_error(d->em, "limit", "a table row of more than %d cells", DOC_MAX_CELLS);
+    doc_cell *k = &d->cur[d->ncur++];
+    memset(k, 0, sizeof *k);
+    k->text = malloc(d->cell.len + 1);
+    if (!k->text)
+        return EM_ABORT;
+    memcpy(k->text, d->cell.s ? d->cell.s : "", d->cell.len);
+    k->text[d->cell.len] = 0;
+    k->len = d->cell.len;
+    k->x0 = -1;
+    tb_clear(&d->cell);
+    return EM_OK;
+}
+
+/* The row end (TTP): the cells read so far get their edges and merges. */
+static int row_end(doc_ctx *d, const doc_para *p)
+{
+    if (d->cell.len && cell_end(d))  /* text before a row mark: a cell of its own */
+        return EM_ABORT;
+    doc_row row = {NULL, 0, d->row_para, d->row_cp};
+    int prev = -1;
+    row.cells = calloc((size_t)(d->ncur ? d->ncur : 1), sizeof *row.cells);
+    if (!row.cells)
+        return EM_ABORT;
+    for (int c = 0; c < d->ncur; c++) {
+        doc_cell k = d->cur[c];
+        d->cur[c].text = NULL;
+        if (p->has_def && c < p->ncells && p->edge[c] < p->edge[c + 1]) {
+            k.x0 = p->edge[c];
+            k.x1 = p->edge[c + 1];
+            uint16_t f = p->tc[c];
+            k.cont = (f & TC_VMERGE) && !(f & TC_VRESTART);
+            k.restart = (f & TC_VMERGE) && (f & TC_VRESTART);
+            /* Word 97's horizontal merge: the cell's edge goes to its left neighbour */
+            if ((f & TC_MERGED) && prev >= 0 && row.cells[prev].x0 >= 0) {
+                row.cells[prev].x1 = k.x1;
+                free(k.text);
+                continue;
+            }
+        } else if (p->has_def) {
+            k.x0 = -1;
+        }
+        row.cells[row.n] = k;
+        prev = row.n++;
+    }
+    d->ncur = 0;
+    if (d->nrows == d->caprows) {
+        int cap = d->caprows ? 2 * d->caprows : 16;
+        doc_row *nr = realloc(d->rows, sizeof *nr * (size_t)cap);
+        if (!nr) {
+            for (int c = 0; c < row.n; c++)
+                free(row.cells[c].text);
+            free(row.cells);
+            return EM_ABORT;
+        }
+        d->rows = nr;
+        d->caprows = cap;
+    }
+    d->rows[d->nrows++] = row;
+    d->row_started = 0;
+    return EM_OK;
+}
+
+/* --- paragraphs -------------------------------------------------------- */
+
+static int para_flush(doc_ctx *d, int level)
+{
+    int rc = EM_OK;
+    if (d->para.len) {
+        rc = em_paragraph(d->em, d->para.s, d->para.len, level, doc_loc(d->npara, d->para_cp));
+    }
+    tb_clear(&d->para);
+    return rc;
+}
+
+static int add_cp(tbuf *b, uint32_t c)
+{
+    char u[4];
+    int n = utf8_encode(c, u);
+    return n > 0 ? tb_add(b, u, (size_t)n) : 0;
+}
+
+/* A paragraph mark: the text since the last one is a cell's (its lines
+ * end in CR, the cell in 0x07, the row in a 0x07 marked TTP) or a
+ * paragraph, which also ends the table before it. */
+static int doc_mark(doc_ctx *d, uint32_t c, long cp, uint32_t fc)
+{
+    doc_para p;
+    doc_props(&d->bin, fc, &p);
+    int rc = EM_OK;
+    d->npara++;
+    if (p.in_table || c == 0x07) {
+        if (!d->row_started) {
+            d->row_started = 1;
+            d->row_para = d->npara;
+            d->row_cp = d->para.len ? d->para_cp : cp;
+        }
+        if (tb_add(&d->cell, d->para.s, d->para.len))
+            return EM_ABORT;
+        tb_clear(&d->para);
+        if (c == 0x07 && p.ttp)
+            return row_end(d, &p);
+        if (c == 0x07)
+            return cell_end(d);
+        return tb_addc(&d->cell, '\n') ? EM_ABORT : EM_OK;
+    }
+    if (d->row_started && (rc = row_end(d, &(doc_para){0})))
+        return rc;  /* cells never closed by a row mark: kept as a row */
+    if ((rc = table_flush(d)))
+        return rc;
+    return para_flush(d, p.level);
+}
+
+/* One character of the main text at cp (fc: its place in the stream). */
+static int doc_char(doc_ctx *d, uint32_t c, long cp, uint32_t fc)
+{
+    if (c == 0x0D || c == 0x07)
+        return doc_mark(d, c, cp, fc);
+    if (!d->para.len)
+        d->para_cp = cp;
+    switch (c) {
+    case 0x0C: /* page or section break: what went before was on the last page */
+        if (!d->row_started) {
+            int rc = table_flush(d);
+            return rc ? rc : para_flush(d, 0);
+        }
+        return tb_addc(&d->para, '\n') ? EM_ABORT : EM_OK;
+    case 0x0B: /* line break */
+        return tb_addc(&d->para, '\n') ? EM_ABORT : EM_OK;
+    case 0x09:
+        return tb_addc(&d->para, '\t') ? EM_ABORT : EM_OK;
+    case 0x1E: /* non-breaking hyphen */
+        return tb_addc(&d->para, '-') ? EM_ABORT : EM_OK;
+    case 0xA0:
+        return tb_addc(&d->para, ' ') ? EM_ABORT : EM_OK;
+    default:
+        if (c < 0x20)
+            return EM_OK; /* pictures, footnote marks, optional hyphens */
+        return add_cp(&d->para, c) ? EM_ABORT : EM_OK;
+    }
+}
+
+/* Whether any open field is still in its code (instruction) part. */
+static int in_field_code(const unsigned char *in_code, int depth)
+{
+    for (int i = 0; i < depth && i < DOC_MAX_FIELD_DEPTH; i++)
+        if (in_code[i])
+            return 1;
+    return 0;
+}
+
+/* Walks the main text: field codes (0x13 … 0x14) are skipped, field
+ * results (0x14 … 0x15) kept. */
+static int walk_text(doc_ctx *d)
+{
+    int depth = 0;
+    unsigned char in_code[DOC_MAX_FIELD_DEPTH];
+    doc_cursor cur;
+    doc_cursor_init(&cur);
+    uint32_t c, fc;
+    long cp;
+    int rc = EM_OK;
+    while (rc == EM_OK && doc_next(&d->bin, &cur, &c, &cp, &fc)) {
+        if (c == 0x13) {
+            if (depth < DOC_MAX_FIELD_DEPTH)
+                in_code[depth] = 1;
+            depth++;
+        } else if (c == 0x14 && depth) {
+            if (depth <= DOC_MAX_FIELD_DEPTH)
+                in_code[depth - 1] = 0;
+        } else if (c == 0x15 && depth) {
+            depth--;
+        } else if (c == 0x0D || c == 0x07 || !in_field_code(in_code, depth)) {
+            rc = doc_char(d, c, cp, fc);
+        }
+    }
+    if (rc == EM_OK && d->row_started) {
+        /* the text ends inside a table row */
+        if (tb_add(&d->cell, d->para.s, d->para.len))
+            return EM_ABORT;
+        tb_clear(&d->para);
+        rc = row_end(d, &(doc_para){0});
+    }
+    if (rc == EM_OK)
+        rc = table_flush(d);
+    if (rc == EM_OK && d->para.len) {
+        d->npara++;
+        rc = para_flush(d, 0);
+    }
+    return rc;
+}
+
+int read_doc(const unsigned char *data, size_t len, emitter *em, int *not_native)
+{
+    *not_native = 0;
+    doc_ctx d;
+    memset(&d, 0, sizeof d);
+    d.em = em;
+    char msg[256] = "";
+    int r = doc_binary_open(&d.bin, data, len, em->lim->max_file_bytes, msg, sizeof msg);
+    if (r != DOC_OK)
+        doc_binary_close(&d.bin); /* what it had read before it stopped */
+    if (r == DOC_ENCRYPTED)
+        return em_error(em, "doc_encrypted", "%s", msg);
+    if (r == DOC_NOT_NATIVE) {
+        *not_native = 1;
+        return EM_OK;
+    }
+    if (r == DOC_MEMORY)
+        return em_error(em, "memory", "%s", msg);
+    if (r != DOC_OK)
+        return em_error(em, "doc_damaged", "%s", msg);
+    int rc = walk_text(&d);
+    free_cur(&d);
+    free_rows(&d);
+    free(d.rows);
+    tb_free(&d.cell);
+    tb_free(&d.para);
+    doc_binary_close(&d.bin);
+    return rc;
+}
