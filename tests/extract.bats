@@ -1176,6 +1176,21 @@ pdf_rows() {
     assert_output 1
 }
 
+@test "pdf: a label wrapped over three lines in a row too low for it, drawn past the row's edges into the rows beside, is that row's one cell" {
+    run pdf_rows "$ROOT/data/holdout24/yuansang-jiaoyi-2024.pdf" 1
+    assert_line --index 6 --partial '[6,[[0,"2010350",1],[1,"事业运行",1],[2,"288.71",1]'
+    assert_line --index 7 --partial '[7,[[0,"2010399",1],[1,"其他政府办公厅（室）及相关机构事务支出",1],[2,"27.06",1]'
+    assert_line --index 8 --partial '[8,[[0,"208",1],[1,"社会保障和就业支出",1],[2,"60.10",1]'
+}
+
+@test "pdf: a budget system's print stamp under a table (打印时间：…) is a caption, not a row" {
+    extract "$ROOT/data/holdout24/huaipu-qingshaonian-2024.pdf" > "$TMP/out"
+    run jq -r 'select(.type=="row") | .cells[].text | select(test("打印时间"))' "$TMP/out"
+    assert_output ""
+    run jq -r 'select(.type=="paragraph") | .text | select(startswith("打印时间："))' "$TMP/out"
+    assert_line --index 0 "打印时间：2024-01-26 10:42:08"
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

@@ -19,6 +19,7 @@
  * Everything else becomes paragraphs; lines of one paragraph that wrap at the
  * right margin are joined back. Memory: one page of glyphs at a time. */
 #include "pdf_layout.h"
+#include "signature.h"
 
 #include <poppler.h>
 
@@ -559,26 +560,11 @@ static bool is_table_number(const char *t)
     return d > 0 && *p == '\0';
 }
 
-/* The labels of the signature line under a table (单位负责人：… 制表人：…
- * 报送日期：…): said of the table, never in it. */
-static const char *const SIGNATURE_LABELS[] = {"单位负责人", "财务负责人", "会计机构负责人",
-                                               "主管会计工作负责人", "制表人", "填表人", "审核人",
-                                               "报送日期", "填报日期", "制表日期", NULL};
-
-static bool is_signature_chunk(const char *t)
-{
-    for (int i = 0; SIGNATURE_LABELS[i]; i++)
-        if (starts_with(t, SIGNATURE_LABELS[i]) &&
-            (strstr(t, "：") || strstr(t, ":")))
-            return true;
-    return false;
-}
-
 /* The line above a budget table that names the department and the unit,
  * or the table's title. */
 static bool is_caption_chunk(const char *t)
 {
-    return is_title_chunk(t) || is_signature_chunk(t) || starts_with(t, "部门：") || starts_with(t, "编制部门：") ||
+    return is_title_chunk(t) || is_signature_text(t) || starts_with(t, "部门：") || starts_with(t, "编制部门：") ||
            starts_with(t, "编制部门:") || starts_with(t, "填报单位：") || starts_with(t, "部门名称：") || starts_with(t, "注：") || starts_with(t, "注:") || starts_with(t, "部门:") || starts_with(t, "单位：") ||
            starts_with(t, "单位:") || starts_with(t, "编制单位") || strstr(t, "金额单位") ||
            strstr(t, "单位：万元") || strstr(t, "单位:万元") || strstr(t, "单位：元") ||
@@ -1828,26 +1814,55 @@ static int next_in_column(const layout *L, int a, int b, int from, int step, int
     return -1;
 }
 
-/* Whether anchor line k is the middle of a cell centred on its row with an
- * even number of lines: in some column where k has no text, text lines as
- * many above k as below, none an anchor, at one line pitch across k too
- * (二、政府 / 性基金预 / [2 682,490.49] / 算财政拨 / 款), each running on
- * from the one above (continues). Those lines and all between are k's
- * row, top to bottom. */
+/* Whether the line next to line i (dir -1: above, 1: below) has text in
+ * column j closer than 0.9 glyph heights: text of two cells overlapping,
+ * one of them taller than its row. */
+static bool crowds(const layout *L, int a, int b, int i, int dir, int j)
+{
+    int n = i + dir;
+    if (n < a || n >= b || absd(L->ln[n].yc - L->ln[i].yc) >= 0.9 * L->ln[i].h)
+        return false;
+    for (int k = 0; k < L->ln[n].nc; k++)
+        if (L->ck[L->ln[n].c0 + k].colspan == 1 && L->ck[L->ln[n].c0 + k].col == j)
+            return true;
+    return false;
+}
+
+/* Whether anchor line k is the middle of a cell centred on its row: in
+ * some column where k has no text, text lines as many above k as below,
+ * none an anchor, at one line pitch across k too (二、政府 / 性基金预 /
+ * [2 682,490.49] / 算财政拨 / 款), or, where k has text, text lines at one
+ * pitch above and below it; each running on from the one above
+ * (continues). Those lines and all between are k's row, top to bottom. */
 static bool cell_round(const layout *L, int a, int b, int k, int *top, int *bottom)
 {
     for (int j = 0; j < L->ncol; j++) {
         bool own = false;
         for (int m = 0; m < L->ln[k].nc && !own; m++)
             own = L->ck[L->ln[k].c0 + m].col == j;
-        int up = own ? -1 : next_in_column(L, a, b, k, -1, j);
+        int up = next_in_column(L, a, b, k, -1, j);
         int down = up < 0 ? -1 : next_in_column(L, a, b, k, 1, j);
         if (down < 0)
             continue;
         double h = L->ln[k].h, pitch = L->ln[down].yc - L->ln[up].yc;
-        if (pitch < 0.9 * h || pitch > 1.45 * h || !continues(L, up, down) ||
-            absd(L->ln[k].yc - (L->ln[up].yc + L->ln[down].yc) / 2) > 0.15 * pitch)
+        if (own) {
+            /* an odd number of lines, the middle one k's own: text lines
+             * at one pitch above and below it, neither a row (其他政府办公厅（
+             * / 2010399 室）及相关机构事务支 27.06 … / 出, a cell taller than
+             * its row, drawn past the row's edges into the rows beside) */
+            pitch = L->ln[k].yc - L->ln[up].yc;
+            if (L->ln[up].anchor || L->ln[down].anchor || pitch < 0.9 * h || pitch > 1.45 * h ||
+                absd(L->ln[down].yc - L->ln[k].yc - pitch) > 0.15 * pitch ||
+                !continues(L, up, k) || !continues(L, k, down) ||
+                /* drawn past the row's edges: closer to the cells above and
+                 * below in the column than lines ever are (a cell centred
+                 * on a row tall enough for it is grouped by nearness) */
+                !crowds(L, a, b, up, -1, j) || !crowds(L, a, b, down, 1, j))
+                continue;
+        } else if (pitch < 0.9 * h || pitch > 1.45 * h || !continues(L, up, down) ||
+                   absd(L->ln[k].yc - (L->ln[up].yc + L->ln[down].yc) / 2) > 0.15 * pitch) {
             continue;
+        }
         /* as many lines on: the cell's middle is k */
         int t = up, d = down;
         for (;;) {
