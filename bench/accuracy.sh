@@ -16,7 +16,9 @@
 #   missing    a key figure not right.
 #   misplaced  an emitted fact not used by a right match whose value is a figure (not nil)
 #              that the key has somewhere in the same table, but not in this row and column:
-#              a figure attached to the wrong row or column.
+#              a figure attached to the wrong row or column. A fact in a unit the key never
+#              uses in that table (a count in 辆 or 人 beside amounts in 万元) is no amount
+#              misplaced: it is extra.
 #   wrong      an emitted fact at a key cell (row and column match) with a value that is not
 #              the key's and not a figure of that table (a nil, or a number found nowhere).
 #   extra      any other emitted table fact: nils or unknown numbers at cells the key does
@@ -250,8 +252,9 @@ def score(pairs, heading):
                 j = min(cands, key=pref)
                 used[j] = True
                 match[i] = j
-        tvals = {}
+        tvals, tunits = {}, {}
         for k in K:
+            tunits.setdefault(k['table_id'], set()).add(k['unit'])
             if k['value'] is not None:
                 tvals.setdefault(k['table_id'], set()).add(num(k['value']))
         right = sum(1 for m in match if m is not None)
@@ -266,7 +269,8 @@ def score(pairs, heading):
             v = num(e.get('value'))
             if at and all(match[i] is not None and same_value(K[i]['value'], e.get('value')) for i in at):
                 extra.append((j, 'duplicate'))
-            elif v is not None and not isinstance(v, str) and v in tvals.get(t, ()):
+            elif (v is not None and not isinstance(v, str) and v in tvals.get(t, ())
+                  and (e.get('unit') is None or e.get('unit') in tunits.get(t, ()))):
                 mis.append(j)
             elif at:
                 wrong.append((j, at))

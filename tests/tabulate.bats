@@ -360,6 +360,28 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '本年收入/上级补助收入 0.00' '本年收入/其他收入 3.93')"
 }
 
+@test "tabulate: columns of counts (公务用车保有量（辆）, 接待人次（人）) carry their own unit, not the table's 万元" {
+    doc=$(make_doc d \
+        "$(para '2023年度财政拨款“三公”经费支出决算表')" \
+        "$(para '单位：万元')" \
+        "$(row 0 0 '合计' '公务接待费' '公务用车保有量（辆）' '国内公务接待人次（人）')" \
+        "$(row 0 1 '3.50' '1.20' '2' '120')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.column, .value, .unit] | join(\" \")'"
+    assert_output "$(printf '%s\n' '合计 3.50 万元' '公务接待费 1.20 万元' '公务用车保有量（辆） 2 辆' '国内公务接待人次（人） 120 人')"
+}
+
+@test "tabulate: a signature line or a system's print stamp in a sheet's row (打印时间：…) ends the table's body: no nil facts from it" {
+    doc=$(make_doc d \
+        "$(para '2024年部门收支预算总表')" \
+        "$(para '单位：万元')" \
+        "$(row 0 0 '项目' '预算数' '项目' '预算数')" \
+        "$(row 0 1 '一般公共预算拨款收入' '10.00' '一般公共服务支出' '10.00')" \
+        "$(row 0 2 '打印时间：2024-01-26 10:42:08')" \
+        "$(row 0 3 '单位负责人：' '' '制表人：' '')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, (.value // \"nil\")] | join(\" \")'"
+    assert_output "$(printf '%s\n' '一般公共预算拨款收入 10.00' '一般公共服务支出 10.00')"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

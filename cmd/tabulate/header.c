@@ -188,6 +188,22 @@ static size_t unitless_len(const char *l)
     return n;
 }
 
+/* The unit of a column of counts, printed after its label (公务用车保有量
+ * （辆）, 国内公务接待批次（个）, 接待人次（人）), or NULL: its figures are
+ * no amounts. */
+static char *count_unit(const char *key)
+{
+    static const char *const UNITS[] = {"辆", "个", "人", "人次", "次", "批次", "台", "台套", "套", "户", "名", NULL};
+    size_t n = strlen(key);
+    for (int i = 0; UNITS[i]; i++) {
+        size_t u = strlen(UNITS[i]);
+        if (n >= u + 2 && key[n - 1] == ')' && key[n - u - 2] == '(' &&
+            strncmp(key + n - u - 1, UNITS[i], u) == 0)
+            return tx_dup(UNITS[i]);
+    }
+    return NULL;
+}
+
 static char *label_of(const char *cell)
 {
     /* header labels: spaces inside are layout (收     入) */
@@ -459,6 +475,8 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
                 c->unit = tx_dup("元");
             else if (strstr(k, "(%)") || tx_ends(k, "%") || tx_ends(k, "率"))
                 c->unit = tx_dup("%");   /* 执行率（%）, 完成率: a nil there is no amount */
+            else
+                c->unit = count_unit(k);
             free(k);
         }
         for (int d = 0; d < b.depth[j]; d++)

@@ -13,6 +13,7 @@
 
 #include "decimal.h"
 #include "record.h"
+#include "signature.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -252,12 +253,18 @@ static int is_note_row(const hrow *r)
 {
     int first = -1;
     int n = row_nonempty(r, &first);
-    if (!n || n > 2)
+    if (!n)
         return 0;
     char *k = tx_key(r->cells[first]);
-    int note = strncmp(k, "注", strlen("注")) == 0 || strncmp(k, "说明:", strlen("说明:")) == 0 ||
-               (n == 1 && is_statement(k));
+    /* the signature line (单位负责人：… | 制表人：… | 报送日期：…) and a
+     * system's print stamp (打印时间：…) end the body, in as many cells as
+     * they take */
+    int note = is_signature_text(k) ||
+               (n <= 2 && (strncmp(k, "注", strlen("注")) == 0 ||
+                           strncmp(k, "说明:", strlen("说明:")) == 0 || (n == 1 && is_statement(k))));
     free(k);
+    if (n > 2)
+        return note;
     if (!note)
         note = formula_scan(r->cells[first], NULL, NULL) > 0;
     return note;
