@@ -9,6 +9,7 @@
 #include "extract.h"
 #include "numfmt.h"
 #include "ooxml.h"
+#include "sheet.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -31,17 +32,6 @@ typedef struct {
     char **custom_code;
     size_t ncustom;
 } styles;
-
-typedef struct {
-    long r;                       /* 1-based sheet row */
-    int hidden;
-    json_t *cells;                /* cell objects, ascending col */
-} xrow;
-
-typedef struct {
-    xrow *v;
-    size_t n, cap;
-} rowlist;
 
 typedef struct {
     emitter *em;
@@ -364,7 +354,7 @@ static int read_workbook(xlsx_ctx *c, sheet_ref **out, size_t *nout)
 /* --- one sheet -------------------------------------------------------------- */
 
 /* "B6" → column 1, row 6 (either may be NULL). 0 ok. */
-#define XLSX_MAX_COLS 16384 /* XFD, the last column of a sheet */
+#define XLSX_MAX_COLS SHEET_MAX_COLS
 
 static int parse_ref(const char *s, long *col, long *row)
 {
@@ -387,102 +377,6 @@ static int parse_ref(const char *s, long *col, long *row)
     if (row)
         *row = r;
     return 0;
-}
-
-static void col_name(long col, char *out)
-{
-    char tmp[8];
-    int n = 0;
-    for (long c = col + 1; c > 0 && n < 7; c = (c - 1) / 26)
-        tmp[n++] = (char)('A' + (c - 1) % 26);
-    for (int i = 0; i < n; i++)
-        out[i] = tmp[n - 1 - i];
-    out[n] = '\0';
-}
-
-typedef struct {
-    long r1, c1, r2, c2;
-} range;
-
-static void rows_free(rowlist *rows)
-{
-    for (size_t i = 0; i < rows->n; i++)
-        json_decref(rows->v[i].cells);
-    free(rows->v);
-    memset(rows, 0, sizeof *rows);
-}
-
-static xrow *row_at(rowlist *rows, long r)
-{
-    size_t lo = 0, hi = rows->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (rows->v[mid].r < r)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < rows->n && rows->v[lo].r == r ? &rows->v[lo] : NULL;
-}
-
-static int by_row(const void *a, const void *b)
-{
-    long x = ((const xrow *)a)->r, y = ((const xrow *)b)->r;
-    return (x > y) - (x < y);
-}
-
-static json_int_t cell_col(json_t *cell) { return json_integer_value(json_object_get(cell, "col")); }
-
-/* The top-left cell of a merge gets the spans; the cells it covers go. */
-static int apply_merge(rowlist *rows, const range *m)
-{
-    /* first row at or after r1 */
-    size_t lo = 0, hi = rows->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (rows->v[mid].r < m->r1)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    int placed = 0;
-    for (size_t i = lo; i < rows->n && rows->v[i].r <= m->r2; i++) {
-        json_t *cells = rows->v[i].cells;
-        for (size_t k = 0; k < json_array_size(cells);) {
-            json_t *cell = json_array_get(cells, k);
-            json_int_t col = cell_col(cell);
-            if (col < m->c1 || col > m->c2) {
-                k++;
-                continue;
-            }
-            if (rows->v[i].r == m->r1 && col == m->c1) {
-                json_object_set_new(cell, "colspan", json_integer(m->c2 - m->c1 + 1));
-                json_object_set_new(cell, "rowspan", json_integer(m->r2 - m->r1 + 1));
-                placed = 1;
-                k++;
-            } else {
-                json_array_remove(cells, k);
-            }
-        }
-    }
-    if (placed)
-        return 0;
-    /* an empty top-left cell: made, so the span is not lost */
-    xrow *row = row_at(rows, m->r1);
-    if (!row)
-        return 0;  /* the row itself is absent: nothing to hang the span on */
-    json_t *cells = row->cells;
-    size_t k = 0;
-    while (k < json_array_size(cells) && cell_col(json_array_get(cells, k)) < m->c1)
-        k++;
-    json_t *tmp = json_array();
-    if (!tmp || em_cell(tmp, (int)m->c1, "", 0, (int)(m->c2 - m->c1 + 1), (int)(m->r2 - m->r1 + 1))) {
-        json_decref(tmp);
-        return -1;
-    }
-    int rc = json_array_insert(cells, k, json_array_get(tmp, 0));
-    json_decref(tmp);
-    return rc;
 }
 
 typedef struct {
@@ -512,41 +406,6 @@ static int cell_text(xlsx_ctx *c, const xcell *cell, tbuf *out)
     return tb_adds(out, v);  /* str, inlineStr, e (#DIV/0!), d (ISO date) */
 }
 
-static int emit_rows(xlsx_ctx *c, const sheet_ref *sh, rowlist *rows)
-{
-    if (rows->n == 0)
-        return EM_OK;
-    int table = em_new_table(c->em);
-    for (size_t i = 0; i < rows->n; i++) {
-        xrow *row = &rows->v[i];
-        json_t *cells = row->cells;
-        row->cells = NULL;
-        char ref[40] = "";
-        size_t n = json_array_size(cells);
-        if (n) {
-            json_t *last = json_array_get(cells, n - 1);
-            char a[8], b[8];
-            col_name((long)cell_col(json_array_get(cells, 0)), a);
-            col_name((long)(cell_col(last) + json_integer_value(json_object_get(last, "colspan")) - 1), b);
-            snprintf(ref, sizeof ref, "%s%ld:%s%ld", a, row->r, b, row->r);
-        }
-        json_t *extra = json_object();
-        json_object_set_new(extra, "sheet", json_string(sh->name));
-        if (row->hidden || sh->hidden)
-            json_object_set_new(extra, "hidden", json_true());
-        if (ref[0])
-            json_object_set_new(extra, "ref", json_string(ref));
-        json_t *loc = json_object();
-        json_object_set_new(loc, "sheet", json_string(sh->name));
-        if (ref[0])
-            json_object_set_new(loc, "ref", json_string(ref));
-        int rc = em_row(c->em, table, (int)(row->r - 1), extra, cells, loc);
-        if (rc)
-            return rc;
-    }
-    return EM_OK;
-}
-
 static int read_sheet(xlsx_ctx *c, const sheet_ref *sh)
 {
     unsigned char *data;
@@ -556,15 +415,15 @@ static int read_sheet(xlsx_ctx *c, const sheet_ref *sh)
     if (r)
         return r > 0 ? em_error(c->em, "ooxml", "sheet %s: part %s is missing", sh->name, sh->path)
                      : rc;
-    rowlist rows = {0};
-    range *merges = NULL;
+    sheet_rows rows = {0};
+    sheet_range *merges = NULL;
     size_t nmerges = 0;
-    xrow *row = NULL;
+    sheet_row *row = NULL;
     /* the columns <cols> hides (a working column, last year's figures):
      * their cells are marked, not dropped, as hidden rows are */
     unsigned char hidden_col[XLSX_MAX_COLS / 8] = {0};
     xcell cell = {0};
-    int in_cell = 0, in_v = 0, in_is = 0, in_t = 0, sorted = 1;
+    int in_cell = 0, in_v = 0, in_is = 0, in_t = 0;
     long next_row = 1;
     tbuf text = {0};
     while (rc == EM_OK && (r = xml_next(&x)) == 1) {
@@ -582,36 +441,25 @@ static int read_sheet(xlsx_ctx *c, const sheet_ref *sh)
         const char *n = xml_local(&x);
         int start = xml_start(&x), end = xml_end(&x);
         if (start && strcmp(n, "row") == 0) {
-            if (rows.n == rows.cap) {
-                size_t cap = rows.cap ? rows.cap * 2 : 64;
-                xrow *v = realloc(rows.v, cap * sizeof *v);
-                if (!v) {
-                    rc = EM_ABORT;
-                    break;
-                }
-                rows.v = v;
-                rows.cap = cap;
+            long r = xml_wattr_long(&x, "r", next_row);
+            if (r < 1 || r > SHEET_MAX_ROWS)
+                r = next_row;
+            row = sheet_add_row(&rows, r);
+            if (!row) {
+                rc = EM_ABORT;
+                break;
             }
-            row = &rows.v[rows.n++];
-            row->r = xml_wattr_long(&x, "r", next_row);
-            if (row->r < 1 || row->r > 1048576)
-                row->r = next_row;
-            if (rows.n > 1 && row->r <= rows.v[rows.n - 2].r)
-                sorted = 0;
             next_row = row->r + 1;
             char *h = xml_wattr(&x, "hidden");
             row->hidden = h && (strcmp(h, "1") == 0 || strcmp(h, "true") == 0);
             free(h);
-            row->cells = json_array();
-            if (!row->cells)
-                rc = EM_ABORT;
             if (xml_empty(&x))
                 row = NULL;
         } else if (end && strcmp(n, "row") == 0) {
             row = NULL;
         } else if (start && strcmp(n, "c") == 0 && row) {
             long prev = json_array_size(row->cells)
-                        ? (long)cell_col(json_array_get(row->cells, json_array_size(row->cells) - 1))
+                        ? (long)sheet_cell_col(json_array_get(row->cells, json_array_size(row->cells) - 1))
                         : -1;
             char *ref = xml_wattr(&x, "r");
             cell.col = prev + 1;
@@ -663,12 +511,12 @@ static int read_sheet(xlsx_ctx *c, const sheet_ref *sh)
         } else if (start && strcmp(n, "mergeCell") == 0) {
             char *ref = xml_wattr(&x, "ref");
             char *colon = ref ? strchr(ref, ':') : NULL;
-            range m;
+            sheet_range m;
             if (colon) {
                 *colon = '\0';
                 if (parse_ref(ref, &m.c1, &m.r1) == 0 && parse_ref(colon + 1, &m.c2, &m.r2) == 0 &&
                     m.r1 <= m.r2 && m.c1 <= m.c2) {
-                    range *v = realloc(merges, (nmerges + 1) * sizeof *v);
+                    sheet_range *v = realloc(merges, (nmerges + 1) * sizeof *v);
                     if (!v)
                         rc = EM_ABORT;
                     else
@@ -684,20 +532,11 @@ static int read_sheet(xlsx_ctx *c, const sheet_ref *sh)
     free(data);
     /* a sheet that broke part way is still written as far as it was read */
     if (rc != EM_ABORT) {
-        if (!sorted)
-            qsort(rows.v, rows.n, sizeof *rows.v, by_row);
-        for (size_t i = 0; i < nmerges; i++)
-            if (apply_merge(&rows, &merges[i])) {
-                rc = EM_ABORT;
-                break;
-            }
-        if (rc != EM_ABORT) {
-            int r2 = emit_rows(c, sh, &rows);
-            if (r2)
-                rc = r2;
-        }
+        int r2 = sheet_emit(c->em, sh->name, sh->hidden, &rows, merges, nmerges);
+        if (r2)
+            rc = r2;
     }
-    rows_free(&rows);
+    sheet_rows_free(&rows);
     free(merges);
     free(cell.type);
     tb_free(&cell.value);
