@@ -34,6 +34,7 @@ FUZZ_STAGE_fuzz_extract_docx := extract
 FUZZ_STAGE_fuzz_extract_xlsx := extract
 FUZZ_STAGE_fuzz_extract_pdf := extract
 FUZZ_STAGE_fuzz_extract_doc := extract
+FUZZ_STAGE_fuzz_extract_xls := extract
 FUZZ_STAGE_fuzz_extract_names := extract
 FUZZ_STAGE_fuzz_tabulate_sentence := tabulate
 FUZZ_STAGE_fuzz_tabulate_formula := tabulate

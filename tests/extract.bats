@@ -1217,7 +1217,7 @@ pdf_rows() {
 
 # --- legacy .doc/.xls (through legacy.c) ----------------------------------
 
-@test "legacy: .doc (read directly) and .xls (converted) keep their own format, bytes and hash" {
+@test "legacy: .doc and .xls (both read directly) keep their own format, bytes and hash" {
     extract "$ROOT/tests/legacy/budget-table.doc" "$ROOT/tests/legacy/budget-sheet.xls" > "$TMP/out"
     trailers_ok "$TMP/out"
     run jq -r 'select(.type=="document") | [.format, .bytes, .sha256] | @tsv' "$TMP/out"
@@ -1260,15 +1260,52 @@ pdf_rows() {
     assert_output mht_damaged
 }
 
-@test "legacy: no converter on PATH is an error that names the package; a Word 97 .doc needs none" {
-    run --separate-stderr env PATH="$BIN" extract "$ROOT/tests/legacy/budget-sheet.xls" "$ROOT/tests/legacy/budget-table.doc" "$T/small.txt"
+@test "legacy: no converter on PATH is an error that names the package; a Word 97 .doc and an Excel 97 .xls need none" {
+    run --separate-stderr env PATH="$BIN" extract "$ROOT/tests/legacy/budget-sheet.ods" "$ROOT/tests/legacy/budget-table.doc" "$ROOT/tests/legacy/budget-sheet.xls" "$T/small.txt"
     assert_failure 1
     echo "$output" > "$TMP/out"
     run jq -r 'select(.type=="error") | [.code, .message] | @tsv' "$TMP/out"
     assert_output --partial "converter_missing"
     assert_output --partial "libreoffice"
-    run jq -r 'select(.type=="row" and .table==0 and .row==1) | [.cells[].text] | @tsv' "$TMP/out"
-    assert_output "$(printf '一、一般公共预算财政拨款收入\t1\t442.86\t3190.37')"
+    run jq -r 'select(.type=="row" and .row==1) | [.cells[].text] | @tsv' "$TMP/out"
+    assert_output "$(printf '一、一般公共预算财政拨款收入\t1\t442.86\t3190.37\n一般公共预算财政拨款收入\t442.86')"
+}
+
+@test "xls: an Excel 97 .xls is read directly: merged ranges as spans, hidden rows, columns and sheets marked, numbers as their format shows them, a formula's cached text, shared strings continued over records" {
+    run --separate-stderr env PATH="$BIN" extract "$ROOT/tests/legacy/merged-hidden.xls"
+    assert_success
+    echo "$output" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -c 'select(.type=="row" and .row < 7) | [.sheet, .row, .hidden, .ref, (.cells | map([.col, .text, .colspan, .rowspan, .hidden]))]' "$TMP/out"
+    assert_output "$(printf '%s\n' \
+        '["公开05表",0,null,"A1:D1",[[0,"2024年度支出决算表",4,1,null]]]' \
+        '["公开05表",1,null,"A2:C2",[[0,"项目",1,2,null],[1,"决算数",2,1,null]]]' \
+        '["公开05表",2,null,"B3:D3",[[1,"基本支出",1,1,null],[2,"项目支出",1,1,null],[3,"上年数",1,1,true]]]' \
+        '["公开05表",3,null,"A4:D4",[[0,"合计",1,1,null],[1,"1,234.50",1,1,null],[2,"20.00",1,1,null],[3,"9.87",1,1,true]]]' \
+        '["公开05表",4,null,"A5:D5",[[0,"行政运行",1,1,null],[1,"1,000.25",1,1,null],[2,"0.00",1,1,null],[3,"1.00",1,1,true]]]' \
+        '["公开05表",5,true,"A6:D6",[[0,"一般行政管理事务",1,1,null],[1,"234.25",1,1,null],[2,"20.00",1,1,null],[3,"8.87",1,1,true]]]' \
+        '["公开05表",6,null,"A7:C7",[[0,"执行率",1,1,null],[1,"98.76%",1,1,null],[2,"说明",1,1,null]]]' \
+        '["隐藏",0,true,"A1:B1",[[0,"隐藏表",1,1,null],[1,"1.00",1,1,null]]]')"
+    # 300 long strings: the shared-string table runs over several CONTINUE records
+    run jq -r 'select(.type=="row" and .sheet=="公开05表" and .row >= 7) | .cells[0].text | select(endswith("用于跨越记录边界的测试"))' "$TMP/out"
+    [ "${#lines[@]}" -eq 300 ]
+    assert_line --index 299 "第307行：一般公共预算财政拨款收入和政府性基金预算财政拨款收入的长说明文字，用于跨越记录边界的测试"
+}
+
+@test "xls: a workbook whose BOF is gone is an xls_damaged error; one with a FILEPASS record goes to the converter" {
+    # the globals' BOF record is at 1536 in this file, its CODEPAGE record at 1688
+    cp "$ROOT/tests/legacy/merged-hidden.xls" "$TMP/nobof.xls"
+    printf '\x00\x00' | dd of="$TMP/nobof.xls" bs=1 seek=1536 conv=notrunc 2>/dev/null
+    cp "$ROOT/tests/legacy/merged-hidden.xls" "$TMP/filepass.xls"
+    printf '\x2f\x00' | dd of="$TMP/filepass.xls" bs=1 seek=1688 conv=notrunc 2>/dev/null
+    run --separate-stderr env PATH="$BIN" extract "$TMP/nobof.xls" "$TMP/filepass.xls" "$ROOT/tests/legacy/budget-sheet.xls"
+    assert_failure 1
+    echo "$output" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -r 'select(.type=="error") | [(.source | split("/") | last), .code] | @tsv' "$TMP/out"
+    assert_output "$(printf 'nobof.xls\txls_damaged\nfilepass.xls\tconverter_missing')"
+    run jq -r 'select(.type=="row" and .row==1) | .cells[1].text' "$TMP/out"
+    assert_output 442.86
 }
 
 @test "doc: a Word 97 .doc is read directly: heading levels, field results without their codes, cells on the grid of all edges with spans, a table at the very end" {

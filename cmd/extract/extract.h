@@ -35,7 +35,10 @@ int read_pdf(const unsigned char *data, size_t len, emitter *em);
 /* Word 97–2003 .doc read directly; *not_native set (and nothing written)
  * for a file left to a converter (Word 6/95) */
 int read_doc(const unsigned char *data, size_t len, emitter *em, int *not_native);
-/* .doc (read_doc, else converted) and .xls (converted, then read as xlsx) */
+/* Excel 97–2003 .xls (BIFF8) read directly; *not_native set (and nothing
+ * written) for a file left to a converter (BIFF5, FILEPASS) */
+int read_xls(const unsigned char *data, size_t len, emitter *em, int *not_native);
+/* .doc and .xls: read_doc / read_xls, else converted and read as what came out */
 int read_legacy(const unsigned char *data, size_t len, emitter *em);
 /* OpenDocument .odt/.ods: converted, then read as docx/xlsx */
 int read_odt(const unsigned char *data, size_t len, emitter *em);

@@ -1,6 +1,6 @@
-/* Legacy .doc/.xls and OpenDocument .odt/.ods: a .doc of Word 97 or later
- * is read directly (read_doc.c); the rest is converted by an outside
- * converter (legacy.c), then read as what came out. The header keeps the
+/* Legacy .doc/.xls and OpenDocument .odt/.ods: a Word 97 .doc and an
+ * Excel 97 .xls are read directly (read_doc.c, read_xls.c); the rest is
+ * converted by an outside converter (legacy.c), then read as what came out. The header keeps the
  * original's bytes, hash and format. */
 #include "extract.h"
 
@@ -40,12 +40,11 @@ int read_legacy(const unsigned char *data, size_t len, emitter *em)
                         "an OLE2 compound file that is neither a Word .doc nor an Excel .xls "
                         "(a password-protected docx/xlsx is stored this way)");
     em_set_format(em, kind);
-    if (strcmp(kind, "doc") == 0) {
-        int not_native = 0;
-        int rc = read_doc(data, len, em, &not_native);
-        if (!not_native)
-            return rc;
-    }
+    int not_native = 0;
+    int rc = strcmp(kind, "doc") == 0 ? read_doc(data, len, em, &not_native)
+                                      : read_xls(data, len, em, &not_native);
+    if (!not_native)
+        return rc;
     return convert_and_read(data, len, kind, em);
 }
 

@@ -50,7 +50,7 @@ static int by_row(const void *a, const void *b)
 
 void sheet_sort(sheet_rows *rows)
 {
-    if (!rows->sorted)
+    if (!rows->sorted && rows->n > 1)
         qsort(rows->v, rows->n, sizeof *rows->v, by_row);
     rows->sorted = 1;
 }
