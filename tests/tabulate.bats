@@ -382,6 +382,37 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '一般公共预算拨款收入 10.00' '一般公共服务支出 10.00')"
 }
 
+@test "tabulate: codes printed with their levels joined by hyphens (207-01-09) are the codes 207, 20701, 2070109; a hyphenated number of no known 类 stays as printed" {
+    doc=$(make_doc d \
+        "$(para '2025年一般公共预算支出预算表')" \
+        "$(para '单位：万元')" \
+        "$(row 0 0 '科目编码' '科目名称' '合计')" \
+        "$(row 0 1 '207' '文化旅游体育与传媒支出' '10.00')" \
+        "$(row 0 2 '207-01' '文化和旅游' '10.00')" \
+        "$(row 0 3 '207-01-09' '群众文化' '10.00')" \
+        "$(row 0 4 '110-10' '其他' '1.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [(.code // \"-\"), .item, .value] | join(\" \")'"
+    assert_line --index 0 '207 文化旅游体育与传媒支出 10.00'
+    assert_line --index 1 '20701 文化和旅游 10.00'
+    assert_line --index 2 '2070109 群众文化 10.00'
+    refute_output --partial '11010'
+}
+
+@test "tabulate: the next table's number alone in its row (表3 under the last row of 表2, a workbook saved as one web-page grid) is no row of the table above" {
+    doc=$(make_doc d \
+        "$(row 0 0 '表2')" \
+        "$(row 0 1 '2024年部门收入总表')" \
+        "$(row 0 2 '科目编码' '科目名称' '合计')" \
+        "$(row 0 3 '' '合计' '12.00')" \
+        "$(row 0 4 '')" \
+        "$(row 0 5 '表3')" \
+        "$(row 0 6 '2024年“三公”经费支出预算表')" \
+        "$(row 0 7 '合计' '因公出国（境）费' '公务接待费')" \
+        "$(row 0 8 '1.21' '0.90' '0.31')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, (.item // \"-\"), .column, (.value // \"nil\")] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'BU02 合计 合计 12.00' 'BU07 - 合计 1.21' 'BU07 - 因公出国（境）费 0.90' 'BU07 - 公务接待费 0.31')"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

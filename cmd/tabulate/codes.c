@@ -200,3 +200,32 @@ int codes_known_class(const char *code)
             return 1;
     return 0;
 }
+
+char *codes_unhyphen(const char *text)
+{
+    char out[8];
+    int n = 0, group = 0, groups = 0;
+    for (const char *p = text; *p;) {
+        uint32_t c;
+        int l = tx_cp(p, &c);
+        p += l;
+        if (c >= '0' && c <= '9') {
+            if (n >= 7)
+                return NULL;
+            out[n++] = (char)c;
+            group++;
+        } else if ((c == '-' || c == 0xFF0D || c == 0x2010 || c == 0x2011) && group) {
+            /* the 类 is three digits, every level under it two */
+            if (group != (groups ? 2 : 3))
+                return NULL;
+            groups++;
+            group = 0;
+        } else {
+            return NULL;
+        }
+    }
+    if (!groups || group != 2 || (n != 5 && n != 7))
+        return NULL;
+    out[n] = '\0';
+    return codes_known_class(out) ? tx_dup(out) : NULL;
+}

@@ -23,5 +23,10 @@ int codes_known_class(const char *code);
 /* 1 when the text carries classification markers: （类）（款）（项） or a
  * parenthesised 3-digit code. */
 int codes_is_classification(const char *text);
+/* A code printed with its levels joined by hyphens (207-01-09, 207-01,
+ * 301-02) as some provinces' templates print it, as plain digits in a new
+ * string (2070109); NULL for any other text. Only a 类 that codes_known_class
+ * knows, so 110-10 or a date stays as printed. */
+char *codes_unhyphen(const char *text);
 
 #endif

@@ -1,4 +1,5 @@
 #include "tabulate.h"
+#include "codes.h"
 
 #include "record.h"
 #include "text.h"
@@ -113,6 +114,11 @@ static int take_row(tab_doc *d, const json_t *rec)
         t->rowspan = rspan;
         t->hidden = json_is_true(json_object_get(c, "hidden"));
         t->text = tx_clean(text ? text : "");
+        char *code = codes_unhyphen(t->text);
+        if (code) {   /* 207-01-09: the code 2070109 wherever a code is read */
+            free(t->text);
+            t->text = code;
+        }
         if (col != (int)i || span > 1 || rspan > 1)
             g->grid = 1;
     }

@@ -259,7 +259,9 @@ static int is_note_row(const hrow *r)
     /* the signature line (单位负责人：… | 制表人：… | 报送日期：…) and a
      * system's print stamp (打印时间：…) end the body, in as many cells as
      * they take */
-    int note = is_signature_text(k) ||
+    /* … and so does the next table's number alone in its row (表3 after
+     * the last row of 表2, a workbook saved as one web page grid) */
+    int note = is_signature_text(k) || (n == 1 && is_form_marker(r->cells[first])) ||
                (n <= 2 && (strncmp(k, "注", strlen("注")) == 0 ||
                            strncmp(k, "说明:", strlen("说明:")) == 0 || (n == 1 && is_statement(k))));
     free(k);
