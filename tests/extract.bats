@@ -1191,6 +1191,14 @@ pdf_rows() {
     assert_line --index 0 "打印时间：2024-01-26 10:42:08"
 }
 
+@test "pdf: a whole amount in General format glued to the next cell's label (0结余分配), on the figures' edge and where the glued labels start, is cut; a year before 年 in justified text is not" {
+    run pdf_rows "$ROOT/data/holdout25/shaoyang-laoganbu-2023.pdf" 0
+    assert_output --partial '[[0,"使用非财政拨款结余",1],[1,"28",1],[2,"0",1],[3,"结余分配",1],[4,"59",1],[5,"0",1]]'
+    extract "$ROOT/data/holdout22/liaoan-hongshizihui-2023.pdf" > "$TMP/out"
+    run jq -r 'select(.type=="paragraph") | .text | select(startswith("2023年度本年支出合计"))' "$TMP/out"
+    assert_output --partial "658.83万元"
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

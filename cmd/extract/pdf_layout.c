@@ -863,6 +863,16 @@ static bool whole_then_item(const layout *L, int a, int m)
     return k > m && k < L->ng && g[L->order[k]].cp == 0x3001; /* 、 */
 }
 
+/* Whether the digits [a, m) and the ideograph m are part of a date: a
+ * year (2023 年, set apart in justified text), a month or a day. */
+static bool date_part(const layout *L, int a, int m)
+{
+    uint32_t q = L->g[L->order[m]].cp, d0 = L->g[L->order[a]].cp, d1 = L->g[L->order[a + 1 < m ? a + 1 : a]].cp;
+    if (q == 0x5E74 /* 年 */)
+        return m - a == 4 && ((d0 == '1' && d1 == '9') || (d0 == '2' && d1 == '0'));
+    return (q == 0x6708 /* 月 */ || q == 0x65E5 /* 日 */) && m - a <= 2;
+}
+
 /* Whether the glyphs [a, m) are an amount with two decimals (12,841.66)
  * and glyph m an ideograph other than a unit's: a figure ruled against the
  * next cell's label without padding (`12,841.66一、一般公共服务支出`), which
@@ -1107,7 +1117,16 @@ static bool find_cuts(layout *L, const char *pagetext)
                                                   1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2 ||
                                        edges_near(L->edges, ne, q->x1, tol, li,
                                                   1u << EDGE_GLUE_START) >= 2);
-                if (starts || aligned) {
+                /* a whole amount in General format (0, 1200) glued to the
+                 * next cell's label, both on the columns' edges: ending
+                 * where the figures end and the label starting where
+                 * other labels glued so start (0结余分配 beside 0八、…) */
+                bool whole = !dec && gap > 0.1 * l->h && is_cjk(q->cp) && !code_run(L, piece, m) &&
+                             !date_part(L, piece, m) &&
+                             edges_near(L->edges, ne, a->x2, tol, li,
+                                        1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2 &&
+                             edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_GLUE_START) >= 2;
+                if (starts || aligned || whole) {
                     L->cut[m] = true;
                     piece = m;
                 }
