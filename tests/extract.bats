@@ -1316,7 +1316,7 @@ pdf_rows() {
     assert_output 442.86
 }
 
-@test "doc: a Word 97 .doc is read directly: heading levels, field results without their codes, cells on the grid of all edges with spans, a table at the very end" {
+@test "doc: a Word 97 .doc is read directly: heading levels, field results without their codes, cells on the grid of all edges with spans (edges a few twips apart one line), a table at the very end" {
     run --separate-stderr env PATH="$BIN" extract "$ROOT/tests/legacy/merged-end.doc"
     assert_success
     echo "$output" > "$TMP/out"
@@ -1334,6 +1334,12 @@ pdf_rows() {
     run jq -c 'select(.type=="row" and .table==1 and .row==1) | .loc' "$TMP/out"
     # the row's first paragraph mark, counting those of cells
     assert_output '{"para":23,"cp":147}'
+    # an edge 10 twips off its column line (a table edited by hand) is on it:
+    # the first row's middle edge, 601 in its table definition at 8328, made 611
+    cp "$ROOT/tests/legacy/merged-end.doc" "$TMP/drift.doc"
+    printf '\x63\x02' | dd of="$TMP/drift.doc" bs=1 seek=8328 conv=notrunc 2>/dev/null
+    run bash -c "extract '$TMP/drift.doc' | jq -c 'select(.type==\"row\" and .table==0 and .row < 2) | [.cells[] | [.col, .colspan]]'"
+    assert_output "$(printf '%s\n' '[[0,1],[1,2]]' '[[1,1],[2,1]]')"
 }
 
 @test "doc: an encrypted .doc and one whose piece table points nowhere are error records; the batch goes on" {

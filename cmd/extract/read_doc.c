@@ -23,7 +23,12 @@
 
 #include "utf8.h"
 
-enum { DOC_MAX_FIELD_DEPTH = 32 };
+enum {
+    DOC_MAX_FIELD_DEPTH = 32,
+    /* cell edges this close (twips, 1 mm ≈ 57) are one column line: rows of
+     * a table edited by hand drift apart by a few twips */
+    DOC_EDGE_SNAP = 20,
+};
 
 typedef struct {
     char *text;
@@ -91,19 +96,18 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* The grid line edge x lies on: the last at or before x + DOC_EDGE_SNAP. */
 static int grid_index(const int *grid, int n, int x)
 {
-    int lo = 0, hi = n - 1;
-    while (lo <= hi) {
+    int lo = 0, hi = n;
+    while (lo < hi) {
         int mid = (lo + hi) / 2;
-        if (grid[mid] == x)
-            return mid;
-        if (grid[mid] < x)
+        if (grid[mid] <= x + DOC_EDGE_SNAP)
             lo = mid + 1;
         else
-            hi = mid - 1;
+            hi = mid;
     }
-    return lo;
+    return lo > 0 ? lo - 1 : 0;
 }
 
 /* Writes the held rows as one table: every edge of every row makes the
@@ -130,7 +134,7 @@ static int table_flush(doc_ctx *d)
         qsort(grid, (size_t)ng, sizeof *grid, cmp_int);
     int nu = 0;
     for (int i = 0; i < ng; i++)
-        if (!nu || grid[nu - 1] != grid[i])
+        if (!nu || grid[i] - grid[nu - 1] > DOC_EDGE_SNAP)
             grid[nu++] = grid[i];
     int ncols = nu > 1 ? nu - 1 : 0;
     if (ncols < DOC_MAX_CELLS)
