@@ -1,28 +1,36 @@
 #!/usr/bin/env bash
 # extract against the tools a user would otherwise reach for, on the same
 # documents in one run: pandoc -t plain and docx2txt on .docx, pdftotext
-# -layout on .pdf. Documents/s, MB/s (input) and peak RSS, with the ratios.
+# -layout on .pdf, LibreOffice's conversion to docx/xlsx (what the legacy
+# formats needed before extract read them) on Word 97 .doc and Excel 97
+# .xls. Documents/s, MB/s (input) and peak RSS, with the ratios.
 # Times are CPU seconds (user + sys, children included; median of 3): the
 # machine is shared and wall time is noise.
 # The other tools run once per document (as a shell loop pays them);
 # extract reads the whole folder in one process, as it is used; its rate in
 # the ratios is taken over ten times as many documents (the 10x batch).
-# Usage: bench/extract.sh [DOCX_COUNT] [PDF_COUNT]   (default 40 and 20)
+# Usage: bench/extract.sh [DOCX_COUNT] [PDF_COUNT] [LEGACY_COUNT]   (default 40, 20, 4)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ND=${1:-40}
 NP=${2:-20}
+NL=${3:-4}
 X=bin/extract
 W=build/bench/extract
 [ -x "$X" ] || { echo "bench/extract.sh: build first (make)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench/extract.sh: needs /usr/bin/time (Debian: time)" >&2; exit 1; }
 rm -rf "$W"
-mkdir -p "$W/docx" "$W/pdf" "$W/big"
+mkdir -p "$W/docx" "$W/pdf" "$W/big" "$W/doc" "$W/xls"
 
 # The same report many times (extract, like every tool here, reads each
 # copy from scratch; the names differ so nothing can be cached by name).
 for i in $(seq -w 1 "$ND"); do cp data/fixtures/caidian-2023-final.docx "$W/docx/$i.docx"; done
 for i in $(seq -w 1 "$NP"); do cp data/fixtures/caidian-2023-final.pdf "$W/pdf/$i.pdf"; done
+# a whole 决算 as a Word 97 .doc, a whole 预算 as an Excel 97 .xls
+for i in $(seq -w 1 "$NL"); do
+    cp data/holdout21/zhuchuan-jianchayuan-2024.doc "$W/doc/$i.doc"
+    cp data/holdout19/cenxi-gongxiaoshe-2024.xls "$W/xls/$i.xls"
+done
 # ten times the docx set, to show that memory does not grow with the batch
 for i in $(seq -w 1 $((ND * 10))); do ln -s "$PWD/data/fixtures/caidian-2023-final.docx" "$W/big/$i.docx"; done
 dbytes=$(cat "$W"/docx/*.docx | wc -c)
@@ -79,3 +87,20 @@ if command -v pdftotext > /dev/null; then
 else
     echo "pdftotext: not installed, skipped (Debian: apt-get install poppler-utils)"
 fi
+
+echo
+for kind in doc xls; do
+    lbytes=$(cat "$W/$kind"/*."$kind" | wc -c)
+    echo "$kind: $NL copies of a whole report ($lbytes bytes)"
+    read -r xs xm < <(measure "$X" "$W/$kind")
+    row "extract" "$xs" "$xm" "$NL" "$lbytes"
+    if command -v soffice > /dev/null; then
+        out=$([ "$kind" = doc ] && echo docx || echo xlsx)
+        read -r ts tm < <(measure bash -c "$(loop "soffice -env:UserInstallation=file://$PWD/$W/lo --headless --convert-to $out --outdir $W/lo-out \"\$f\"")" _ "$W/$kind" "$kind")
+        row "soffice --convert-to $out" "$ts" "$tm" "$NL" "$lbytes"
+        # extract on so few documents is a tick or two of the clock: a lower bound
+        ratio "extract/soffice docs/s (at least)" "$ts" "$xs"
+    else
+        echo "soffice: not installed, skipped (Debian: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui)"
+    fi
+done
