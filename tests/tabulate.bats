@@ -413,6 +413,24 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' 'BU02 合计 合计 12.00' 'BU07 - 合计 1.21' 'BU07 - 因公出国（境）费 0.90' 'BU07 - 公务接待费 0.31')"
 }
 
+@test "tabulate: a table run on to the next page without its header, under the page's running head (a paragraph printed on every page), keeps the header of the page before; a table of its own there does not" {
+    doc=$(make_doc d \
+        "$(para '澹溪县公证处2024年度部门决算')" \
+        "$(para '2024年度收入决算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '本年收入合计' '财政拨款收入')" \
+        "$(row 0 1 '204' '公共安全支出' '401.17' '386.43')" \
+        "$(para '澹溪县公证处2024年度部门决算')" \
+        "$(row 1 0 '221' '住房保障支出' '18.83' '18.83')" \
+        "$(row 1 1 '22102' '住房改革支出' '18.83' '18.83')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .code, .column, .value, .locator.table, .locator.row] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'FA02 204 本年收入合计 401.17 0 1' 'FA02 204 财政拨款收入 386.43 0 1' \
+        'FA02 221 本年收入合计 18.83 1 0' 'FA02 221 财政拨款收入 18.83 1 0' 'FA02 22102 本年收入合计 18.83 1 1' 'FA02 22102 财政拨款收入 18.83 1 1')"
+    # a paragraph printed once between them (a title) keeps them apart
+    doc=$(printf '%s\n' "$doc" | sed '0,/"text":"澹溪县公证处2024年度部门决算"/! s/"text":"澹溪县公证处2024年度部门决算"/"text":"以下为续表"/')
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" and .code==\"221\") | .table_id // \"null\"' | sort -u"
+    refute_output FA02
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

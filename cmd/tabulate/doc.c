@@ -79,6 +79,7 @@ static int take_row(tab_doc *d, const json_t *rec)
     g->rows = grow(g->rows, &g->cap, g->nrows + 1, sizeof(trow));
     trow *r = &g->rows[g->nrows++];
     memset(r, 0, sizeof *r);
+    r->table = table;
     r->row = int_field(rec, "row", g->nrows - 1);
     r->hidden = json_is_true(json_object_get(rec, "hidden"));
     r->seq = d->seq;

@@ -771,7 +771,7 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
         free(raw);
         jl_str(w, "unit", pct ? "%" : (col->unit ? col->unit : p->unit));
         jl_open_object(w, "locator");
-        jl_int(w, "table", v->g->index);
+        jl_int(w, "table", r >= 0 ? v->g->rows[r].table : v->g->index);
         jl_int(w, "part", p->part);
         if (r >= 0)
             jl_int(w, "row", v->g->rows[r].row);
@@ -887,7 +887,7 @@ static int statement_for(tab_doc *d, gview *v, tpart *p, int last_part)
         sentence = d->paras[found].text;
     jl_str(w, "sentence", sentence);
     jl_open_object(w, "locator");
-    jl_int(w, "table", v->g->index);
+    jl_int(w, "table", said >= 0 ? v->g->rows[said].table : v->g->index);
     jl_int(w, "part", p->part);
     if (said >= 0)
         jl_int(w, "row", v->g->rows[said].row);
@@ -1501,7 +1501,7 @@ static int run_part(gview *v, tpart *p, int last_part)
         for (int c = 0; c < v->plain[r].n; c++)
             if (!tx_is_blank(v->plain[r].cells[c])) {
                 json_t *loc = json_object();
-                json_object_set_new(loc, "table", json_integer(v->g->index));
+                json_object_set_new(loc, "table", json_integer(v->g->rows[r].table));
                 json_object_set_new(loc, "part", json_integer(p->part));
                 json_object_set_new(loc, "row", json_integer(v->g->rows[r].row));
                 scan_formulas(d, p, v->plain[r].cells[c], loc);
@@ -1561,8 +1561,99 @@ static int run_grid(tab_doc *d, int gi)
     return rc;
 }
 
+/* Whether paragraph k is printed again elsewhere in the document: a page's
+ * running head (澹溪县公证处2024年度部门决算 at the top of every page). */
+static int printed_again(const tab_doc *d, int k)
+{
+    for (int i = 0; i < d->npara; i++)
+        if (i != k && strcmp(d->paras[i].text, d->paras[k].text) == 0)
+            return 1;
+    return 0;
+}
+
+/* The widest row of grid g, in columns. */
+static int grid_width(const tgrid *g)
+{
+    int w = 0;
+    for (int r = 0; r < g->nrows; r++)
+        for (int c = 0; c < g->rows[r].n; c++)
+            if (g->rows[r].cells[c].col + g->rows[r].cells[c].span > w)
+                w = g->rows[r].cells[c].col + g->rows[r].cells[c].span;
+    return w;
+}
+
+/* Whether grid g begins with a row of figures: rows run on from a table
+ * before, not a table of its own (which begins with its header). */
+static int starts_with_figures(const tgrid *g)
+{
+    for (int r = 0; r < g->nrows; r++) {
+        int text = 0, figures = 0;
+        for (int c = 0; c < g->rows[r].n; c++) {
+            const char *t = g->rows[r].cells[c].text;
+            char buf[64];
+            int nil = 0, pct = 0;
+            if (tx_is_blank(t))
+                continue;
+            if (hdr_is_stub(t) || catalog_is_title(t) || is_meta_cell(t))
+                return 0;
+            if (figure_of(t, buf, sizeof buf, &nil, &pct) == 1 && !nil)
+                figures++;
+            else
+                text++;
+        }
+        if (text || figures)
+            return figures > 0;
+    }
+    return 0;
+}
+
+/* A table run on to the next page without its header, under a running
+ * head that extract reads as a paragraph between the two pieces: grid gi
+ * joins the grid before it when it begins with a row of figures, is no
+ * wider, and nothing but running heads lies between. */
+static int joins_grid_before(const tab_doc *d, int gi)
+{
+    const tgrid *a = &d->grids[gi - 1], *b = &d->grids[gi];
+    /* (rows whose cells all sit at their own index fit a grid too) */
+    if (b->first_seq <= a->last_seq || (b->grid && !a->grid) || !starts_with_figures(b) ||
+        grid_width(b) > grid_width(a) || !a->nrows)
+        return 0;
+    int heads = 0;
+    for (int k = para_after(d, a->last_seq); k < d->npara && d->paras[k].seq < b->first_seq; k++) {
+        if (!printed_again(d, k))
+            return 0;
+        heads++;
+    }
+    return heads > 0;
+}
+
+static int join_run_on_grids(tab_doc *d)
+{
+    for (int gi = 1; gi < d->ngrid; gi++) {
+        if (!joins_grid_before(d, gi))
+            continue;
+        tgrid *a = &d->grids[gi - 1], *b = &d->grids[gi];
+        trow *rows = realloc(a->rows, sizeof *rows * (size_t)(a->nrows + b->nrows));
+        if (!rows)
+            return -1;
+        memcpy(rows + a->nrows, b->rows, sizeof *rows * (size_t)b->nrows);
+        a->rows = rows;
+        a->nrows += b->nrows;
+        a->cap = a->nrows;
+        a->last_seq = b->last_seq;
+        free(b->rows);
+        free(b->caption);
+        memmove(b, b + 1, sizeof *b * (size_t)(d->ngrid - gi - 1));
+        d->ngrid--;
+        gi--;
+    }
+    return 0;
+}
+
 int tables_run(tab_doc *d)
 {
+    if (join_run_on_grids(d))
+        return -1;
     bound_grids(d);
     for (int g = 0; g < d->ngrid; g++)
         if (run_grid(d, g))

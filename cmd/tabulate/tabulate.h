@@ -32,6 +32,8 @@ typedef struct {
 } tcell;
 
 typedef struct {
+    int table;       /* the record's table index (a grid may take in a
+                      * table that runs on under a page's running head) */
     int row;         /* the record's row index */
     int hidden;      /* a row or sheet the workbook hides */
     int seq;
