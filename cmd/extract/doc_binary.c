@@ -29,12 +29,7 @@
 #define SPRM_T_DEF_TABLE10 0xD606
 #define SPRM_T_VERT_MERGE 0xD62B
 
-static uint32_t le32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
 
-static uint16_t le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
 
 static int fail(int code, char *msg, size_t msglen, const char *what)
 {

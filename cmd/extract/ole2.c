@@ -8,12 +8,7 @@
 #define OLE_MAX_DIR_ENTRIES 65536 /* a real .doc has a few dozen */
 #define OLE_MINI_SECTOR 64
 
-static uint32_t le32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
 
-static uint16_t le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
 
 static const unsigned char *sector(const ole2 *o, uint32_t sid)
 {

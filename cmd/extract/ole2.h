@@ -18,6 +18,15 @@ typedef struct {
     uint32_t mini_cutoff; /* streams smaller than this live in the mini stream */
 } ole2;
 
+/* Little-endian integers, as every structure of the legacy formats stores
+ * them. */
+static inline uint16_t le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
+
+static inline uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
 /* false when data is not a compound file this reader understands */
 bool ole2_open(ole2 *o, const unsigned char *data, size_t len);
 

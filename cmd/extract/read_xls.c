@@ -37,12 +37,7 @@ enum {
 #define XLS_MAX_ROWS 65536
 #define XLS_MAX_COLS 256
 
-static uint16_t le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
 
-static uint32_t le32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
 
 typedef struct {
     char *name;
