@@ -419,14 +419,20 @@ static int cmp_cell(const void *a, const void *b)
 
 /* Cells stored out of column order (allowed, rare) put in order; a
  * column written twice keeps its last value. */
-static int order_cells(sheet_row *row)
+static int in_order(const sheet_row *row)
 {
     size_t n = json_array_size(row->cells);
     for (size_t i = 1; i < n; i++)
         if (sheet_cell_col(json_array_get(row->cells, i - 1)) >= sheet_cell_col(json_array_get(row->cells, i)))
-            goto sort;
-    return 0;
-sort:;
+            return 0;
+    return 1;
+}
+
+static int order_cells(sheet_row *row)
+{
+    if (in_order(row))
+        return 0;
+    size_t n = json_array_size(row->cells);
     json_t **v = malloc(n * sizeof *v);
     json_t *sorted = json_array();
     if (!v || !sorted) {
