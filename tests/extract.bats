@@ -630,6 +630,24 @@ xlsx_out() {
         '["本年收入合计","27","442.86","本年支出合计","58","442.86"]')"
 }
 
+@test "xlsx: _xHHHH_ escapes in strings are decoded (WPS wraps a header label with _x000D_), _x005F_ is an underscore" {
+    extract "$ROOT/data/holdout28/zhuxi-zhaoshang-2025.xlsx" > "$TMP/out"
+    run grep -c '_x000D_' "$TMP/out"
+    assert_output 0
+    # CR LF as WPS writes a wrapped label: the CR was the escape, the LF stays
+    run jq -c 'select(.type=="row" and .sheet=="表2") | .cells[].text | select(startswith("国有资本经营预算"))' "$TMP/out"
+    assert_output '"国有资本经营预算\n拨款收入"'
+    mkdir -p "$TMP/x/xl/worksheets" "$TMP/x/_rels" "$TMP/x/xl/_rels"
+    printf '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>' > "$TMP/x/[Content_Types].xml"
+    printf '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>' > "$TMP/x/_rels/.rels"
+    printf '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="r1"/></sheets></workbook>' > "$TMP/x/xl/workbook.xml"
+    printf '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' > "$TMP/x/xl/_rels/workbook.xml.rels"
+    printf '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>一般公共_x000D_预算</t></is></c><c r="B1" t="inlineStr"><is><t>a_x005F_x000D_b</t></is></c></row></sheetData></worksheet>' > "$TMP/x/xl/worksheets/sheet1.xml"
+    (cd "$TMP/x" && zip -q -r ../esc.xlsx .)
+    run bash -c "extract '$TMP/esc.xlsx' | jq -c 'select(.type==\"row\") | [.cells[].text]'"
+    assert_output '["一般公共预算","a_x000D_b"]'
+}
+
 @test "xlsx: shared rich text without its phonetic run, inline strings, dates" {
     xlsx_out
     run jq -r 'select(.type=="row" and .table==0 and .row==0) | .cells[0].text' "$TMP/out"

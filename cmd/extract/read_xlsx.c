@@ -11,6 +11,9 @@
 #include "ooxml.h"
 #include "sheet.h"
 #include "text.h"
+#include "utf8.h"
+
+#include <glib.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -87,6 +90,35 @@ static int is_text_node(xml_in *x)
 
 /* --- shared strings ------------------------------------------------------ */
 
+/* Spreadsheet text escapes the characters XML cannot carry as _xHHHH_
+ * (ST_Xstring: _x000D_ in a header label WPS and Excel wrapped, _x005F_
+ * an underscore itself): decoded in place. */
+static void unescape_xstring(tbuf *b)
+{
+    if (!b->s || !strstr(b->s, "_x"))
+        return;
+    size_t w = 0;
+    for (size_t i = 0; i < b->len;) {
+        const char *p = b->s + i;
+        if (i + 7 <= b->len && p[0] == '_' && p[1] == 'x' && p[6] == '_' && g_ascii_isxdigit(p[2]) &&
+            g_ascii_isxdigit(p[3]) && g_ascii_isxdigit(p[4]) && g_ascii_isxdigit(p[5])) {
+            uint32_t cp = (uint32_t)(g_ascii_xdigit_value(p[2]) << 12 | g_ascii_xdigit_value(p[3]) << 8 |
+                                     g_ascii_xdigit_value(p[4]) << 4 | g_ascii_xdigit_value(p[5]));
+            char u[4];
+            int n = utf8_encode(cp, u);
+            if (n > 0 && (size_t)n <= 7) { /* never longer than the escape */
+                memcpy(b->s + w, u, (size_t)n);
+                w += (size_t)n;
+                i += 7;
+                continue;
+            }
+        }
+        b->s[w++] = b->s[i++];
+    }
+    b->len = w;
+    b->s[w] = '\0';
+}
+
 static int read_shared_strings(xlsx_ctx *c)
 {
     unsigned char *data;
@@ -129,6 +161,7 @@ static int read_shared_strings(xlsx_ctx *c)
                 in_t = 0;
             } else if (strcmp(n, "si") == 0) {
                 in_si = 0;
+                unescape_xstring(&cur);
                 char *s = strdup(tb_str(&cur));
                 if (!s || strlist_push(&c->sst, s)) {
                     free(s);
@@ -403,7 +436,10 @@ static int cell_text(xlsx_ctx *c, const xcell *cell, tbuf *out)
         return tb_adds(out, strcmp(v, "1") == 0 ? "TRUE" : "FALSE");
     if (strcmp(t, "n") == 0)
         return numfmt_render(v, format_of(c, cell->style), c->date1904, out);
-    return tb_adds(out, v);  /* str, inlineStr, e (#DIV/0!), d (ISO date) */
+    if (tb_adds(out, v))      /* str, inlineStr, e (#DIV/0!), d (ISO date) */
+        return -1;
+    unescape_xstring(out);
+    return 0;
 }
 
 static int read_sheet(xlsx_ctx *c, const sheet_ref *sh)
