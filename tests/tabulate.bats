@@ -431,6 +431,29 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     refute_output FA02
 }
 
+@test "tabulate: 无 in a column of figures is a nil, as a dash is" {
+    doc=$(make_doc d \
+        "$(para '2024年度收入决算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '本年收入合计' '事业收入' '经营收入')" \
+        "$(row 0 1 '' '合计' '12.00' '无' '-')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.column, (.value // \"nil\"), (.raw // \"\")] | join(\" \")'"
+    assert_output "$(printf '%s\n' '本年收入合计 12.00 ' '事业收入 nil 无' '经营收入 nil -')"
+}
+
+@test "tabulate: 基本支出 printed as two tables stacked under one title (人员经费 over its header, then 公用经费 over the header again): each block's rows take its name as side" {
+    doc=$(make_doc d \
+        "$(para '2024年度一般公共预算财政拨款基本支出决算表')" \
+        "$(row 0 0 '人员经费')" \
+        "$(row 0 1 '科目编码' '科目名称' '决算数')" \
+        "$(row 0 2 '301' '工资福利支出' '507.45')" \
+        "$(row 0 3 '' '人员经费合计' '566.71')" \
+        "$(row 0 4 '公用经费')" \
+        "$(row 0 5 '科目编码' '科目名称' '决算数')" \
+        "$(row 0 6 '302' '商品和服务支出' '116.26')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .side, (.code // \"-\"), .header_path, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'FA06 人员经费 301 人员经费/决算数 507.45' 'FA06 人员经费 - 人员经费/决算数 566.71' 'FA06 公用经费 302 公用经费/决算数 116.26')"
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

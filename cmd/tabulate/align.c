@@ -69,6 +69,8 @@ int align_is_run_together(const char *cell)
     return 0;
 }
 
+int align_is_nil_word(const char *key) { return strcmp(key, "无") == 0; }
+
 int align_is_figure(const char *cell)
 {
     if (align_is_run_together(cell))
@@ -77,6 +79,8 @@ int align_is_figure(const char *cell)
     int n = tx_key_buf(cell, k, sizeof k);
     if (n < 0)
         return 0;   /* too long for a figure */
+    if (align_is_nil_word(k))
+        return 1;
     size_t l = (size_t)n;
     if (l && k[l - 1] == '%')
         k[--l] = '\0';

@@ -19,7 +19,10 @@ typedef struct {
 int align_is_code(const char *cell);
 /* 1 when the cell holds several numbers run together ("3 4 5"). */
 int align_is_run_together(const char *cell);
-/* 1 when the cell is a figure: an amount, a nil dash, or a percentage. */
+/* 1 when key (tx_key of a cell) is a word printed where a figure belongs
+ * to say there is none (无, in a column of figures): a nil like a dash. */
+int align_is_nil_word(const char *key);
+/* 1 when the cell is a figure: an amount, a nil dash or word, or a percentage. */
 int align_is_figure(const char *cell);
 /* Aligns row (slots 0..n) with block b of the model; above is the code of
  * the last coded row of the block before it (or NULL), for codes printed

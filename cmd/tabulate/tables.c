@@ -620,6 +620,11 @@ static int figure_of(const char *cell, char *buf, size_t size, int *nil, int *pe
     size_t l = strlen(k);
     *nil = 0;
     *percent = 0;
+    if (align_is_nil_word(k)) {
+        free(k);
+        *nil = 1;
+        return 1;
+    }
     if (l && k[l - 1] == '%') {
         k[--l] = '\0';
         *percent = 1;
@@ -668,9 +673,27 @@ static const char *side_marker(const hrow *r)
     if (row_nonempty(r, &only) != 1)
         return NULL;
     char *k = tx_key(r->cells[only]);
-    const char *side = !strcmp(k, "收入") ? "收入" : !strcmp(k, "支出") ? "支出" : NULL;
+    const char *side = !strcmp(k, "收入")     ? "收入"
+                       : !strcmp(k, "支出")   ? "支出"
+                       : !strcmp(k, "人员经费") ? "人员经费"
+                       : !strcmp(k, "公用经费") ? "公用经费"
+                                              : NULL;
     free(k);
     return side;
+}
+
+static int block_marker_text(const char *side)
+{
+    return !strcmp(side, "人员经费") || !strcmp(side, "公用经费");
+}
+
+/* 人员经费 or 公用经费 alone on the first row of a header: the first of the
+ * blocks of 基本支出 stacked in one column of figures, each under its own
+ * header (FA06 printed as two tables under one title). */
+static const char *block_marker(const hrow *r)
+{
+    const char *m = side_marker(r);
+    return m && block_marker_text(m) ? m : NULL;
 }
 
 /* Whether row r has, in the value slots of ar, a figure that is not a nil
@@ -751,6 +774,14 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
             path = spath;
         } else if (!side && m->nblocks == 1 && p->stacked) {
             side = p->stacked;
+            if (block_marker_text(side)) {
+                /* the block's name heads its path, as a side does */
+                spath = malloc(strlen(side) + 1 + strlen(path) + 1);
+                if (!spath)
+                    abort();
+                sprintf(spath, "%s/%s", side, path);
+                path = spath;
+            }
         }
         jline *w = fw_begin(d, "table");
         jl_str(w, "table", p->name);
@@ -1358,6 +1389,11 @@ static int run_part(gview *v, tpart *p, int last_part)
      * square to analyse) */
     int hstart = data - p->body > 12 ? data - 12 : p->body;
     int nheader = data - hstart;
+    if (nheader > 1 && block_marker(&v->plain[hstart])) {
+        p->stacked = block_marker(&v->plain[hstart]);
+        hstart++;
+        nheader--;
+    }
     int has_data = 0;
     for (int r = data; r < p->notes && !has_data; r++)
         has_data = row_nonempty(&v->plain[r], NULL) || (p->kind && !has_label);
