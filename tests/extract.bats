@@ -1217,6 +1217,14 @@ pdf_rows() {
     assert_output --partial "658.83万元"
 }
 
+@test "pdf: a watermark set diagonally across the page (仅供公开查阅) is left out: its ideographs come in boxes much wider than tall" {
+    extract "$ROOT/data/holdout30/mixi-dizhenju-2024.pdf" > "$TMP/out"
+    run grep -c '查阅\|仅供' "$TMP/out"
+    assert_output 0
+    run jq -c 'select(.type=="row" and .table==5) | [.cells[].text] | select(.[0]=="30302")' "$TMP/out"
+    assert_output '["30302","退休费","49.96","30226","劳务费","3.80"]'
+}
+
 @test "pdf: a heading right-aligned over the cells under it, as they are, spans them (收入 | 支出 over 项目 | 预算数; 科目编码 over 类 | 款 | 项)" {
     run pdf_rows "$ROOT/data/holdout12/yanting-liangchu-2025.pdf" 0
     assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'

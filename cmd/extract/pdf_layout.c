@@ -300,6 +300,7 @@ static bool grow(void **p, int *cap, int need, size_t size)
 /* Collects the visible characters of the page with their boxes; whitespace is
  * dropped here and decided again from the gaps. */
 static void upright(layout *L);
+static void drop_slanted(layout *L);
 
 /* 0 ok, -1 out of memory, -3 more than max characters on the page. */
 static int collect_glyphs(layout *L, const char *text, const PopplerRectangle *r, guint nr,
@@ -327,6 +328,7 @@ static int collect_glyphs(layout *L, const char *text, const PopplerRectangle *r
         p = next;
     }
     upright(L);
+    drop_slanted(L);
     for (int i = 0; i < L->ng; i++)
         if (L->g[i].y2 - L->g[i].y1 < 0.5) /* thresholds scale with the height */
             L->g[i].y2 = L->g[i].y1 + 0.5;
@@ -372,6 +374,22 @@ static void upright(layout *L)
             g->y2 = x2;
         }
     }
+}
+
+/* A watermark set diagonally across the page (仅供公开查阅 over the
+ * tables) is no text of the report. poppler gives each character the
+ * upright box around it: an ideograph, square when set level, comes in a
+ * box much wider than tall when set at a slant. Those are left out. */
+static void drop_slanted(layout *L)
+{
+    int w = 0;
+    for (int i = 0; i < L->ng; i++) {
+        const glyph *g = &L->g[i];
+        if (is_cjk(g->cp) && g->x2 - g->x1 > 1.6 * (g->y2 - g->y1))
+            continue;
+        L->g[w++] = L->g[i];
+    }
+    L->ng = w;
 }
 
 static int glyph_by_index(int a, int b, const void *ctx)
