@@ -454,6 +454,21 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' 'FA06 人员经费 301 人员经费/决算数 507.45' 'FA06 人员经费 - 人员经费/决算数 566.71' 'FA06 公用经费 302 公用经费/决算数 116.26')"
 }
 
+@test "tabulate: a table cut in two with its header repeated and nothing between (a web page split at a page's length) is one table; an amount with its thousands set apart by spaces (2 183.46) is one figure" {
+    doc=$(make_doc d \
+        "$(para '2024年度一般公共预算财政拨款支出决算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '小计' '基本支出')" \
+        "$(row 0 1 '210' '卫生健康支出' '2 183.46' '16.34')" \
+        "$(row 1 0 '科目编码' '科目名称' '小计' '基本支出')" \
+        "$(row 1 1 '213' '农林水支出' '1,006.68' '283.77')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .code, .column, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'FA05 210 小计 2183.46' 'FA05 210 基本支出 16.34' 'FA05 213 小计 1006.68' 'FA05 213 基本支出 283.77')"
+    # numbers a conversion ran together stay apart: 100 200 is no amount
+    doc=$(printf '%s\n' "$doc" | sed 's/2 183.46/100 200/')
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" and .code==\"210\" and .column==\"小计\") | .value'"
+    refute_output 100200
+}
+
 @test "tabulate: a 部门：… line holding the table's number is no title, and the number is no part of the entity" {
     doc=$(make_doc d \
         "$(para '2025年榆岭区统计局收支预算总表')" \

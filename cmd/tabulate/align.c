@@ -45,8 +45,40 @@ static int known_code_cell(const char *cell)
 }
 
 /* "3 4 5": numbers a conversion ran together (PDF 栏次 cells), not one */
+/* 1 when the cell is one amount with its thousands set apart by single
+ * spaces (2 183.46, 1 234 567.89): digits in groups of three after the
+ * first, and decimals, so that 100 200 (two numbers) is not one. */
+static int space_grouped(const char *cell)
+{
+    const char *p = cell;
+    while (*p == ' ')
+        p++;
+    int first = 0, groups = 0;
+    while (*p >= '0' && *p <= '9')
+        p++, first++;
+    if (first < 1 || first > 3)
+        return 0;
+    while (*p == ' ' && p[1] >= '0' && p[1] <= '9') {
+        int n = 0;
+        for (p++; *p >= '0' && *p <= '9'; p++)
+            n++;
+        if (n != 3)
+            return 0;
+        groups++;
+    }
+    if (!groups || *p != '.' || !(p[1] >= '0' && p[1] <= '9'))
+        return 0;
+    for (p++; *p >= '0' && *p <= '9'; p++)
+        ;
+    while (*p == ' ')
+        p++;
+    return *p == '\0';
+}
+
 int align_is_run_together(const char *cell)
 {
+    if (space_grouped(cell))
+        return 0;
     /* digits, white space, digits: ASCII or full-width, no allocation */
     int state = 0;   /* 0 start, 1 in digits, 2 spaces after digits */
     for (const char *p = cell; *p;) {

@@ -1643,16 +1643,51 @@ static int starts_with_figures(const tgrid *g)
     return 0;
 }
 
+/* Whether rows x and y hold the same text in the same columns. */
+static int same_row(const trow *x, const trow *y)
+{
+    if (x->n != y->n)
+        return 0;
+    for (int c = 0; c < x->n; c++)
+        if (x->cells[c].col != y->cells[c].col || strcmp(x->cells[c].text, y->cells[c].text) != 0)
+            return 0;
+    return 1;
+}
+
+/* Whether grid b begins with a row of grid a's header, printed again: a
+ * table split in two (a web page cut at a page's length) whose second
+ * piece repeats the header without the title. */
+static int repeats_header_of(const tgrid *a, const tgrid *b)
+{
+    int r = 0;
+    while (r < b->nrows && !b->rows[r].n)
+        r++;
+    if (r == b->nrows)
+        return 0;
+    int words = 0;
+    for (int c = 0; c < b->rows[r].n; c++)
+        words += !tx_is_blank(b->rows[r].cells[c].text) && !align_is_figure(b->rows[r].cells[c].text);
+    for (int k = 0; words && k < a->nrows && k < 8; k++)
+        if (same_row(&a->rows[k], &b->rows[r]))
+            return 1;
+    return 0;
+}
+
 /* A table run on to the next page without its header, under a running
- * head that extract reads as a paragraph between the two pieces: grid gi
- * joins the grid before it when it begins with a row of figures, is no
- * wider, and nothing but running heads lies between. */
+ * head that extract reads as a paragraph between the two pieces, or cut
+ * in two with its header repeated and nothing between: grid gi joins the
+ * grid before it when it begins with a row of figures or with a row of the
+ * header before, is no wider, and nothing but running heads (at least one,
+ * for rows of figures) lies between. */
 static int joins_grid_before(const tab_doc *d, int gi)
 {
     const tgrid *a = &d->grids[gi - 1], *b = &d->grids[gi];
     /* (rows whose cells all sit at their own index fit a grid too) */
-    if (b->first_seq <= a->last_seq || (b->grid && !a->grid) || !starts_with_figures(b) ||
-        grid_width(b) > grid_width(a) || !a->nrows)
+    if (b->first_seq <= a->last_seq || (b->grid && !a->grid) || grid_width(b) > grid_width(a) ||
+        !a->nrows)
+        return 0;
+    int figures = starts_with_figures(b), header = !figures && repeats_header_of(a, b);
+    if (!figures && !header)
         return 0;
     int heads = 0;
     for (int k = para_after(d, a->last_seq); k < d->npara && d->paras[k].seq < b->first_seq; k++) {
@@ -1660,7 +1695,7 @@ static int joins_grid_before(const tab_doc *d, int gi)
             return 0;
         heads++;
     }
-    return heads > 0;
+    return heads > 0 || header;
 }
 
 static int join_run_on_grids(tab_doc *d)
