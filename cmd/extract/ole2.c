@@ -57,18 +57,25 @@ static bool entry_named(const unsigned char *e, const char *name)
     return true;
 }
 
-/* The directory entry with index id, walking the directory chain. */
-static const unsigned char *dir_entry(const ole2 *o, uint32_t id)
+/* Entry i, of size bytes, of a table kept in the sector chain that starts
+ * at first (the directory, the mini FAT). */
+static const unsigned char *chain_entry(const ole2 *o, uint32_t first, uint32_t i, size_t size)
 {
-    uint32_t per = (uint32_t)(o->ssz / 128);
-    uint32_t sid = o->dir_first;
-    for (uint32_t hop = 0; hop < id / per; hop++) {
+    uint32_t per = (uint32_t)(o->ssz / size);
+    uint32_t sid = first;
+    for (uint32_t hop = 0; hop < i / per; hop++) {
         sid = next_sector(o, sid);
         if (sid >= o->nsect)
             return NULL;
     }
     const unsigned char *s = sector(o, sid);
-    return s ? s + 128 * (id % per) : NULL;
+    return s ? s + size * (i % per) : NULL;
+}
+
+/* The directory entry with index id. */
+static const unsigned char *dir_entry(const ole2 *o, uint32_t id)
+{
+    return chain_entry(o, o->dir_first, id, 128);
 }
 
 bool ole2_open(ole2 *o, const unsigned char *data, size_t len)
@@ -131,53 +138,33 @@ static const unsigned char *find_stream(const ole2 *o, const char *name)
 
 bool ole2_has(const ole2 *o, const char *name) { return find_stream(o, name) != NULL; }
 
-/* A chain's unit (a sector, or a mini sector of the mini stream) by id. */
-typedef const unsigned char *(*unit_fn)(const ole2 *o, const unsigned char *mini, size_t minilen,
-                                        uint32_t sid);
-
-static const unsigned char *big_unit(const ole2 *o, const unsigned char *mini, size_t minilen,
-                                     uint32_t sid)
-{
-    (void)mini;
-    (void)minilen;
-    return sector(o, sid);
-}
-
+/* The next mini sector after sid, from the mini FAT. */
 static uint32_t mini_next(const ole2 *o, uint32_t sid)
 {
-    uint32_t per = (uint32_t)(o->ssz / 4);
-    uint32_t s = le32(o->d + 0x3C);
-    for (uint32_t hop = 0; hop < sid / per; hop++) {
-        s = next_sector(o, s);
-        if (s >= o->nsect)
-            return OLE_FREE;
-    }
-    const unsigned char *f = sector(o, s);
-    return f ? le32(f + 4 * (sid % per)) : OLE_FREE;
+    const unsigned char *e = chain_entry(o, le32(o->d + 0x3C), sid, 4);
+    return e ? le32(e) : OLE_FREE;
 }
 
-static const unsigned char *mini_unit(const ole2 *o, const unsigned char *mini, size_t minilen,
-                                      uint32_t sid)
+/* Copies size bytes of the chain that starts at sid into out: a chain of
+ * the file's sectors, or, with mini (minilen bytes), of mini sectors of
+ * the mini stream. */
+static int read_chain(const ole2 *o, uint32_t sid, size_t size, const unsigned char *mini,
+                      size_t minilen, unsigned char *out)
 {
-    (void)o;
-    size_t off = (size_t)sid * OLE_MINI_SECTOR;
-    return off + OLE_MINI_SECTOR <= minilen ? mini + off : NULL;
-}
-
-/* Copies size bytes of the chain that starts at sid, unit bytes at a
- * time, into out. */
-static int read_chain(const ole2 *o, uint32_t sid, size_t size, size_t unit, unit_fn get,
-                      const unsigned char *mini, size_t minilen, unsigned char *out)
-{
+    size_t unit = mini ? OLE_MINI_SECTOR : o->ssz;
     size_t done = 0, limit = o->len / unit + 1;
     for (size_t hops = 0; done < size; hops++) {
-        const unsigned char *u = hops < limit ? get(o, mini, minilen, sid) : NULL;
+        const unsigned char *u = NULL;
+        if (hops < limit && !mini)
+            u = sector(o, sid);
+        else if (hops < limit && (size_t)sid * unit + unit <= minilen)
+            u = mini + (size_t)sid * unit;
         if (!u)
             return -2;
         size_t n = size - done < unit ? size - done : unit;
         memcpy(out + done, u, n);
         done += n;
-        sid = get == mini_unit ? mini_next(o, sid) : next_sector(o, sid);
+        sid = mini ? mini_next(o, sid) : next_sector(o, sid);
     }
     return 0;
 }
@@ -204,12 +191,12 @@ int ole2_read(const ole2 *o, const char *name, size_t max, unsigned char **out, 
         const unsigned char *root = dir_entry(o, 0);
         size_t rsize = le32(root + 0x78);
         unsigned char *mini = rsize <= o->len ? malloc(rsize ? rsize : 1) : NULL;
-        rc = mini ? read_chain(o, le32(root + 0x74), rsize, o->ssz, big_unit, NULL, 0, mini) : -2;
+        rc = mini ? read_chain(o, le32(root + 0x74), rsize, NULL, 0, mini) : -2;
         if (rc == 0)
-            rc = read_chain(o, start, size, OLE_MINI_SECTOR, mini_unit, mini, rsize, buf);
+            rc = read_chain(o, start, size, mini, rsize, buf);
         free(mini);
     } else {
-        rc = read_chain(o, start, size, o->ssz, big_unit, NULL, 0, buf);
+        rc = read_chain(o, start, size, NULL, 0, buf);
     }
     if (rc) {
         free(buf);
