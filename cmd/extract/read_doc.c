@@ -217,11 +217,9 @@ static int cell_end(doc_ctx *d)
         return em_error(d->em, "limit", "a table row of more than %d cells", DOC_MAX_CELLS);
     doc_cell *k = &d->cur[d->ncur++];
     memset(k, 0, sizeof *k);
-    k->text = malloc(d->cell.len + 1);
+    k->text = strdup(tb_str(&d->cell)); /* (no NUL in it: doc_char drops controls) */
     if (!k->text)
         return EM_ABORT;
-    memcpy(k->text, d->cell.s ? d->cell.s : "", d->cell.len);
-    k->text[d->cell.len] = 0;
     k->len = d->cell.len;
     k->x0 = -1;
     tb_clear(&d->cell);
@@ -253,8 +251,6 @@ static int row_end(doc_ctx *d, const doc_para *p)
                 free(k.text);
                 continue;
             }
-        } else if (p->has_def) {
-            k.x0 = -1;
         }
         row.cells[row.n] = k;
         prev = row.n++;
@@ -282,9 +278,8 @@ static int row_end(doc_ctx *d, const doc_para *p)
 static int para_flush(doc_ctx *d, int level)
 {
     int rc = EM_OK;
-    if (d->para.len) {
+    if (d->para.len)
         rc = em_paragraph(d->em, d->para.s, d->para.len, level, doc_loc(d->npara, d->para_cp));
-    }
     tb_clear(&d->para);
     return rc;
 }
@@ -294,6 +289,15 @@ static int add_cp(tbuf *b, uint32_t c)
     char u[4];
     int n = utf8_encode(c, u);
     return n > 0 ? tb_add(b, u, (size_t)n) : 0;
+}
+
+/* The text since the last paragraph mark goes to the cell being read. */
+static int para_to_cell(doc_ctx *d)
+{
+    if (tb_add(&d->cell, d->para.s, d->para.len))
+        return EM_ABORT;
+    tb_clear(&d->para);
+    return EM_OK;
 }
 
 /* A paragraph mark: the text since the last one is a cell's (its lines
@@ -311,9 +315,8 @@ static int doc_mark(doc_ctx *d, uint32_t c, long cp, uint32_t fc)
             d->row_para = d->npara;
             d->row_cp = d->para.len ? d->para_cp : cp;
         }
-        if (tb_add(&d->cell, d->para.s, d->para.len))
+        if (para_to_cell(d))
             return EM_ABORT;
-        tb_clear(&d->para);
         if (c == 0x07 && p.ttp)
             return row_end(d, &p);
         if (c == 0x07)
@@ -392,9 +395,8 @@ static int walk_text(doc_ctx *d)
     }
     if (rc == EM_OK && d->row_started) {
         /* the text ends inside a table row */
-        if (tb_add(&d->cell, d->para.s, d->para.len))
+        if (para_to_cell(d))
             return EM_ABORT;
-        tb_clear(&d->para);
         rc = row_end(d, &(doc_para){0});
     }
     if (rc == EM_OK)
