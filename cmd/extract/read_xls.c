@@ -391,16 +391,7 @@ static int put_cell(xls_ctx *c, sheet_ctx *s, const char *sheet, unsigned rw, un
     sheet_row *row = row_for(s, rw);
     if (!row)
         return rw >= XLS_MAX_ROWS ? EM_OK : EM_ABORT;
-    if (em_cell(row->cells, (int)col, text, strlen(text), 1, 1))
-        return EM_ABORT;
-    if ((s->hidden_col[col / 8] >> (col % 8) & 1) &&
-        json_object_set_new(json_array_get(row->cells, json_array_size(row->cells) - 1), "hidden",
-                            json_true()))
-        return EM_ABORT;
-    if ((long)json_array_size(row->cells) > c->em->lim->max_cells)
-        return em_error(c->em, "limit", "sheet %s row %u has more than --max-cells=%ld cells", sheet,
-                        rw + 1, c->em->lim->max_cells);
-    return EM_OK;
+    return sheet_put_cell(c->em, sheet, row, col, text, strlen(text), s->hidden_col[col / 8] >> (col % 8) & 1);
 }
 
 static int put_number(xls_ctx *c, sheet_ctx *s, const char *sheet, unsigned rw, unsigned col,

@@ -512,21 +512,13 @@ static int read_sheet(xlsx_ctx *c, const sheet_ref *sh)
             in_cell = in_v = in_is = in_t = 0;
             if (!cell.has_value)
                 continue;  /* a styled empty cell */
-            if (cell_text(c, &cell, &text) || em_cell(row->cells, (int)cell.col, tb_str(&text), text.len, 1, 1)) {
+            if (cell_text(c, &cell, &text)) {
                 rc = EM_ABORT;
                 break;
             }
-            if (cell.col >= 0 && cell.col < XLSX_MAX_COLS && hidden_col[cell.col / 8] >> (cell.col % 8) & 1 &&
-                json_object_set_new(json_array_get(row->cells, json_array_size(row->cells) - 1), "hidden",
-                                    json_true())) {
-                rc = EM_ABORT;
+            int hidden = cell.col >= 0 && cell.col < XLSX_MAX_COLS && hidden_col[cell.col / 8] >> (cell.col % 8) & 1;
+            if ((rc = sheet_put_cell(c->em, sh->name, row, cell.col, tb_str(&text), text.len, hidden)))
                 break;
-            }
-            if ((long)json_array_size(row->cells) > c->em->lim->max_cells) {
-                rc = em_error(c->em, "limit", "sheet %s row %ld has more than --max-cells=%ld cells",
-                              sh->name, row->r, c->em->lim->max_cells);
-                break;
-            }
         } else if (in_cell && strcmp(n, "v") == 0) {
             in_v = start && !xml_empty(&x);
         } else if (in_cell && strcmp(n, "is") == 0) {

@@ -29,6 +29,20 @@ sheet_row *sheet_add_row(sheet_rows *rows, long r)
     return row;
 }
 
+int sheet_put_cell(emitter *em, const char *sheet, sheet_row *row, long col, const char *text,
+                   size_t len, int hidden)
+{
+    if (em_cell(row->cells, (int)col, text, len, 1, 1))
+        return EM_ABORT;
+    if (hidden && json_object_set_new(json_array_get(row->cells, json_array_size(row->cells) - 1),
+                                      "hidden", json_true()))
+        return EM_ABORT;
+    if ((long)json_array_size(row->cells) > em->lim->max_cells)
+        return em_error(em, "limit", "sheet %s row %ld has more than --max-cells=%ld cells", sheet,
+                        row->r, em->lim->max_cells);
+    return EM_OK;
+}
+
 sheet_row *sheet_row_at(sheet_rows *rows, long r)
 {
     size_t lo = 0, hi = rows->n;

@@ -30,6 +30,11 @@ typedef struct {
 
 /* A new row r at the end (its cells an empty array), or NULL out of memory. */
 sheet_row *sheet_add_row(sheet_rows *rows, long r);
+/* Appends a cell of text at col to row, marked hidden when its column is.
+ * EM_OK, EM_ABORT (out of memory), or EM_FAIL: the row is over
+ * --max-cells (the error record is written, naming the sheet). */
+int sheet_put_cell(emitter *em, const char *sheet, sheet_row *row, long col, const char *text,
+                   size_t len, int hidden);
 /* The held row r, or NULL. Only once the rows are sorted (sheet_sort). */
 sheet_row *sheet_row_at(sheet_rows *rows, long r);
 void sheet_sort(sheet_rows *rows);
