@@ -1130,20 +1130,17 @@ static bool find_cuts(layout *L, const char *pagetext)
                  * line's name starts: 31002办公设备购置 under 310 资本性支出) */
                 int need = is_cjk(q->cp) && code_run(L, piece, m) ? 1 : 2;
                 bool starts = edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_START) >= need;
-                bool aligned = (dec || whole_then_item(L, piece, m)) &&
-                               (edges_near(L->edges, ne, a->x2, tol, li,
-                                                  1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2 ||
-                                       edges_near(L->edges, ne, q->x1, tol, li,
-                                                  1u << EDGE_GLUE_START) >= 2);
+                /* the run ends where a column's figures end; the text after
+                 * starts where other text glued to figures starts */
+                bool ends_col = edges_near(L->edges, ne, a->x2, tol, li,
+                                           1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2;
+                bool glued_start = edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_GLUE_START) >= 2;
+                bool aligned = (dec || whole_then_item(L, piece, m)) && (ends_col || glued_start);
                 /* a whole amount in General format (0, 1200) glued to the
-                 * next cell's label, both on the columns' edges: ending
-                 * where the figures end and the label starting where
-                 * other labels glued so start (0结余分配 beside 0八、…) */
+                 * next cell's label, both on the columns' edges (0结余分配
+                 * beside 0八、…) */
                 bool whole = !dec && gap > 0.1 * l->h && is_cjk(q->cp) && !code_run(L, piece, m) &&
-                             !date_part(L, piece, m) &&
-                             edges_near(L->edges, ne, a->x2, tol, li,
-                                        1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2 &&
-                             edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_GLUE_START) >= 2;
+                             !date_part(L, piece, m) && ends_col && glued_start;
                 if (starts || aligned || whole) {
                     L->cut[m] = true;
                     piece = m;
@@ -4156,6 +4153,13 @@ static int flush_para(layout *L)
     return rc < 0 ? -2 : 0;
 }
 
+/* A dash a page number is set between (- 5 -, – 5 –, — 5 —, －5－); not
+ * the horizontal bar ―, which is_dash_cp also takes for a nil. */
+static bool is_page_dash(uint32_t c)
+{
+    return c != 0x2015 && is_dash_cp(c);
+}
+
 /* A page number under everything else ("- 3 -", "第3页 共13页", "3/13"):
  * not text of the report, and it would cut a paragraph or a table that runs
  * on to the next page, so it is left out (rows and paragraphs carry their
@@ -4170,18 +4174,16 @@ static bool is_footer(const layout *L, const line *l)
         const char *t = chunk_text(L, &L->ck[l->c0]);
         const char *e = chunk_text(L, &L->ck[l->c0 + l->nc - 1]);
         uint32_t first = g_utf8_get_char(t), last = g_utf8_get_char(g_utf8_prev_char(e + strlen(e)));
-        bool dash_first = first == '-' || first == 0x2013 || first == 0x2014 || first == 0xFF0D;
-        bool dash_last = last == '-' || last == 0x2013 || last == 0x2014 || last == 0xFF0D;
         bool digits = false, other = false;
         for (int k = 0; k < l->nc; k++)
             for (const char *p = chunk_text(L, &L->ck[l->c0 + k]); *p; p = g_utf8_next_char(p)) {
                 uint32_t c = g_utf8_get_char(p);
                 if (c >= '0' && c <= '9')
                     digits = true;
-                else if (!(c == ' ' || c == '-' || c == 0x2013 || c == 0x2014 || c == 0xFF0D))
+                else if (!(c == ' ' || is_page_dash(c)))
                     other = true;
             }
-        if (dash_first && dash_last && digits && !other)
+        if (is_page_dash(first) && is_page_dash(last) && digits && !other)
             return true;
     }
     if (l->region > 0)
