@@ -1389,8 +1389,9 @@ static int run_part(gview *v, tpart *p, int last_part)
      * square to analyse) */
     int hstart = data - p->body > 12 ? data - 12 : p->body;
     int nheader = data - hstart;
-    if (nheader > 1 && block_marker(&v->plain[hstart])) {
-        p->stacked = block_marker(&v->plain[hstart]);
+    const char *block = nheader > 1 ? block_marker(&v->plain[hstart]) : NULL;
+    if (block) {
+        p->stacked = block;
         hstart++;
         nheader--;
     }
@@ -1698,6 +1699,8 @@ static int joins_grid_before(const tab_doc *d, int gi)
     return heads > 0 || header;
 }
 
+/* Joins the grids joins_grid_before says run on. After it the index of
+ * grids by table (doc.c's slots) is stale: it serves reading only. */
 static int join_run_on_grids(tab_doc *d)
 {
     for (int gi = 1; gi < d->ngrid; gi++) {
