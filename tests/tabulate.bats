@@ -491,6 +491,19 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "雁汀市医疗保障局 2024 预算"
 }
 
+@test "tabulate: a workbook whose titles are only its sheets' names (表1 收入支出决算总表): the name is the table's title and gives the stage; a sheet named otherwise gives none" {
+    sheet() { sed "s/\"row\":/\"sheet\":\"$1\",\"row\":/"; }
+    doc=$(make_doc d \
+        "$(row 0 0 '部门：濑屿县博物馆' '单位：万元' | sheet '表1 收入支出决算总表')" \
+        "$(row 0 1 '项目' '金额' '项目' '金额' | sheet '表1 收入支出决算总表')" \
+        "$(row 0 2 '一般公共预算财政拨款收入' '10.00' '文化旅游体育与传媒支出' '10.00' | sheet '表1 收入支出决算总表')" \
+        "$(row 1 0 '项目' '金额' | sheet 'Sheet2')" \
+        "$(row 1 1 '门票' '3.00' | sheet 'Sheet2')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"meta\" or .kind==\"table\") | [.kind, .stage, .table, .item, .value] | map(select(. != null)) | join(\" \")'"
+    assert_output "$(printf '%s\n' 'meta 决算' 'table 决算 收入支出决算总表 一般公共预算财政拨款收入 10.00' \
+        'table 决算 收入支出决算总表 文化旅游体育与传媒支出 10.00' 'table 决算 门票 3.00')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

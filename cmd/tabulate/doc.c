@@ -84,6 +84,9 @@ static int take_row(tab_doc *d, const json_t *rec)
     r->hidden = json_is_true(json_object_get(rec, "hidden"));
     r->seq = d->seq;
     g->last_seq = d->seq;
+    const char *sheet = rec_str(rec, "sheet");
+    if (sheet && !g->sheet)
+        g->sheet = tx_clean(sheet);
     size_t n = json_array_size(cells);
     r->cells = calloc(n ? n : 1, sizeof(tcell));
     if (!r->cells)
@@ -227,6 +230,13 @@ static void find_meta(tab_doc *d)
                 }
             }
         }
+    /* then the sheets' names, which may be the only titles (表1 收入支出决算总表) */
+    for (int g = 0; g < d->ngrid && nt < 60; g++)
+        if (d->grids[g].sheet && (g == 0 || !d->grids[g - 1].sheet ||
+                                  strcmp(d->grids[g - 1].sheet, d->grids[g].sheet) != 0)) {
+            titles = grow(titles, &ct, nt + 1, sizeof(char *));
+            titles[nt++] = d->grids[g].sheet;
+        }
     docmeta_find(paras, d->npara, titles, nt, dept, nd, ds_source(d->s), &d->meta);
     free(paras);
     free(titles);
@@ -265,6 +275,7 @@ void doc_reset(tab_doc *d)
         }
         free(d->grids[g].rows);
         free(d->grids[g].caption);
+        free(d->grids[g].sheet);
     }
     free(d->paras);
     free(d->grids);

@@ -497,6 +497,20 @@ static void unit_from_next_page(gview *v, tpart *p)
     }
 }
 
+/* Whether one of g's first rows holds a table's title or form in a cell. */
+static int names_title(const tgrid *g)
+{
+    for (int r = 0; r < g->nrows && r < 6; r++)
+        for (int c = 0; c < g->rows[r].n; c++) {
+            const char *t = g->rows[r].cells[c].text;
+            char *f = tx_is_blank(t) ? NULL : catalog_form_in(t);
+            free(f);
+            if (f || (!tx_is_blank(t) && catalog_is_title(t)))
+                return 1;
+        }
+    return 0;
+}
+
 static void name_part(gview *v, tpart *p)
 {
     tab_doc *d = v->d;
@@ -531,6 +545,14 @@ static void name_part(gview *v, tpart *p)
         if (from == to && prev->caption && !catalog_match(prev->caption))
             p->title = tx_dup(prev->caption);
     }
+    /* a workbook that prints its titles only in the page header names each
+     * sheet by its table (表1 收入支出决算总表, 公开01表): the name, for the
+     * sheet's first grid, when nothing above or in the grid names one */
+    const tgrid *g = &d->grids[v->gi];
+    if (!p->title && !p->form && p->part == 0 && g->sheet &&
+        (v->gi == 0 || !d->grids[v->gi - 1].sheet || strcmp(d->grids[v->gi - 1].sheet, g->sheet) != 0) &&
+        !names_title(g))
+        take_meta(p, g->sheet, 1);
     if (p->title)
         p->kind = catalog_match(p->title);
     if (!p->unit && p->title && p->part == 0)

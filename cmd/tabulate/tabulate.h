@@ -48,6 +48,7 @@ typedef struct {
     int nrows, cap;
     int first_seq, last_seq;
     char *caption;   /* title of its last table, once read (for the next grid) */
+    char *sheet;     /* the worksheet it came from, or NULL */
     int lo, hi;      /* last record of the grid before, first of the grid after */
 } tgrid;
 
