@@ -504,6 +504,21 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
         'table 决算 收入支出决算总表 文化旅游体育与传媒支出 10.00' 'table 决算 门票 3.00')"
 }
 
+@test "tabulate: 收入支出决算总表 printed one-sided (项目 | 行次 | 金额), 收入 across the row under the header and 支出 further down: each figure has its side, at the head of its path" {
+    doc=$(make_doc d \
+        "$(r 0 "$(c 0 '收入支出决算总表' 3 1)")" \
+        "$(r 1 "$(c 0 '项目' 1 1),$(c 1 '行次' 1 1),$(c 2 '金额' 1 1)")" \
+        "$(r 2 "$(c 0 '收入' 3 1)")" \
+        "$(r 3 "$(c 0 '一、一般公共预算财政拨款收入' 1 1),$(c 1 '1' 1 1),$(c 2 '10.00' 1 1)")" \
+        "$(r 4 "$(c 0 '总计' 1 1),$(c 1 '31' 1 1),$(c 2 '10.00' 1 1)")" \
+        "$(r 5 "$(c 0 '支出' 3 1)")" \
+        "$(r 6 "$(c 0 '一、一般公共服务支出' 1 1),$(c 1 '32' 1 1),$(c 2 '10.00' 1 1)")" \
+        "$(r 7 "$(c 0 '总计' 1 1),$(c 1 '62' 1 1),$(c 2 '10.00' 1 1)")")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .side, .column, .header_path, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '一般公共预算财政拨款收入 收入 金额 收入/金额 10.00' '总计 收入 金额 收入/金额 10.00' \
+        '一般公共服务支出 支出 金额 支出/金额 10.00' '总计 支出 金额 支出/金额 10.00')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

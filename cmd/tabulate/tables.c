@@ -796,8 +796,8 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
             path = spath;
         } else if (!side && m->nblocks == 1 && p->stacked) {
             side = p->stacked;
-            if (block_marker_text(side)) {
-                /* the block's name heads its path, as a side does */
+            {
+                /* the side, or the block's name, heads its path */
                 spath = malloc(strlen(side) + 1 + strlen(path) + 1);
                 if (!spath)
                     abort();
@@ -1415,6 +1415,14 @@ static int run_part(gview *v, tpart *p, int last_part)
     if (block) {
         p->stacked = block;
         hstart++;
+        nheader--;
+    }
+    /* 收入 alone across the header's last row: a table printed one-sided
+     * (单栏式 项目 | 行次 | 金额), its 收入 rows under that marker, then its
+     * 支出 rows under their own */
+    const char *first_side = nheader > 1 ? side_marker(&v->plain[data - 1]) : NULL;
+    if (first_side && !block_marker_text(first_side)) {
+        p->stacked = first_side;
         nheader--;
     }
     int has_data = 0;
