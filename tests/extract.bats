@@ -758,6 +758,18 @@ pdf_rows() {
     assert_line --index 2 '[2,[[2,"小计",1],[3,"购置费",1],[4,"运行费",1],[8,"小计",1],[9,"购置费",1],[10,"运行费",1]]]'
 }
 
+@test "pdf: 基本支出 centred over 人员经费 | 公用经费 does not take 合计 and 项目支出, set across both bands beside it, nor a 行 / 次 column (Calc)" {
+    run pdf_rows "$ROOT/data/holdout34/laixi-tixiao-2024.pdf" 4
+    assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"合计",1],[3,"基本支出",2],[5,"项目支出",1]]]'
+    assert_line --index 1 '[1,[[3,"人员经费",1],[4,"公用经费",1]]]'
+    run pdf_rows "$ROOT/data/holdout36/zhenyang-taiban-2024.pdf" 4
+    assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"行次",1],[3,"合计",1],[4,"基本支出",2],[6,"项目支出",1]]]'
+    assert_line --index 1 '[1,[[4,"人员经费",1],[5,"公用经费",1]]]'
+    # 收入 over 项目 | 行 / 次 | 金额 still heads all three
+    run pdf_rows "$ROOT/data/holdout7/chengchuan-wenlv-2023.pdf" 0
+    assert_line --index 0 '[0,[[0,"收入",3],[3,"支出",3]]]'
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'

@@ -3666,6 +3666,32 @@ static int keep_runs(const layout *L, int z, const chunk *g, run *out, int n)
  * themselves (项目, 合计 set across two bands). Every run has header cells
  * of its own under g in two columns. Writes up to cap runs to out and
  * returns their number. */
+/* Whether the first cell under g in column j is centred on the header from
+ * g's top to its foot, as a cell set across g's band and the one under it
+ * is (合计 beside 基本支出, which heads 人员经费 | 公用经费 under it). */
+static bool across_band(const layout *L, int a, int z, const chunk *g, int j)
+{
+    cell_y y = band_under(L, a, z, g, j);
+    double h = L->ln[g->line].h;
+    return y.top > -1e299 && absd(y.mid - (g->y1 + L->head_foot) / 2) <= 0.5 * h;
+}
+
+/* Whether a column between s0 and s1 has its first cell under g lower
+ * than those of s0 and s1, top and middle: a band of its own under g (not
+ * a cell of the band wrapped over two lines, 行 / 次 between 项目 and 金额). */
+static bool band_below_ends(const layout *L, int a, int z, const chunk *g, int s0, int s1)
+{
+    double h = L->ln[g->line].h;
+    cell_y e0 = band_under(L, a, z, g, s0), e1 = band_under(L, a, z, g, s1);
+    double top = e0.top > e1.top ? e0.top : e1.top, mid = e0.mid > e1.mid ? e0.mid : e1.mid;
+    for (int j = s0 + 1; j < s1; j++) {
+        cell_y y = band_under(L, a, z, g, j);
+        if (y.top > top + 0.3 * h && y.mid > mid + 0.3 * h)
+            return true;
+    }
+    return false;
+}
+
 static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, int cap)
 {
     double h = L->ln[g->line].h, mid = (g->x1 + g->x2) / 2;
@@ -3689,6 +3715,12 @@ static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, i
             if (!open_column(L, a, z, g, (cell_y){-1e300, -1e300, -1e300}, s1))
                 break;
             if (s1 == s0 || L->col[s1][1] < mid)
+                continue;
+            /* (not from a column set across g's band and the one above
+             * to another such: 合计 | 人员经费 | 公用经费 | 项目支出 under
+             * 基本支出, which heads the two in the middle) */
+            if (s1 - s0 >= 2 && across_band(L, a, z, g, s0) && across_band(L, a, z, g, s1) &&
+                band_below_ends(L, a, z, g, s0, s1))
                 continue;
             double err = absd((L->ext[s0][0] + L->ext[s1][1]) / 2 - mid) / h;
             if (err <= 1.0 && headed_below(L, z, g, s0, s1) >= 2)
