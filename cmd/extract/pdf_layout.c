@@ -2942,6 +2942,32 @@ static bool kept_apart(const unsigned *has, int j)
     return true;
 }
 
+/* Whether a number in column j + 1 of the body [body, b) stands between
+ * two lines of one label wrapped in column j, centred on it: row labels
+ * wrapped over two lines with each 行次 centred between them, beside
+ * labels and numbers that never share a line. */
+static bool centred_beside_wrap(const layout *L, int body, int b, int j)
+{
+    for (int i = body + 1; i + 1 < b; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *f = &L->ck[L->ln[i].c0 + k];
+            if (f->col != j + 1 || f->colspan != 1 || !f->numeric)
+                continue;
+            const chunk *u = NULL, *d = NULL;
+            for (int m = 0; m < L->ln[i - 1].nc; m++)
+                if (L->ck[L->ln[i - 1].c0 + m].col == j && !L->ck[L->ln[i - 1].c0 + m].numeric)
+                    u = &L->ck[L->ln[i - 1].c0 + m];
+            for (int m = 0; m < L->ln[i + 1].nc; m++)
+                if (L->ck[L->ln[i + 1].c0 + m].col == j && !L->ck[L->ln[i + 1].c0 + m].numeric)
+                    d = &L->ck[L->ln[i + 1].c0 + m];
+            double h = L->ln[i].h, mid = (f->y1 + f->y2) / 2;
+            if (u && d && d->y1 - u->y2 < 0.8 * h && absd(mid - (u->y1 + d->y2) / 2) <= 0.2 * h &&
+                absd(u->x1 - d->x1) <= 0.2 * h)
+                return true;
+        }
+    return false;
+}
+
 /* Two neighbouring columns that never hold a one-column chunk on the same
  * line are one column seen twice (a centred "2" in the 栏次 row over
  * right-aligned figures): merge them, unless kept_apart. Returns whether
@@ -2981,7 +3007,7 @@ static bool merge_lonely_columns(layout *L, int a, int b)
                 both[j] = true;
     }
     for (int j = 0; j + 1 < L->ncol; j++)
-        if (kept_apart(has, j))
+        if (kept_apart(has, j) || centred_beside_wrap(L, body, b, j))
             both[j] = true;
     /* the closest lonely pair first: a centred header figure sits next to
      * the figures it heads, not next to the column before */
