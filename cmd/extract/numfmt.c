@@ -541,7 +541,9 @@ int numfmt_render(const char *value, const char *code, int date1904, tbuf *out)
     size_t l = len[sec] < sizeof part - 1 ? len[sec] : sizeof part - 1;
     memcpy(part, start[sec], l);
     part[l] = '\0';
-    if (strcasecmp(part, "General") == 0 || l == 0) {
+    if (l == 0)
+        return 0;   /* an empty section shows nothing: #,##0.00;-#,##0.00; hides zeros */
+    if (strcasecmp(part, "General") == 0) {
         if (!sign)
             x.neg = 0;
         return dec_general(x, out);
