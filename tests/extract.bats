@@ -482,6 +482,22 @@ docx_out() {
     assert_output --partial 'more than --max-xml-depth=5'
 }
 
+@test "docx: page headers and footers come after the body, each line once however many sections repeat it, with their part" {
+    mkdir -p "$TMP/h/word"
+    local w='xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    printf '<?xml version="1.0"?><w:document %s><w:body><w:p><w:r><w:t>2023年度收入决算表</w:t></w:r></w:p><w:p><w:r><w:t>注：无</w:t></w:r></w:p></w:body></w:document>' "$w" > "$TMP/h/word/document.xml"
+    printf '<?xml version="1.0"?><w:hdr %s><w:p><w:r><w:t>部门：沔溪县档案局</w:t></w:r></w:p></w:hdr>' "$w" > "$TMP/h/word/header1.xml"
+    cp "$TMP/h/word/header1.xml" "$TMP/h/word/header2.xml"
+    printf '<?xml version="1.0"?><w:ftr %s><w:p><w:r><w:t>第1页</w:t></w:r></w:p></w:ftr>' "$w" > "$TMP/h/word/footer1.xml"
+    (cd "$TMP/h" && zip -q ../h.docx word/document.xml word/header1.xml word/header2.xml word/footer1.xml)
+    run bash -c "extract '$TMP/h.docx' | jq -r 'select(.type==\"paragraph\") | [.text, .loc.part] | join(\" \")'"
+    assert_output "$(printf '%s\n' '2023年度收入决算表 word/document.xml' '注：无 word/document.xml' \
+        '部门：沔溪县档案局 word/header1.xml' '第1页 word/footer1.xml')"
+    # the department named only there names the document, and is no paragraph of it
+    run bash -c "extract '$TMP/h.docx' | normalize-traditional-chinese | tabulate | jq -r 'select(.kind==\"meta\") | [.entity, .paragraphs] | join(\" \")'"
+    assert_output "沔溪县档案局 2"
+}
+
 @test "bad: a zip with a broken word/document.xml is an error inside the document" {
     mkdir -p "$TMP/p/word"
     printf '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>好</w:t></w:r></w:p><w:p>' > "$TMP/p/word/document.xml"

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
-enum { MAX_TABLE_NESTING = 32, MAX_PARA_NESTING = 8, MAX_FIELD_NESTING = 16 };
+enum { MAX_TABLE_NESTING = 32, MAX_PARA_NESTING = 8, MAX_FIELD_NESTING = 16, MAX_RUNNING_LINES = 256 };
 
 /* heading level by paragraph style id */
 typedef struct {
@@ -80,6 +80,9 @@ typedef struct {
     int in_run, in_t;
     unsigned char field_code[MAX_FIELD_NESTING];
     int nfield;
+    char **seen;                  /* page header and footer lines written */
+    size_t nseen;
+    int running;                  /* reading a header or footer part */
     int rc;
 } docx_ctx;
 
@@ -393,6 +396,19 @@ static int para_end(docx_ctx *d)
         if (t->cell_paras++ && tb_addc(&t->text, '\n'))
             return EM_ABORT;
         return tb_add(&t->text, p->text.s, p->text.len) ? EM_ABORT : EM_OK;
+    }
+    /* a page header or footer: each line once, however many sections
+     * repeat it (公开01表 … in one header part per section) */
+    if (d->running && p->text.len) {
+        for (size_t i = 0; i < d->nseen; i++)
+            if (strcmp(d->seen[i], tb_str(&p->text)) == 0)
+                return EM_OK;
+        if (d->nseen < MAX_RUNNING_LINES) {
+            char *copy = strdup(tb_str(&p->text));
+            if (!copy)
+                return EM_ABORT;
+            d->seen[d->nseen++] = copy;
+        }
     }
     return em_paragraph(d->em, tb_str(&p->text), p->text.len, p->level, docx_loc(d, d->para));
 }
@@ -738,6 +754,49 @@ static int read_part(docx_ctx *d, const unsigned char *data, size_t len, const c
     return rc;
 }
 
+/* Whether name is a page header or footer part (word/header2.xml). */
+static int running_part(const char *name)
+{
+    const char *n = NULL;
+    if (strncmp(name, "word/header", 11) == 0)
+        n = name + 11;
+    else if (strncmp(name, "word/footer", 11) == 0)
+        n = name + 11;
+    if (!n)
+        return 0;
+    while (*n >= '0' && *n <= '9')
+        n++;
+    return strcmp(n, ".xml") == 0;
+}
+
+/* The page headers and footers, after the body, each line once: a report
+ * may name its department or its form numbers only there. Their records
+ * carry the part (loc.part word/header1.xml), which tells them apart. */
+static int read_running(docx_ctx *d, zip_t *za)
+{
+    zip_int64_t n = zip_get_num_entries(za, 0);
+    int rc = EM_OK;
+    d->seen = calloc(MAX_RUNNING_LINES, sizeof *d->seen);
+    if (!d->seen)
+        return em_error(d->em, "memory", "out of memory");
+    d->running = 1;
+    for (zip_int64_t i = 0; i < n && rc == EM_OK; i++) {
+        const char *name = zip_get_name(za, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
+        if (!name || !running_part(name))
+            continue;
+        unsigned char *xml;
+        size_t xlen;
+        int r = ooxml_part(d->em, za, name, &xml, &xlen, &rc);
+        if (r != 0)
+            continue;
+        /* the part name outlives the records: it is one of the zip's */
+        rc = read_part(d, xml, xlen, name);
+        free(xml);
+    }
+    d->running = 0;
+    return rc;
+}
+
 int read_docx(const unsigned char *data, size_t len, emitter *em)
 {
     int rc = EM_OK;
@@ -769,8 +828,13 @@ int read_docx(const unsigned char *data, size_t len, emitter *em)
         rc = read_part(d, xml, xlen, parts[i]);
         free(xml);
     }
+    if (rc == EM_OK)
+        rc = read_running(d, za);
     for (int i = 0; i < MAX_PARA_NESTING; i++)
         tb_free(&d->paras[i].text);
+    for (size_t i = 0; i < d->nseen; i++)
+        free(d->seen[i]);
+    free(d->seen);
     free(d);
     styles_free(&styles);
     zip_discard(za);

@@ -130,6 +130,14 @@ static int take_row(tab_doc *d, const json_t *rec)
     return 0;
 }
 
+/* Whether a paragraph record is a page header or footer line (its part
+ * word/header1.xml, word/footer2.xml). */
+static int is_running(const json_t *rec)
+{
+    const char *part = rec_str(json_object_get(rec, "loc"), "part");
+    return part && (strncmp(part, "word/header", 11) == 0 || strncmp(part, "word/footer", 11) == 0);
+}
+
 int doc_take(tab_doc *d, const json_t *rec)
 {
     int rc = 0;
@@ -144,7 +152,13 @@ int doc_take(tab_doc *d, const json_t *rec)
                         "document has more than %ld records: passed through without facts "
                         "(--max-doc-records)", d->lim.max_doc_records);
     }
-    if (rec_is(rec, "paragraph")) {
+    if (rec_is(rec, "paragraph") && is_running(rec)) {
+        /* printed on every page, not where it stands in the stream: it
+         * names the document, not the table or the sentence near it */
+        const char *text = rec_str(rec, "text");
+        d->running = grow(d->running, &d->crunning, d->nrunning + 1, sizeof(char *));
+        d->running[d->nrunning++] = tx_clean(text ? text : "");
+    } else if (rec_is(rec, "paragraph")) {
         const char *text = rec_str(rec, "text");
         d->paras = grow(d->paras, &d->cpara, d->npara + 1, sizeof(tpara));
         tpara *p = &d->paras[d->npara];
@@ -198,8 +212,8 @@ static void find_meta(tab_doc *d)
                     dept[nd++] = t;
                 }
             }
-    for (int i = 0; i < d->npara; i++) {
-        const char *t = d->paras[i].text;
+    for (int i = 0; i < d->npara + d->nrunning; i++) {
+        const char *t = i < d->npara ? d->paras[i].text : d->running[i - d->npara];
         if ((strncmp(t, "部门：", strlen("部门：")) == 0 || strncmp(t, "单位：", strlen("单位：")) == 0)) {
             dept = grow(dept, &cd, nd + 1, sizeof(char *));
             dept[nd++] = t;
@@ -230,6 +244,11 @@ static void find_meta(tab_doc *d)
                 }
             }
         }
+    /* then the page headers and footers (XX局2024年部门决算) */
+    for (int i = 0; i < d->nrunning && nt < 80; i++) {
+        titles = grow(titles, &ct, nt + 1, sizeof(char *));
+        titles[nt++] = d->running[i];
+    }
     /* then the sheets' names, which may be the only titles (表1 收入支出决算总表) */
     for (int g = 0; g < d->ngrid && nt < 60; g++)
         if (d->grids[g].sheet && (g == 0 || !d->grids[g - 1].sheet ||
@@ -267,6 +286,9 @@ void doc_reset(tab_doc *d)
 {
     for (int i = 0; i < d->npara; i++)
         free(d->paras[i].text);
+    for (int i = 0; i < d->nrunning; i++)
+        free(d->running[i]);
+    free(d->running);
     for (int g = 0; g < d->ngrid; g++) {
         for (int r = 0; r < d->grids[g].nrows; r++) {
             for (int c = 0; c < d->grids[g].rows[r].n; c++)

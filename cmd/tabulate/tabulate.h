@@ -63,6 +63,8 @@ typedef struct {
     fwriter w;           /* the line of the fact being written, reused */
     tpara *paras;
     int npara, cpara;
+    char **running;      /* page header and footer lines (docx): meta only */
+    int nrunning, crunning;
     tgrid *grids;
     int ngrid, cgrid;
     int *slots;          /* open-addressing index: table index -> grid + 1 */
