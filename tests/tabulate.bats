@@ -519,6 +519,19 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
         '一般公共服务支出 支出 金额 支出/金额 10.00' '总计 支出 金额 支出/金额 10.00')"
 }
 
+@test "tabulate: a table of the notes (表7-1 “三公”经费支出决算对比, 收支情况比较) is no standard table: its own caption, no table id" {
+    doc=$(make_doc d \
+        "$(para '表7-1 “三公”经费支出决算对比')" \
+        "$(row 0 0 '项目' '本年决算' '上年决算' '增减')" \
+        "$(row 0 1 '公务接待费' '3.33' '6.14' '-2.81')" \
+        "$(para '2023年度收支情况比较表')" \
+        "$(row 1 0 '项目' '本年' '上年')" \
+        "$(row 1 1 '收入总计' '10.00' '8.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id // \"-\", .table, .item, .value] | join(\" \")' | sort -u"
+    assert_output "$(printf '%s\n' '- 三公经费支出决算对比 公务接待费 -2.81' '- 三公经费支出决算对比 公务接待费 3.33' \
+        '- 三公经费支出决算对比 公务接待费 6.14' '- 收支情况比较表 收入总计 10.00' '- 收支情况比较表 收入总计 8.00')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

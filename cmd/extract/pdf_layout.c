@@ -646,6 +646,13 @@ static bool nil_run(const layout *L, int a, int b)
     return true;
 }
 
+/* A nil mark of glyphs [a, b): a dash or two, or a slash. */
+static bool nil_mark_run(const layout *L, int a, int b)
+{
+    uint32_t c = b - a == 1 ? L->g[L->order[a]].cp : 0;
+    return c == '/' || c == 0xFF0F || nil_run(L, a, b);
+}
+
 /* Whether the glyphs at positions [a, b) of the order read as a figure;
  * *decimal tells an amount (442.86, 1,382, or a nil dash) from a year or a
  * code. */
@@ -1053,6 +1060,9 @@ static bool find_cuts(layout *L, const char *pagetext)
                 if (!add_edge(L, &ne, L->g[L->order[prev]].x2, li, EDGE_GLUE_END) ||
                     !add_edge(L, &ne, L->g[L->order[m]].x1, li, EDGE_GLUE_START))
                     return false;
+            } else if (m < end && gap > 0.1 * l->h && is_cjk(L->g[L->order[m]].cp) &&
+                       nil_mark_run(L, piece, m)) {
+                glued = true; /* weighed below: a nil glued to the next cell's label */
             } else if (m < end && spaced_cjk(L, l, prev, m)) {
                 glued = true;
                 if (!add_edge(L, &ne, L->g[L->order[m]].x1, li,
@@ -1087,6 +1097,13 @@ static bool find_cuts(layout *L, const char *pagetext)
             double gap = q->x1 - a->x2;
             bool dec;
             if (L->cut[m]) {
+                piece = m;
+            } else if (gap > 0.1 * l->h && is_cjk(q->cp) && nil_mark_run(L, piece, m) &&
+                       edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_START) >= 2) {
+                /* a nil set right in its column, a cell padding before the
+                 * next column's label, which starts where other labels do
+                 * (/ 二、外交支出) */
+                L->cut[m] = true;
                 piece = m;
             } else if (spaced_cjk(L, l, prev, m)) {
                 /* header cells that fill their columns, printed with thin

@@ -83,9 +83,34 @@ static void drop_filler(const char *s, char *out, size_t size)
     out[n] = '\0';
 }
 
+/* Whether key names a table of the notes, not one of the standard set: one
+ * numbered under a section (表1-1, 表 7-2), or one that compares (收支总体
+ * 情况对比, “三公”经费支出决算对比) and so restates the standard tables. */
+static int notes_table(const char *key)
+{
+    if (strstr(key, "对比") || strstr(key, "比较"))
+        return 1;
+    for (const char *p = strstr(key, "表"); p; p = strstr(p + 1, "表")) {
+        const char *d = p + strlen("表");
+        size_t n = 0;
+        while (d[n] >= '0' && d[n] <= '9')
+            n++;
+        if (n && (d[n] == '-' || strncmp(d + n, "－", strlen("－")) == 0)) {
+            const char *e = d + n + (d[n] == '-' ? 1 : strlen("－"));
+            if (*e >= '0' && *e <= '9')
+                return 1;
+        }
+    }
+    return 0;
+}
+
 const table_kind *catalog_match(const char *title)
 {
     char *key = tx_key(title);
+    if (notes_table(key)) {
+        free(key);
+        return NULL;
+    }
     const table_kind *best = NULL;
     size_t best_len = 0;
     for (size_t i = 0; i < NKINDS; i++)
