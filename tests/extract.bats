@@ -792,6 +792,11 @@ pdf_rows() {
     assert_line --index 6 '[6,[[1,"4",1],[3,"四、公共安全支出",1],[4,"36",1],[5,"0.00",1],[6,"0.00",1]]]'
 }
 
+@test "pdf: a nil (/) set right in its column, a thin padding before the next column's label, is a cell of its own" {
+    run pdf_rows "$ROOT/data/holdout40/pichuan-zhibao-2023.pdf" 0
+    assert_line --index 4 '[4,[[0,"二、政府性基金预算财政拨款收入",1],[1,"2",1],[2,"/",1],[3,"二、外交支出",1],[4,"33",1],[5,"/",1]]]'
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'
