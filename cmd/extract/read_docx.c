@@ -1,5 +1,5 @@
 /* Word .docx: one streaming pass over word/document.xml (then footnotes
- * and endnotes). Paragraphs with their heading level; tables on the grid
+ * and endnotes, then page headers and footers, each line once). Paragraphs with their heading level; tables on the grid
  * Word draws: gridBefore shifts a short row right, gridSpan is a column
  * span, vMerge continuation cells grow the row span of the cell above.
  * A table's rows are held until the table ends (row spans are known only
@@ -757,13 +757,9 @@ static int read_part(docx_ctx *d, const unsigned char *data, size_t len, const c
 /* Whether name is a page header or footer part (word/header2.xml). */
 static int running_part(const char *name)
 {
-    const char *n = NULL;
-    if (strncmp(name, "word/header", 11) == 0)
-        n = name + 11;
-    else if (strncmp(name, "word/footer", 11) == 0)
-        n = name + 11;
-    if (!n)
+    if (strncmp(name, "word/header", 11) != 0 && strncmp(name, "word/footer", 11) != 0)
         return 0;
+    const char *n = name + 11;   /* both prefixes are 11 bytes */
     while (*n >= '0' && *n <= '9')
         n++;
     return strcmp(n, ".xml") == 0;

@@ -130,6 +130,12 @@ static int take_row(tab_doc *d, const json_t *rec)
     return 0;
 }
 
+int doc_opens_sheet(const tab_doc *d, int g)
+{
+    const char *sheet = d->grids[g].sheet, *prev = g > 0 ? d->grids[g - 1].sheet : NULL;
+    return sheet && (!prev || strcmp(prev, sheet) != 0);
+}
+
 /* Whether a paragraph record is a page header or footer line (its part
  * word/header1.xml, word/footer2.xml). */
 static int is_running(const json_t *rec)
@@ -245,14 +251,13 @@ static void find_meta(tab_doc *d)
             }
         }
     /* then the page headers and footers (XX局2024年部门决算) */
-    for (int i = 0; i < d->nrunning && nt < 80; i++) {
+    for (int i = 0, from = nt; i < d->nrunning && nt < from + 40; i++) {
         titles = grow(titles, &ct, nt + 1, sizeof(char *));
         titles[nt++] = d->running[i];
     }
     /* then the sheets' names, which may be the only titles (表1 收入支出决算总表) */
-    for (int g = 0; g < d->ngrid && nt < 60; g++)
-        if (d->grids[g].sheet && (g == 0 || !d->grids[g - 1].sheet ||
-                                  strcmp(d->grids[g - 1].sheet, d->grids[g].sheet) != 0)) {
+    for (int g = 0, from = nt; g < d->ngrid && nt < from + 40; g++)
+        if (d->grids[g].sheet && doc_opens_sheet(d, g)) {
             titles = grow(titles, &ct, nt + 1, sizeof(char *));
             titles[nt++] = d->grids[g].sheet;
         }

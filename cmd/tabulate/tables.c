@@ -503,9 +503,12 @@ static int names_title(const tgrid *g)
     for (int r = 0; r < g->nrows && r < 6; r++)
         for (int c = 0; c < g->rows[r].n; c++) {
             const char *t = g->rows[r].cells[c].text;
-            char *f = tx_is_blank(t) ? NULL : catalog_form_in(t);
+            if (tx_is_blank(t))
+                continue;
+            char *f = catalog_form_in(t);
+            int form = f != NULL;
             free(f);
-            if (f || (!tx_is_blank(t) && catalog_is_title(t)))
+            if (form || catalog_is_title(t))
                 return 1;
         }
     return 0;
@@ -549,9 +552,7 @@ static void name_part(gview *v, tpart *p)
      * sheet by its table (表1 收入支出决算总表, 公开01表): the name, for the
      * sheet's first grid, when nothing above or in the grid names one */
     const tgrid *g = &d->grids[v->gi];
-    if (!p->title && !p->form && p->part == 0 && g->sheet &&
-        (v->gi == 0 || !d->grids[v->gi - 1].sheet || strcmp(d->grids[v->gi - 1].sheet, g->sheet) != 0) &&
-        !names_title(g))
+    if (!p->title && !p->form && p->part == 0 && doc_opens_sheet(d, v->gi) && !names_title(g))
         take_meta(p, g->sheet, 1);
     if (p->title)
         p->kind = catalog_match(p->title);

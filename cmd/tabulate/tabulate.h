@@ -87,6 +87,8 @@ ds_config tabulate_stage(tab_doc *d, const char *prog);
 
 /* doc.c */
 int doc_take(tab_doc *d, const json_t *rec);
+/* Whether grid g is the first of its worksheet's. */
+int doc_opens_sheet(const tab_doc *d, int g);
 int doc_finish(tab_doc *d);
 void doc_reset(tab_doc *d);
 
