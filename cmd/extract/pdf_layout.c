@@ -2959,6 +2959,17 @@ static bool kept_apart(const unsigned *has, int j)
     return true;
 }
 
+/* The chunk of words (no figure) of line i in column j, or NULL. */
+static const chunk *words_in(const layout *L, int i, int j)
+{
+    for (int m = 0; m < L->ln[i].nc; m++) {
+        const chunk *c = &L->ck[L->ln[i].c0 + m];
+        if (c->col == j && !c->numeric)
+            return c;
+    }
+    return NULL;
+}
+
 /* Whether a number in column j + 1 of the body [body, b) stands between
  * two lines of one label wrapped in column j, centred on it: row labels
  * wrapped over two lines with each 行次 centred between them, beside
@@ -2970,13 +2981,7 @@ static bool centred_beside_wrap(const layout *L, int body, int b, int j)
             const chunk *f = &L->ck[L->ln[i].c0 + k];
             if (f->col != j + 1 || f->colspan != 1 || !f->numeric)
                 continue;
-            const chunk *u = NULL, *d = NULL;
-            for (int m = 0; m < L->ln[i - 1].nc; m++)
-                if (L->ck[L->ln[i - 1].c0 + m].col == j && !L->ck[L->ln[i - 1].c0 + m].numeric)
-                    u = &L->ck[L->ln[i - 1].c0 + m];
-            for (int m = 0; m < L->ln[i + 1].nc; m++)
-                if (L->ck[L->ln[i + 1].c0 + m].col == j && !L->ck[L->ln[i + 1].c0 + m].numeric)
-                    d = &L->ck[L->ln[i + 1].c0 + m];
+            const chunk *u = words_in(L, i - 1, j), *d = words_in(L, i + 1, j);
             double h = L->ln[i].h, mid = (f->y1 + f->y2) / 2;
             if (u && d && d->y1 - u->y2 < 0.8 * h && absd(mid - (u->y1 + d->y2) / 2) <= 0.2 * h &&
                 absd(u->x1 - d->x1) <= 0.2 * h)
@@ -3697,18 +3702,6 @@ static int keep_runs(const layout *L, int z, const chunk *g, run *out, int n)
     return m;
 }
 
-/* The runs of columns header cell g may head as a group over the cells of
- * the band below (决算数 over 合计 | 一般公共预算财政拨款 | …, 2023年预算数
- * over a 三公 table's six columns): its text is narrower than the cells it
- * spans. Left-aligned, it starts at the column whose edge it shares and
- * runs right while columns are open: one run; right-aligned, it ends at
- * the column whose edge it shares. Centred, any run of two or
- * more open columns whose middle (L->ext) is within a glyph height of its
- * own; which one is chosen with the cells beside g (choose_groups).
- * Columns that hold header text as high as g are not under it: they head
- * themselves (项目, 合计 set across two bands). Every run has header cells
- * of its own under g in two columns. Writes up to cap runs to out and
- * returns their number. */
 /* Whether the first cell under g in column j is centred on the header from
  * g's top to its foot, as a cell set across g's band and the one under it
  * is (合计 beside 基本支出, which heads 人员经费 | 公用经费 under it). */
@@ -3735,6 +3728,18 @@ static bool band_below_ends(const layout *L, int a, int z, const chunk *g, int s
     return false;
 }
 
+/* The runs of columns header cell g may head as a group over the cells of
+ * the band below (决算数 over 合计 | 一般公共预算财政拨款 | …, 2023年预算数
+ * over a 三公 table's six columns): its text is narrower than the cells it
+ * spans. Left-aligned, it starts at the column whose edge it shares and
+ * runs right while columns are open: one run; right-aligned, it ends at
+ * the column whose edge it shares. Centred, any run of two or
+ * more open columns whose middle (L->ext) is within a glyph height of its
+ * own; which one is chosen with the cells beside g (choose_groups).
+ * Columns that hold header text as high as g are not under it: they head
+ * themselves (项目, 合计 set across two bands). Every run has header cells
+ * of its own under g in two columns. Writes up to cap runs to out and
+ * returns their number. */
 static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, int cap)
 {
     double h = L->ln[g->line].h, mid = (g->x1 + g->x2) / 2;
