@@ -532,6 +532,21 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
         '- 三公经费支出决算对比 公务接待费 6.14' '- 收支情况比较表 收入总计 10.00' '- 收支情况比较表 收入总计 8.00')"
 }
 
+@test "tabulate: a label a typist carried on to the next table row (一般公共预算财政 / 拨款收入, no 行次, no figure) joins the row above, in a file's own table; not a PDF's" {
+    doc=$(make_doc d \
+        "$(r 0 "$(c 0 '收入支出决算总表' 3 1)")" \
+        "$(r 1 "$(c 0 '项目' 1 1),$(c 1 '行次' 1 1),$(c 2 '金额' 1 1)")" \
+        "$(r 2 "$(c 0 '一、一般公共预算财政' 1 1),$(c 1 '1' 1 1),$(c 2 '10.00' 1 1)")" \
+        "$(r 3 "$(c 0 '拨款收入' 1 1),$(c 1 '' 1 1),$(c 2 '' 1 1)")" \
+        "$(r 4 "$(c 0 '二、上级补助收入' 1 1),$(c 1 '2' 1 1),$(c 2 '5.00' 1 1)")")
+    q='select(.kind=="table") | [.item, (.value // "nil")] | join(" ")'
+    run bash -c "printf '%s\n' '$doc' | sed 's/\"format\":\"txt\"/\"format\":\"docx\"/' | tabulate | jq -r '$q'"
+    assert_output "$(printf '%s\n' '一般公共预算财政拨款收入 10.00' '上级补助收入 5.00')"
+    # a PDF's layout joins wrapped lines itself: a line left apart stays a row
+    run bash -c "printf '%s\n' '$doc' | sed 's/\"format\":\"txt\"/\"format\":\"pdf\"/' | tabulate | jq -r '$q'"
+    assert_line --index 1 '拨款收入 nil'
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

@@ -748,6 +748,76 @@ static int hidden_at(const trow *t, int slot)
     return 0;
 }
 
+/* Whether the document's spans are its own merged cells (docx, xlsx,
+ * html), not estimated from a page's layout (pdf) or a text's columns. */
+static int spans_merged(tab_doc *d)
+{
+    const json_t *h = ds_header(d->s);
+    const char *f = h ? json_string_value(json_object_get(h, "format")) : NULL;
+    return f && strcmp(f, "pdf") != 0 && strcmp(f, "txt") != 0;
+}
+
+/* The cells of row in block b of m, into *sub, and the slot of the first;
+ * 0 when the row ends before the block. */
+static int block_cells(const hmodel *m, int b, const hrow *row, hrow *sub, int *base)
+{
+    *sub = *row;
+    *base = 0;
+    if (m->nblocks == 1)
+        return 1;
+    int e = m->blocks[b].end < row->n ? m->blocks[b].end : row->n;
+    if (m->blocks[b].start >= e)
+        return 0;
+    sub->cells = row->cells + m->blocks[b].start;
+    sub->n = e - m->blocks[b].start;
+    *base = m->blocks[b].start;
+    return 1;
+}
+
+/* A label too long for its cell that a typist carried on to the next table
+ * row (一般公共预算财政 / 拨款收入, 机关事业单位基本养老 / 保险缴费支出):
+ * that row holds, in block b, only the rest of the label — no code, no
+ * 行次, no figure, no list number — while row r has a code or a 行次.
+ * Returns the label joined (to free), or NULL. */
+static char *continued_label(const gview *v, const tpart *p, int data, const hmodel *m, int b, int r,
+                             int width, const arow *ar)
+{
+    /* (a table of a file's own cells: a PDF's layout joins a wrapped
+     * label's lines itself, and a line left apart may belong below) */
+    if (!ar->label || (!ar->code && !ar->line_no) || r + 1 >= p->notes || !v->g->grid ||
+        !spans_merged(v->d))
+        return NULL;
+    hrow next = v->plain[r + 1], sub;
+    if (next.n > width)
+        next.n = width;
+    int base;
+    /* (not a side's marker, nor the header again on the next page) */
+    if (side_marker(&next) || cont_repeats_header(v->plain, v->spread, p->body, data, r + 1) ||
+        !block_cells(m, b, &next, &sub, &base))
+        return NULL;
+    hblock bx = m->blocks[b];
+    bx.grid = v->g->grid || next.n == width;
+    arow rest;
+    if (align_row(&bx, &sub, NULL, &rest) != 0)
+        return NULL;
+    int only_label = rest.label && !rest.code && !rest.line_no &&
+                     tx_skip_numbering(rest.label) == rest.label && strncmp(rest.label, "其中", strlen("其中")) != 0 &&
+                     !strstr(rest.label, "合计") && !strstr(rest.label, "总计") && !strstr(rest.label, "小计");
+    for (int j = 0; j < rest.ncols && only_label; j++)
+        if (rest.slot[j] >= 0 && !tx_is_blank(sub.cells[rest.slot[j]]))
+            only_label = 0;
+    char *joined = NULL;
+    if (only_label) {
+        joined = malloc(strlen(ar->label) + strlen(rest.label) + 1);
+        if (!joined)
+            abort();
+        strcpy(joined, ar->label);
+        strcat(joined, rest.label);
+    }
+    align_free(&rest);
+    return joined;
+}
+
 static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, int r,
                     int has_label)
 {
@@ -1193,14 +1263,6 @@ static int whole_layout(const tpart *p, const hmodel *m)
     return n > 0 && n == cols;
 }
 
-/* Whether the document's spans are its own merged cells (docx, xlsx,
- * html), not estimated from a page's layout (pdf) or a text's columns. */
-static int spans_merged(tab_doc *d)
-{
-    const json_t *h = ds_header(d->s);
-    const char *f = h ? json_string_value(json_object_get(h, "format")) : NULL;
-    return f && strcmp(f, "pdf") != 0 && strcmp(f, "txt") != 0;
-}
 
 /* Per column of grid rows [from, to) of g (header and body): 1 where no
  * cell with text starts, only the header's spans passing over it: a blank
@@ -1447,8 +1509,12 @@ static int run_part(gview *v, tpart *p, int last_part)
         /* per block, the code of its last coded row: where 类 | 款 | 项 print
          * the upper segments once per group, the rows under it need it */
         char **above = calloc((size_t)m.nblocks, sizeof(char *));
-        if (!above)
+        /* per block, the row whose label continued the one above it */
+        int *continued = malloc((size_t)m.nblocks * sizeof(int));
+        if (!above || !continued)
             abort();
+        for (int b = 0; b < m.nblocks; b++)
+            continued[b] = -1;
         /* a standard table without row labels (三公) printed empty still
          * has its one data row: its figures are nil, not missing */
         int blank_body = 1;
@@ -1508,19 +1574,13 @@ static int run_part(gview *v, tpart *p, int last_part)
             }
             if (m.nblocks == 1 || ((v->g->grid || row->n == width) && !crosses)) {
                 for (int b = 0; b < m.nblocks && !rc; b++) {
-                    if (covered >> b & 1u)
+                    if ((covered >> b & 1u) || continued[b] == r)
                         continue;
                     arow ar;
-                    hrow sub = *row;
-                    int base = 0;
-                    if (m.nblocks > 1) {
-                        int e = m.blocks[b].end < row->n ? m.blocks[b].end : row->n;
-                        if (m.blocks[b].start >= e)
-                            continue;
-                        sub.cells = row->cells + m.blocks[b].start;
-                        sub.n = e - m.blocks[b].start;
-                        base = m.blocks[b].start;
-                    }
+                    hrow sub;
+                    int base;
+                    if (!block_cells(&m, b, row, &sub, &base))
+                        continue;
                     /* a row as long as the table is positional like a grid's */
                     hblock bx = m.blocks[b];
                     bx.grid = v->g->grid || row->n == width;
@@ -1529,6 +1589,12 @@ static int run_part(gview *v, tpart *p, int last_part)
                             if (ar.slot[j] >= 0)
                                 ar.slot[j] += base;
                         kuan_from_below(v, p, &bx, base, r, above[b], &ar);
+                        char *joined = continued_label(v, p, data, &m, b, r, width, &ar);
+                        if (joined) {
+                            free(ar.label);
+                            ar.label = joined;
+                            continued[b] = r + 1;
+                        }
                         carry_code(&above[b], &ar);
                         rc = emit_row(v, p, &m, b, &ar, r, has_label);
                     }
@@ -1558,6 +1624,7 @@ static int run_part(gview *v, tpart *p, int last_part)
         for (int b = 0; b < m.nblocks; b++)
             free(above[b]);
         free(above);
+        free(continued);
         p->pad = NULL;
         free(pad);
         hdr_free(&m);
