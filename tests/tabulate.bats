@@ -547,6 +547,18 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_line --index 1 '拨款收入 nil'
 }
 
+@test "tabulate: a list of projects (项目支出预算表) is no 支出预算表, though its title ends so; 一般公共预算财政拨款项目支出决算表 is the Sichuan FA06P" {
+    doc=$(make_doc d \
+        "$(para '预算10表 项目支出预算表')" \
+        "$(row 0 0 '项目名称' '项目类型' '金额')" \
+        "$(row 0 1 '村庄规划编制' '特定目标类' '2.07')" \
+        "$(para '一般公共预算财政拨款项目支出决算表')" \
+        "$(row 1 0 '科目编码' '科目名称' '合计')" \
+        "$(row 1 1 '2010301' '行政运行' '3.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id // \"-\", .table, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '- 项目支出预算表 2.07' 'FA06P 一般公共预算财政拨款项目支出决算表 3.00')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

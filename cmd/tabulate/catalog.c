@@ -104,6 +104,15 @@ static int notes_table(const char *key)
     return 0;
 }
 
+/* Whether one of k's aliases holds word. */
+static int kind_names(const table_kind *k, const char *word)
+{
+    for (const char *const *a = k->aliases; *a; a++)
+        if (strstr(*a, word))
+            return 1;
+    return 0;
+}
+
 const table_kind *catalog_match(const char *title)
 {
     char *key = tx_key(title);
@@ -138,6 +147,11 @@ const table_kind *catalog_match(const char *title)
                 }
             }
     }
+    /* a title of projects (项目支出预算表, 项目支出绩效自评表) lists them:
+     * no standard table that its end spells (支出预算表), unless the one
+     * named for 项目支出 */
+    if (best && strstr(key, "项目支出") && !kind_names(best, "项目支出"))
+        best = NULL;
     /* a title naming the 三公 funds is the 三公 table, whatever else it
      * counts with them (“三公”经费及会议费、培训费支出决算表 in 陕西,
      * 三公经费和机关运行经费预算表 in 上海): not the 支出决算表 its end spells */
@@ -245,6 +259,22 @@ static size_t year_len(const char *s)
     return 0;
 }
 
+/* Bytes of a form number at s (预算10表, 公开11表, 预算公开03表), or 0. */
+static size_t form_number_len(const char *s)
+{
+    static const char *const by[] = {"预算公开", "部门预算", "公开", "预算", "决算", NULL};
+    for (int i = 0; by[i]; i++) {
+        size_t n = strlen(by[i]), d = n;
+        if (strncmp(s, by[i], n) != 0)
+            continue;
+        while (s[d] >= '0' && s[d] <= '9')
+            d++;
+        if (d > n && strncmp(s + d, "表", strlen("表")) == 0)
+            return d + strlen("表");
+    }
+    return 0;
+}
+
 char *catalog_caption(const char *title)
 {
     char *key = tx_key(title);
@@ -262,6 +292,12 @@ char *catalog_caption(const char *title)
                 p = e + 1;
                 continue;
             }
+        }
+        /* a form number before the name: 预算10表, 公开11表 */
+        size_t form = p == key ? form_number_len(p) : 0;
+        if (form) {
+            p += form;
+            continue;
         }
         int attach = strncmp(p, "附表", strlen("附表")) == 0;
         if (attach || (strncmp(p, "表", strlen("表")) == 0 && p == key)) {
