@@ -498,6 +498,34 @@ docx_out() {
     assert_output "沔溪县档案局 2"
 }
 
+@test "docx: a table typed as paragraphs against tab stops is a table, each cell in the column its stop stands in; contents lines with tabs stay paragraphs" {
+    mkdir -p "$TMP/t/word"
+    local w='xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    # p STOPS TEXT: a paragraph with tab stops (val:pos,…) whose text's | are tabs
+    p() {
+        local stops="" st
+        for st in ${1//,/ }; do stops="$stops<w:tab w:val=\"${st%%:*}\" w:pos=\"${st##*:}\"/>"; done
+        printf '<w:p><w:pPr><w:tabs>%s</w:tabs></w:pPr><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>' \
+            "$stops" "$(printf '%s' "$2" | sed 's#|#</w:t><w:tab/><w:t xml:space="preserve">#g')"
+    }
+    {
+        printf '<?xml version="1.0"?><w:document %s><w:body>' "$w"
+        p center:2000 '一、收入支出决算总表|3'
+        p center:2000 '二、收入决算表|4'
+        printf '<w:p><w:r><w:t>收入支出决算总表</w:t></w:r></w:p>'
+        p center:2500,center:5400,center:6700 '|项目|行次|金额'
+        p center:5400,right:7400 '一般公共预算财政拨款收入|1|631.11'
+        p center:5400,right:7400 '上级补助收入|4|-'
+        p center:5400,right:7400 '|5|19.43'
+        printf '<w:p><w:r><w:t>注：无</w:t></w:r></w:p></w:body></w:document>'
+    } > "$TMP/t/word/document.xml"
+    (cd "$TMP/t" && zip -q ../t.docx word/document.xml)
+    run bash -c "extract '$TMP/t.docx' | jq -c 'select(.type==\"paragraph\" or .type==\"row\") | if .type==\"row\" then [.cells[] | [.col, .text]] else .text end'"
+    assert_output "$(printf '%s\n' '"一、收入支出决算总表\t3"' '"二、收入决算表\t4"' '"收入支出决算总表"' \
+        '[[0,"项目"],[1,"行次"],[2,"金额"]]' '[[0,"一般公共预算财政拨款收入"],[1,"1"],[2,"631.11"]]' \
+        '[[0,"上级补助收入"],[1,"4"],[2,"-"]]' '[[1,"5"],[2,"19.43"]]' '"注：无"')"
+}
+
 @test "bad: a zip with a broken word/document.xml is an error inside the document" {
     mkdir -p "$TMP/p/word"
     printf '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>好</w:t></w:r></w:p><w:p>' > "$TMP/p/word/document.xml"

@@ -166,6 +166,24 @@ int em_cell(json_t *cells, int col, const char *text, size_t len, int colspan, i
     return json_array_append_new(cells, c);
 }
 
+int em_tab_row(emitter *em, int table, int row, const char *s, size_t n, json_t *loc)
+{
+    json_t *cells = em_cells();
+    for (size_t i = 0, col = 0;; col++) {
+        const char *tab = memchr(s + i, '\t', n - i);
+        size_t e = tab ? (size_t)(tab - s) : n;
+        if (em_cell(cells, (int)col, s + i, e - i, 1, 1)) {
+            json_decref(cells);
+            json_decref(loc);
+            return EM_ABORT;
+        }
+        if (!tab)
+            break;
+        i = e + 1;
+    }
+    return em_row(em, table, row, NULL, cells, loc);
+}
+
 json_t *em_row_new(emitter *em, int table, int row, json_t *extra, json_t *cells, json_t *loc)
 {
     json_t *r = cells ? rec_new("row", em->doc) : NULL;

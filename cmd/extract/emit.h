@@ -62,6 +62,9 @@ int em_new_table(emitter *em);
 json_t *em_cells(void);
 int em_cell(json_t *cells, int col, const char *text, size_t len, int colspan, int rowspan);
 int em_row(emitter *em, int table, int row, json_t *extra, json_t *cells, json_t *loc);
+/* A row typed as a line of text, its cells separated by tabs: the cell
+ * after the k-th tab is column k (loc stolen). */
+int em_tab_row(emitter *em, int table, int row, const char *s, size_t n, json_t *loc);
 /* The same in two steps, for readers that hold a table's rows until its
  * row spans are known: build (NULL out of memory; arguments stolen) ... */
 json_t *em_row_new(emitter *em, int table, int row, json_t *extra, json_t *cells, json_t *loc);

@@ -44,9 +44,20 @@ typedef struct {
     int cell_paras;
 } table_ctx;
 
+enum { MAX_TAB_STOPS = 64 };
+
+/* A tab stop of a paragraph: where (twips from the indent) and how the
+ * text after a tab stands at it. */
+typedef struct {
+    int pos;
+    char align;   /* 'l' left, 'c' centre, 'r' right or decimal */
+} tab_stop;
+
 typedef struct {
     tbuf text;
     int level;
+    tab_stop stops[MAX_TAB_STOPS];
+    int nstops;
 } para_ctx;
 
 /* Element names interned in the parser's dictionary, where SAX2 takes the
@@ -59,6 +70,16 @@ typedef struct {
 #undef DOCX_NAME_FIELD
 } docx_names;
 
+
+/* A paragraph with tabs in it, held until the run of them ends. */
+typedef struct {
+    char *text;
+    size_t len;
+    int level;
+    long para;
+    tab_stop *stops;   /* sorted by position */
+    int nstops;
+} tabbed_para;
 
 typedef struct {
     emitter *em;
@@ -80,6 +101,8 @@ typedef struct {
     int in_run, in_t;
     unsigned char field_code[MAX_FIELD_NESTING];
     int nfield;
+    tabbed_para *run;             /* paragraphs with tabs, held: a table typed so? */
+    size_t nrun, caprun;
     char **seen;                  /* page header and footer lines written */
     size_t nseen;
     int running;                  /* reading a header or footer part */
@@ -238,8 +261,12 @@ static json_t *docx_loc(const docx_ctx *d, long para)
 
 static table_ctx *top_table(docx_ctx *d) { return d->ntable ? &d->tables[d->ntable - 1] : NULL; }
 
+static int flush_tabbed(docx_ctx *d);
+
 static int table_start(docx_ctx *d)
 {
+    if (d->ntable == 0 && flush_tabbed(d) == EM_ABORT)
+        return EM_ABORT;
     if (d->ntable >= MAX_TABLE_NESTING)
         return em_error(d->em, "limit", "%s: tables nested more than %d deep", d->part,
                         MAX_TABLE_NESTING);
@@ -379,6 +406,186 @@ static void para_start(docx_ctx *d)
     para_ctx *p = &d->paras[d->npara++];
     tb_clear(&p->text);
     p->level = 0;
+    p->nstops = 0;
+}
+
+
+static int stop_by_pos(const void *a, const void *b)
+{
+    return ((const tab_stop *)a)->pos - ((const tab_stop *)b)->pos;
+}
+
+static int hold_tabbed(docx_ctx *d, para_ctx *p)
+{
+    if (d->nrun == d->caprun) {
+        size_t cap = d->caprun ? 2 * d->caprun : 16;
+        tabbed_para *r = realloc(d->run, cap * sizeof *r);
+        if (!r)
+            return EM_ABORT;
+        d->run = r;
+        d->caprun = cap;
+    }
+    char *text = malloc(p->text.len + 1);
+    tab_stop *stops = malloc((size_t)(p->nstops ? p->nstops : 1) * sizeof *stops);
+    if (!text || !stops) {
+        free(text);
+        free(stops);
+        return EM_ABORT;
+    }
+    memcpy(text, tb_str(&p->text), p->text.len + 1);
+    memcpy(stops, p->stops, (size_t)p->nstops * sizeof *stops);
+    qsort(stops, (size_t)p->nstops, sizeof *stops, stop_by_pos);
+    d->run[d->nrun++] = (tabbed_para){text, p->text.len, p->level, d->para, stops, p->nstops};
+    return EM_OK;
+}
+
+/* Whether s holds an amount with two decimals (1,234.56, 0.00). */
+static int has_amount(const char *s, size_t n)
+{
+    for (size_t i = 1; i + 2 < n; i++)
+        if (s[i] == '.' && s[i - 1] >= '0' && s[i - 1] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9' &&
+            s[i + 2] >= '0' && s[i + 2] <= '9')
+            return 1;
+    return 0;
+}
+
+/* The cells of a held paragraph: where each starts in its text, its
+ * length, and where it stands: the k-th tab goes to the k-th stop. */
+typedef struct {
+    const char *s;
+    size_t n;
+    int pos;
+    char align;
+} tab_cell;
+
+static int tab_cells(const tabbed_para *r, tab_cell *out, int cap)
+{
+    int k = 0;
+    for (size_t i = 0; k < cap;) {
+        const char *tab = memchr(r->text + i, '\t', r->len - i);
+        size_t e = tab ? (size_t)(tab - r->text) : r->len;
+        tab_stop at = k == 0 ? (tab_stop){0, 'l'} : k <= r->nstops ? r->stops[k - 1] : (tab_stop){-1, 'l'};
+        out[k++] = (tab_cell){r->text + i, e - i, at.pos, at.align};
+        if (!tab)
+            break;
+        i = e + 1;
+    }
+    return k;
+}
+
+/* Columns of a table typed against tab stops, from the rows holding
+ * amounts: each stop those rows use (within 120 twips alike) is a column,
+ * with its edges where the text at it can reach — up to a right stop,
+ * from a left one, a centred one as wide on both sides. Writes the left
+ * edge of each column after the first to edge[] and returns how many
+ * columns; 0 when a row has more tabs than stops (default stops, whose
+ * places depend on the text). */
+enum { MAX_TAB_COLS = 64 };
+
+static int tab_columns(const tabbed_para *run, size_t n, const char *amounts, int *edge)
+{
+    tab_stop col[MAX_TAB_COLS];
+    int nc = 0;
+    tab_cell c[MAX_TAB_COLS];
+    for (size_t i = 0; i < n; i++) {
+        int k = tab_cells(&run[i], c, MAX_TAB_COLS);
+        for (int j = 0; j < k; j++) {
+            if (c[j].pos < 0)
+                return 0;
+            if (!amounts[i])
+                continue;
+            int m = 0;
+            while (m < nc && !(col[m].align == c[j].align && abs(col[m].pos - c[j].pos) <= 120))
+                m++;
+            if (m == nc && nc < MAX_TAB_COLS)
+                col[nc++] = (tab_stop){c[j].pos, c[j].align};
+        }
+    }
+    qsort(col, (size_t)nc, sizeof *col, stop_by_pos);
+    /* the edge between columns j and j + 1 */
+    for (int j = 0; j + 1 < nc; j++) {
+        const tab_stop *a = &col[j], *b = &col[j + 1];
+        edge[j] = a->align == 'r' ? a->pos : b->align == 'l' ? b->pos : (a->pos + b->pos) / 2;
+    }
+    /* a centred column as wide on both sides of its stop */
+    for (int j = 1; j < nc; j++)
+        if (col[j].align == 'c' && j + 1 < nc) {
+            int left = 2 * col[j].pos - edge[j];
+            if (left > col[j - 1].pos && left < col[j].pos)
+                edge[j - 1] = left;
+        }
+    return nc;
+}
+
+/* The column of a cell standing at pos so aligned, among nc columns whose
+ * left edges (after the first) are edge[]. */
+static int tab_column(int pos, char align, const int *edge, int nc)
+{
+    int x = align == 'r' ? pos - 1 : align == 'l' ? pos + 1 : pos;
+    int j = 0;
+    while (j + 1 < nc && x >= edge[j])
+        j++;
+    return j;
+}
+
+/* Writes the held paragraphs with tabs: as the rows of a table when they
+ * are one — two lines of three cells or more and an amount among them, as
+ * a typist sets a table against tab stops without the table tool — else
+ * as the paragraphs they are (a contents line 一、收入支出决算总表→3, a
+ * signature line). A cell's column is the one its stop stands in, the
+ * columns read off the rows with amounts; where a row has more tabs than
+ * stops, the cell after the k-th tab is column k. */
+static int flush_tabbed(docx_ctx *d)
+{
+    if (!d->nrun)
+        return EM_OK;
+    int wide = 0, amount = 0, rc = EM_OK;
+    char *amounts = calloc(d->nrun, 1);
+    if (!amounts)
+        return EM_ABORT;
+    for (size_t i = 0; i < d->nrun; i++) {
+        const tabbed_para *r = &d->run[i];
+        int tabs = 0;
+        for (size_t k = 0; k < r->len; k++)
+            tabs += r->text[k] == '\t';
+        wide += tabs >= 2;
+        amounts[i] = (char)has_amount(r->text, r->len);
+        amount |= amounts[i];
+    }
+    int table = wide >= 2 && amount ? em_new_table(d->em) : -1;
+    int edge[MAX_TAB_COLS];
+    int nc = table >= 0 ? tab_columns(d->run, d->nrun, amounts, edge) : 0;
+    for (size_t i = 0; i < d->nrun; i++) {
+        tabbed_para *r = &d->run[i];
+        if (rc != EM_OK) {
+        } else if (table < 0) {
+            rc = em_paragraph(d->em, r->text, r->len, r->level, docx_loc(d, r->para));
+        } else if (!nc) {
+            rc = em_tab_row(d->em, table, (int)i, r->text, r->len, docx_loc(d, r->para));
+        } else {
+            tab_cell c[MAX_TAB_COLS];
+            int k = tab_cells(r, c, MAX_TAB_COLS), last = -1;
+            json_t *cells = em_cells();
+            for (int j = 0; j < k && cells; j++) {
+                if (j == 0 && !c[j].n)
+                    continue;   /* the row starts with a tab */
+                int col = tab_column(c[j].pos, c[j].align, edge, nc);
+                if (col <= last)
+                    col = last + 1;   /* two cells in one column: keep both, in order */
+                last = col;
+                if (em_cell(cells, col, c[j].s, c[j].n, 1, 1)) {
+                    json_decref(cells);
+                    cells = NULL;
+                }
+            }
+            rc = cells ? em_row(d->em, table, (int)i, NULL, cells, docx_loc(d, r->para)) : EM_ABORT;
+        }
+        free(r->text);
+        free(r->stops);
+    }
+    free(amounts);
+    d->nrun = 0;
+    return rc;
 }
 
 static int para_end(docx_ctx *d)
@@ -397,6 +604,12 @@ static int para_end(docx_ctx *d)
             return EM_ABORT;
         return tb_add(&t->text, p->text.s, p->text.len) ? EM_ABORT : EM_OK;
     }
+    /* a paragraph with tabs may be a table row typed against tab stops:
+     * held until the run of them ends */
+    if (!d->running && !t && d->npara == 0 && memchr(tb_str(&p->text), '\t', p->text.len))
+        return hold_tabbed(d, p);
+    if (flush_tabbed(d) == EM_ABORT)
+        return EM_ABORT;
     /* a page header or footer: each line once, however many sections
      * repeat it (公开01表 … in one header part per section) */
     if (d->running && p->text.len) {
@@ -459,6 +672,23 @@ static long attr_long(docx_ctx *d, const char *local, long dflt)
     return end == v ? dflt : n;
 }
 
+/* A tab stop of the paragraph's own (w:tabs/w:tab w:val w:pos). */
+static void on_tab_stop(docx_ctx *d)
+{
+    para_ctx *p = d->npara && d->npara <= MAX_PARA_NESTING ? top_para(d) : NULL;
+    char *val = attr(d, "val");
+    long pos = attr_long(d, "pos", -1);
+    if (p && val && pos >= 0 && pos < 100000 && p->nstops < MAX_TAB_STOPS && strcmp(val, "clear") != 0 &&
+        strcmp(val, "bar") != 0) {
+        char a = strcmp(val, "center") == 0                                 ? 'c'
+                 : strcmp(val, "right") == 0 || strcmp(val, "end") == 0 ||
+                           strcmp(val, "decimal") == 0                         ? 'r'
+                                                                                : 'l';
+        p->stops[p->nstops++] = (tab_stop){(int)pos, a};
+    }
+    free(val);
+}
+
 static int is_w(const docx_ctx *d, const xmlChar *ns) { return ns && (ns == d->ns_w || ns == d->ns_w_strict); }
 
 /* Elements whose whole content is left out. */
@@ -476,7 +706,7 @@ static int skipped(const docx_ctx *d, const xmlChar *ns, const char *n)
     case 'r': return n == d->nm.rPrChange;
     case 's': return n == d->nm.sectPrChange;
     case 't':
-        return n == d->nm.tabs || n == d->nm.tcPrChange ||
+        return n == d->nm.tcPrChange ||
                n == d->nm.trPrChange || n == d->nm.tblPrChange;
     default: return 0;
     }
@@ -571,6 +801,8 @@ static int on_start(docx_ctx *d, const xmlChar *ns, const char *n)
             d->in_t = 1;
         } else if (n == d->nm.tab && d->in_run) {
             return add_text(d, "\t", 1);
+        } else if (n == d->nm.tab) {
+            on_tab_stop(d);
         } else if (n == d->nm.tbl) {
             return table_start(d);
         } else if (n == d->nm.tr) {
@@ -740,6 +972,8 @@ static int read_part(docx_ctx *d, const unsigned char *data, size_t len, const c
         xmlFreeDoc(d->pc->myDoc);
     xmlFreeParserCtxt(d->pc);
     d->pc = NULL;
+    if (rc != EM_ABORT && flush_tabbed(d) == EM_ABORT)
+        rc = EM_ABORT;
     /* whatever a broken part left open is still written */
     while (rc != EM_ABORT && d->ntable) {
         int r2 = table_end(d);
@@ -831,6 +1065,11 @@ int read_docx(const unsigned char *data, size_t len, emitter *em)
     for (size_t i = 0; i < d->nseen; i++)
         free(d->seen[i]);
     free(d->seen);
+    for (size_t i = 0; i < d->nrun; i++) {
+        free(d->run[i].text);
+        free(d->run[i].stops);
+    }
+    free(d->run);
     free(d);
     styles_free(&styles);
     zip_discard(za);

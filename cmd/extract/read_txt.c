@@ -119,20 +119,7 @@ static int add_cell(txt_state *st, const char *s, size_t n, long line)
 static int emit_row_line(txt_state *st, const char *s, size_t n, long line)
 {
     start_table(st);
-    json_t *cells = em_cells();
-    int col = 0;
-    for (size_t i = 0;; col++) {
-        const char *tab = memchr(s + i, '\t', n - i);
-        size_t e = tab ? (size_t)(tab - s) : n;
-        if (em_cell(cells, col, s + i, e - i, 1, 1)) {
-            json_decref(cells);
-            return EM_ABORT;
-        }
-        if (!tab)
-            break;
-        i = e + 1;
-    }
-    return em_row(st->em, st->table, st->row++, NULL, cells, loc_line(line));
+    return em_tab_row(st->em, st->table, st->row++, s, n, loc_line(line));
 }
 
 typedef struct {
