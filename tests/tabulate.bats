@@ -559,6 +559,16 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '- 项目支出预算表 2.07' 'FA06P 一般公共预算财政拨款项目支出决算表 3.00')"
 }
 
+@test "tabulate: a hidden column of words (a system's row ids R0001) is no stub: the printed labels are the items; a hidden column of figures keeps its heading" {
+    hide() { sed -E 's/("text":"(ID|R0001|上年数|180\.00)","colspan":1,"rowspan":1)/\1,"hidden":true/g'; }
+    doc=$(make_doc d \
+        "$(r 0 "$(c 1 '收入预算表' 4 1)")" \
+        "$(row 0 1 'ID' '科目编码' '科目名称' '合计' '上年数' | hide)" \
+        "$(row 0 2 'R0001' '208' '社会保障和就业支出' '194.47' '180.00' | hide)")
+    run bash -c "printf '%s\n' '$doc' | sed 's/\"format\":\"txt\"/\"format\":\"xlsx\"/' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .code, .column, .value, (.locator.hidden // false)] | map(tostring) | join(\" \")'"
+    assert_output "$(printf '%s\n' '社会保障和就业支出 208 合计 194.47 false' '社会保障和就业支出 208 上年数 180.00 true')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

@@ -1,4 +1,5 @@
 #include "tabulate.h"
+#include "align.h"
 #include "codes.h"
 
 #include "record.h"
@@ -123,6 +124,7 @@ static int take_row(tab_doc *d, const json_t *rec)
             free(t->text);
             t->text = code;
         }
+
         if (col != (int)i || span > 1 || rspan > 1)
             g->grid = 1;
     }
@@ -267,10 +269,49 @@ static void find_meta(tab_doc *d)
     free(dept);
 }
 
+/* A column the workbook hides that holds no figure (a system's row ids
+ * R0001 … in a hidden first column) is not printed: its words are no
+ * label and no heading, so they are left out. A hidden column of figures
+ * keeps them, and its heading: they become facts marked hidden. */
+static void blank_hidden_words(tgrid *g)
+{
+    int width = 0, any = 0;
+    for (int r = 0; r < g->nrows; r++)
+        for (int c = 0; c < g->rows[r].n; c++) {
+            const tcell *t = &g->rows[r].cells[c];
+            if (t->col + 1 > width)
+                width = t->col + 1;
+            any |= t->hidden;
+        }
+    if (!any)
+        return;
+    /* per column: 1 hidden words, 2 shown text, 4 a figure */
+    unsigned char *seen = calloc((size_t)width, 1);
+    if (!seen)
+        abort();
+    for (int r = 0; r < g->nrows; r++)
+        for (int c = 0; c < g->rows[r].n; c++) {
+            const tcell *t = &g->rows[r].cells[c];
+            if (!tx_is_blank(t->text))
+                seen[t->col] |= (t->hidden ? 1 : 2) | (align_is_figure(t->text) ? 4 : 0);
+        }
+    for (int r = 0; r < g->nrows; r++)
+        for (int c = 0; c < g->rows[r].n; c++) {
+            tcell *t = &g->rows[r].cells[c];
+            if (t->hidden && seen[t->col] == 1) {
+                free(t->text);
+                t->text = tx_dup("");
+            }
+        }
+    free(seen);
+}
+
 int doc_finish(tab_doc *d)
 {
     if (d->too_large)
         return 0;
+    for (int g = 0; g < d->ngrid; g++)
+        blank_hidden_words(&d->grids[g]);
     find_meta(d);
     d->formulas = json_array();
     int rc = emit_meta(d);
