@@ -569,6 +569,18 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '社会保障和就业支出 208 合计 194.47 false' '社会保障和就业支出 208 上年数 180.00 true')"
 }
 
+@test "tabulate: a table's head rows alone in one table and its body in the next right after it (split under its head, pasted in two) are one table" {
+    doc=$(make_doc d \
+        "$(para '财政拨款“三公”经费支出决算表')" \
+        "$(row 0 0 '预算数' '' '决算数' '')" \
+        "$(row 0 1 '合计' '公务接待费' '合计' '公务接待费')" \
+        "$(row 0 2 '1' '2' '3' '4')" \
+        "$(row 1 0 '5.80' '3.92' '5.53' '3.78')" \
+        "$(para '注：本表无')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .header_path, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'FA09 预算数/合计 5.80' 'FA09 预算数/公务接待费 3.92' 'FA09 决算数/合计 5.53' 'FA09 决算数/公务接待费 3.78')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

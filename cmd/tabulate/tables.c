@@ -1772,6 +1772,29 @@ static int repeats_header_of(const tgrid *a, const tgrid *b)
     return 0;
 }
 
+/* Whether a row of g holds a figure that is not a nil: a table of header
+ * rows alone holds none (its 栏次 row's numbers are no figures). */
+static int holds_figures(const tgrid *g)
+{
+    for (int r = 0; r < g->nrows; r++) {
+        const trow *t = &g->rows[r];
+        char **texts = malloc(sizeof(char *) * (size_t)(t->n ? t->n : 1));
+        if (!texts)
+            abort();
+        for (int c = 0; c < t->n; c++)
+            texts[c] = t->cells[c].text;
+        int colno = hdr_is_colno_row(&(hrow){texts, t->n});
+        free(texts);
+        for (int c = 0; c < g->rows[r].n && !colno; c++) {
+            char buf[64];
+            int nil = 0, pct = 0;
+            if (figure_of(g->rows[r].cells[c].text, buf, sizeof buf, &nil, &pct) == 1 && !nil)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* A table run on to the next page without its header, under a running
  * head that extract reads as a paragraph between the two pieces, or cut
  * in two with its header repeated and nothing between: grid gi joins the
@@ -1794,7 +1817,9 @@ static int joins_grid_before(const tab_doc *d, int gi)
             return 0;
         heads++;
     }
-    return heads > 0 || header;
+    /* (or a header alone in a table of its own, its body in the next right
+     * after it: a table split under its head rows, or pasted in two) */
+    return heads > 0 || header || (figures && !holds_figures(a));
 }
 
 /* Joins the grids joins_grid_before says run on. After it the index of
