@@ -825,6 +825,12 @@ pdf_rows() {
     assert_line --index 4 '[4,[[0,"二、政府性基金预算财政拨款收入",1],[1,"2",1],[2,"/",1],[3,"二、外交支出",1],[4,"33",1],[5,"/",1]]]'
 }
 
+@test "pdf: over one row of figures set left in their cells, the 栏次 numbers centred in theirs add no column" {
+    run pdf_rows "$ROOT/data/holdout48/bachuan-hedao-2023.pdf" 8
+    assert_line --index 2 '[2,[[2,"小计",1],[3,"公务用车购置费",1],[4,"公务用车运行维护费",1],[8,"小计",1],[9,"公务用车购置费",1],[10,"公务用车运行维护费",1]]]'
+    assert_line --index 3 '[3,[[0,"1",1],[1,"2",1],[2,"3",1],[3,"4",1],[4,"5",1],[5,"6",1],[6,"7",1],[7,"8",1],[8,"9",1],[9,"10",1],[10,"11",1],[11,"12",1]]]'
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'

@@ -2608,6 +2608,24 @@ static bool figures_unheaded(const layout *L, int a, int b)
     return true;
 }
 
+/* Whether the numbers of 栏次 line i pair one to one, in order, with the
+ * figures of line row, each number starting after its figure starts and
+ * ending before the next figure starts: figures set left in their cells,
+ * the numbers centred (no column of blank cells among them). */
+static bool numbers_after_figures(const layout *L, int i, int row)
+{
+    const line *n = &L->ln[i], *f = &L->ln[row];
+    if (n->nc != f->nc || n->nc < 2)
+        return false;
+    for (int k = 0; k < n->nc; k++) {
+        const chunk *num = &L->ck[n->c0 + k], *fig = &L->ck[f->c0 + k];
+        if (!num->numeric || !fig->numeric || num->x1 < fig->x1 ||
+            (k + 1 < f->nc && num->x2 > L->ck[f->c0 + k + 1].x1))
+            return false;
+    }
+    return true;
+}
+
 static bool find_columns(layout *L, int a, int b)
 {
     int anchors = 0;
@@ -2636,6 +2654,10 @@ static bool find_columns(layout *L, int a, int b)
      * are blank (the number centred over nothing) */
     for (int i = a; i < b && one_row; i++) {
         if (i == row || !L->ln[i].anchor || !colno_row(L, &L->ln[i]))
+            continue;
+        /* (figures set left in their cells, each number centred in its
+         * own, between its figure's start and the next one's) */
+        if (numbers_after_figures(L, i, row))
             continue;
         for (int k = 0; k < L->ln[i].nc; k++) {
             const chunk *c = &L->ck[L->ln[i].c0 + k];
