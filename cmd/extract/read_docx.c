@@ -528,6 +528,31 @@ static int tab_column(int pos, char align, const int *edge, int nc)
     return j;
 }
 
+/* Row i of a table typed against tab stops, each cell in the column its
+ * stop stands in among nc (edge[] from tab_columns); with no columns, or
+ * more cells than they can hold, the cell after the k-th tab is column k. */
+static int emit_tab_row(docx_ctx *d, const tabbed_para *r, int table, int i, const int *edge, int nc)
+{
+    tab_cell c[MAX_TAB_COLS];
+    int k = nc ? tab_cells(r, c, MAX_TAB_COLS) : 0;
+    if (!nc || k == MAX_TAB_COLS)
+        return em_tab_row(d->em, table, i, r->text, r->len, docx_loc(d, r->para));
+    json_t *cells = em_cells();
+    for (int j = 0, last = -1; j < k && cells; j++) {
+        if (j == 0 && !c[j].n)
+            continue;   /* the row starts with a tab */
+        int col = tab_column(c[j].pos, c[j].align, edge, nc);
+        if (col <= last)
+            col = last + 1;   /* two cells in one column: keep both, in order */
+        last = col;
+        if (em_cell(cells, col, c[j].s, c[j].n, 1, 1)) {
+            json_decref(cells);
+            cells = NULL;
+        }
+    }
+    return cells ? em_row(d->em, table, i, NULL, cells, docx_loc(d, r->para)) : EM_ABORT;
+}
+
 /* Writes the held paragraphs with tabs: as the rows of a table when they
  * are one — two lines of three cells or more and an amount among them, as
  * a typist sets a table against tab stops without the table tool — else
@@ -557,29 +582,9 @@ static int flush_tabbed(docx_ctx *d)
     int nc = table >= 0 ? tab_columns(d->run, d->nrun, amounts, edge) : 0;
     for (size_t i = 0; i < d->nrun; i++) {
         tabbed_para *r = &d->run[i];
-        if (rc != EM_OK) {
-        } else if (table < 0) {
-            rc = em_paragraph(d->em, r->text, r->len, r->level, docx_loc(d, r->para));
-        } else if (!nc) {
-            rc = em_tab_row(d->em, table, (int)i, r->text, r->len, docx_loc(d, r->para));
-        } else {
-            tab_cell c[MAX_TAB_COLS];
-            int k = tab_cells(r, c, MAX_TAB_COLS), last = -1;
-            json_t *cells = em_cells();
-            for (int j = 0; j < k && cells; j++) {
-                if (j == 0 && !c[j].n)
-                    continue;   /* the row starts with a tab */
-                int col = tab_column(c[j].pos, c[j].align, edge, nc);
-                if (col <= last)
-                    col = last + 1;   /* two cells in one column: keep both, in order */
-                last = col;
-                if (em_cell(cells, col, c[j].s, c[j].n, 1, 1)) {
-                    json_decref(cells);
-                    cells = NULL;
-                }
-            }
-            rc = cells ? em_row(d->em, table, (int)i, NULL, cells, docx_loc(d, r->para)) : EM_ABORT;
-        }
+        if (rc == EM_OK)
+            rc = table < 0 ? em_paragraph(d->em, r->text, r->len, r->level, docx_loc(d, r->para))
+                           : emit_tab_row(d, r, table, (int)i, edge, nc);
         free(r->text);
         free(r->stops);
     }
