@@ -292,7 +292,8 @@ static void blank_hidden_words(tgrid *g)
     for (int r = 0; r < g->nrows; r++)
         for (int c = 0; c < g->rows[r].n; c++) {
             const tcell *t = &g->rows[r].cells[c];
-            if (!tx_is_blank(t->text))
+            /* (a title merged from the hidden column on shows beside it) */
+            if (!tx_is_blank(t->text) && (t->hidden || t->span == 1))
                 seen[t->col] |= (t->hidden ? 1 : 2) | (align_is_figure(t->text) ? 4 : 0);
         }
     for (int r = 0; r < g->nrows; r++)
