@@ -432,18 +432,75 @@ static int render_date(const char *s, size_t len, const datetime *t, tbuf *out)
 }
 
 /* A number section: literal text around one run of digit placeholders. */
+/* A literal set among the integer placeholders of a format (the escaped
+ * point of 0!.0000), with how many placeholders come before it. */
+enum { MAX_NUM_LITERALS = 8 };
+typedef struct {
+    const char *s;
+    size_t n;
+    int before;
+} num_literal;
+
+/* x fixed as dec_fixed writes it (no grouping), the literals put among
+ * its integer digits where the format sets them, counted from the last
+ * of its nph integer placeholders: 0!.0000 shows 4290502 as 429.0502. */
+static int fixed_with_literals(decnum x, int decimals, int min_dec, int min_int, int group, int sign,
+                               const num_literal *lit, int nlit, int nph, tbuf *out)
+{
+    tbuf num = {0};
+    if (dec_fixed(x, decimals, min_dec, min_int, 0, sign, &num)) {
+        tb_free(&num);
+        return -1;
+    }
+    const char *n = tb_str(&num);
+    size_t start = n[0] == '-', end = start;
+    while (n[end] >= '0' && n[end] <= '9')
+        end++;
+    int rc = tb_add(out, n, start);
+    size_t at = start;
+    for (int k = 0; k < nlit && !rc; k++) {
+        /* digits after the literal: as many as placeholders after it */
+        size_t after = (size_t)(nph - lit[k].before);
+        size_t cut = end - start > after ? end - after : start;
+        if (cut < at)
+            cut = at;
+        /* the digits before the first literal grouped by thousands
+         * (#,##0!.0000 shows 12345678 as 1,234.5678) */
+        for (size_t i = at; i < cut && !rc; i++)
+            rc = tb_addc(out, n[i]) || (group && k == 0 && (cut - i - 1) % 3 == 0 && i + 1 < cut &&
+                                        tb_addc(out, ','));
+        rc = rc || tb_add(out, lit[k].s, lit[k].n);
+        at = cut;
+    }
+    if (!rc)
+        rc = tb_add(out, n + at, num.len - at);
+    tb_free(&num);
+    return rc ? -1 : 0;
+}
+
 static int render_number(const char *s, size_t len, decnum x, int sign, tbuf *out)
 {
     const char *e = s + len;
     /* first pass: the placeholders */
-    int int_zeros = 0, decimals = 0, min_dec = 0, group = 0, percent = 0, point = 0, sci = 0;
+    int int_zeros = 0, int_hashes = 0, decimals = 0, min_dec = 0, group = 0, percent = 0, point = 0,
+        sci = 0;
     int seen_digit = 0, trailing_commas = 0;
     const char *first = NULL, *last = NULL;
+    /* literals among the integer placeholders (0!.0000 shows 元 as 万元:
+     * 4290502 as 429.0502): each with the placeholders seen before it */
+    num_literal lit[MAX_NUM_LITERALS];
+    int nlit = 0;
     for (const char *p = s; p < e; p++) {
         if (*p == '"') {
             const char *q = memchr(p + 1, '"', (size_t)(e - p - 1));
+            if (seen_digit && !point && q && nlit < MAX_NUM_LITERALS)
+                lit[nlit++] = (num_literal){p + 1, (size_t)(q - p - 1), int_zeros + int_hashes};
             p = q ? q : e - 1;
-        } else if (*p == '\\' || *p == '_' || *p == '*') {
+        } else if ((*p == '\\' || *p == '!') && p + 1 < e) {
+            if (seen_digit && !point && nlit < MAX_NUM_LITERALS)
+                lit[nlit++] = (num_literal){p + 1, 1, int_zeros + int_hashes};
+            p++;
+        } else if (*p == '\\' || *p == '!' || *p == '_' || *p == '*') {
             p++;
         } else if (*p == '[') {
             const char *q = memchr(p, ']', (size_t)(e - p));
@@ -460,6 +517,8 @@ static int render_number(const char *s, size_t len, decnum x, int sign, tbuf *ou
                     min_dec = decimals;
             } else if (*p == '0') {
                 int_zeros++;
+            } else {
+                int_hashes++;
             }
         } else if (*p == '.' && seen_digit && !point) {
             point = 1;
@@ -479,6 +538,10 @@ static int render_number(const char *s, size_t len, decnum x, int sign, tbuf *ou
             break;
         }
     }
+    /* a literal after the last integer placeholder is text after the
+     * number, not among its digits */
+    while (nlit && lit[nlit - 1].before == int_zeros + int_hashes)
+        nlit--;
     if (sci)
         return dec_scientific(x, decimals, out);
     if (x.n) {
@@ -491,7 +554,9 @@ static int render_number(const char *s, size_t len, decnum x, int sign, tbuf *ou
     /* second pass: literal text before and after the number */
     for (int pass = 0; pass < 2; pass++) {
         const char *from = pass == 0 ? s : last + 1, *to = pass == 0 ? first : e;
-        if (pass == 1 && dec_fixed(x, decimals, min_dec, int_zeros, group, sign, out))
+        if (pass == 1 && (nlit ? fixed_with_literals(x, decimals, min_dec, int_zeros, group, sign, lit, nlit,
+                                                     int_zeros + int_hashes, out)
+                               : dec_fixed(x, decimals, min_dec, int_zeros, group, sign, out)))
             return -1;
         for (const char *p = from; p < to; p++) {
             if (*p == '"') {
