@@ -831,6 +831,13 @@ pdf_rows() {
     assert_line --index 3 '[3,[[0,"1",1],[1,"2",1],[2,"3",1],[3,"4",1],[4,"5",1],[5,"6",1],[6,"7",1],[7,"8",1],[8,"9",1],[9,"10",1],[10,"11",1],[11,"12",1]]]'
 }
 
+@test "pdf: two heads filling their cells a typed space apart, each ending a point short of its column's figures, are two cells (Calc)" {
+    run pdf_rows "$ROOT/data/holdout49/ganchuan-guozi-2025.pdf" 1
+    assert_line --index 1 '[1,[[4,"一般公共预算拨款收入",1],[5,"政府性基金预算拨款收入",1],[6,"国有资本经营预算拨款收入",1],[7,"财政专户管理资金收入",1],[8,"事业收入",1],[9,"上级补助收入",1],[10,"附属单位上缴收入",1],[11,"事业单位经营收入",1],[12,"其他收入",1]]]'
+    run pdf_rows "$ROOT/data/holdout11/tongshu-shenji-2023.pdf" 1
+    assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"本年收入合计",1],[3,"财政拨款收入",1],[4,"上级补助收入",1],[5,"事业收入",1],[6,"经营收入",1],[7,"附属单位上缴收入",1],[8,"其他收入",1]]]'
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'

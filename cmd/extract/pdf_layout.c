@@ -1117,6 +1117,14 @@ static bool find_cuts(layout *L, const char *pagetext)
                     ;
                 else if (edges_near(L->edges, ne, a->x2, tol, li,
                                     1u << EDGE_FIG_END | 1u << EDGE_GLUE_END) >= 2 ||
+                    /* (a head filling its cell ends a point short of its
+                     * figures, the next head filling its own ending at
+                     * its figures too: 管理资金 事业收入 over 0.00 0.00) */
+                    (!digit &&
+                     edges_near(L->edges, ne, a->x2 + 0.06 * l->h, 0.06 * l->h, li,
+                                1u << EDGE_FIG_END) >= 2 &&
+                     edges_near(L->edges, ne, text_end(L, l, m) + 0.06 * l->h, 0.06 * l->h, li,
+                                1u << EDGE_FIG_END) >= 2) ||
                     edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_START) >= 2 ||
                     (digit &&
                      (edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_SPACED_START) >= 2 ||
