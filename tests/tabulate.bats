@@ -581,6 +581,30 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' 'FA09 预算数/合计 5.80' 'FA09 预算数/公务接待费 3.92' 'FA09 决算数/合计 5.53' 'FA09 决算数/公务接待费 3.78')"
 }
 
+@test "tabulate: a table continued under a 续表 line, its header retyped or not, is one table" {
+    for mark in '续表' '（续表）' '续表1'; do
+        # the header retyped under the mark
+        doc=$(make_doc d \
+            "$(para '支出决算表')" \
+            "$(row 0 0 '科目编码' '科目名称' '本年支出合计')" \
+            "$(row 0 1 '210' '卫生健康支出' '4.57')" \
+            "$(para "$mark")" \
+            "$(row 1 0 '科目编码' '科目名称' '本年支出合计')" \
+            "$(row 1 1 '221' '住房保障支出' '12.34')")
+        run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .code, .value] | join(\" \")'"
+        assert_output "$(printf '%s\n' 'FA03 210 4.57' 'FA03 221 12.34')"
+        # or the rows alone
+        doc=$(make_doc d \
+            "$(para '支出决算表')" \
+            "$(row 0 0 '科目编码' '科目名称' '本年支出合计')" \
+            "$(row 0 1 '210' '卫生健康支出' '4.57')" \
+            "$(para "$mark")" \
+            "$(row 1 0 '2210201' '住房公积金' '12.34')")
+        run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .code, .value] | join(\" \")'"
+        assert_output "$(printf '%s\n' 'FA03 210 4.57' 'FA03 2210201 12.34')"
+    done
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

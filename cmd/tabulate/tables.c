@@ -1696,6 +1696,30 @@ static int run_grid(tab_doc *d, int gi)
     return rc;
 }
 
+/* Whether t says that the table above goes on (续表, 续表3, （续表）,
+ * 续上表, （续）). */
+static int continued_mark(const char *t)
+{
+    char *k = tx_key(t);
+    const char *p = k;
+    if (*p == '(')
+        p++;
+    int ok = 0;
+    if (strncmp(p, "续上表", strlen("续上表")) == 0)
+        p += strlen("续上表"), ok = 1;
+    else if (strncmp(p, "续表", strlen("续表")) == 0)
+        p += strlen("续表"), ok = 1;
+    else if (strncmp(p, "续", strlen("续")) == 0 && k[0] == '(')
+        p += strlen("续"), ok = 1;
+    while (ok && *p >= '0' && *p <= '9')
+        p++;
+    if (ok && *p == ')' && k[0] == '(')
+        p++;
+    ok = ok && *p == '\0';
+    free(k);
+    return ok;
+}
+
 /* Whether paragraph k is printed again elsewhere in the document: a page's
  * running head (澹溪县公证处2024年度部门决算 at the top of every page). */
 static int printed_again(const tab_doc *d, int k)
@@ -1813,7 +1837,9 @@ static int joins_grid_before(const tab_doc *d, int gi)
         return 0;
     int heads = 0;
     for (int k = para_after(d, a->last_seq); k < d->npara && d->paras[k].seq < b->first_seq; k++) {
-        if (!printed_again(d, k))
+        /* 续表: the table above goes on (its header again, or not), as
+         * a running head says of rows without their header */
+        if (!continued_mark(d->paras[k].text) && !printed_again(d, k))
             return 0;
         heads++;
     }
