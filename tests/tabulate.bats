@@ -605,6 +605,21 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     done
 }
 
+@test "tabulate: tables nested side by side in a layout table (收入 left, 支出 right) take the title above the layout table" {
+    nest() { sed "s/\"row\":/\"parent\":{\"table\":0,\"row\":0,\"col\":$1},\"row\":/"; }
+    doc=$(make_doc d \
+        "$(para '2025年收支总表')" \
+        "$(row 0 0 '' '')" \
+        "$(row 1 0 '收入' | nest 0)" \
+        "$(row 1 1 '项目' '预算数' | nest 0)" \
+        "$(row 1 2 '一、一般公共预算拨款收入' '281.96' | nest 0)" \
+        "$(row 2 0 '支出' | nest 1)" \
+        "$(row 2 1 '项目' '预算数' | nest 1)" \
+        "$(row 2 2 '四、公共安全支出' '286.58' | nest 1)")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .item, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'BU01 一般公共预算拨款收入 281.96' 'BU01 公共安全支出 286.58')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

@@ -88,6 +88,8 @@ static int take_row(tab_doc *d, const json_t *rec)
     const char *sheet = rec_str(rec, "sheet");
     if (sheet && !g->sheet)
         g->sheet = tx_clean(sheet);
+    if (g->nrows == 1)
+        g->parent = int_field(json_object_get(rec, "parent"), "table", -1);
     size_t n = json_array_size(cells);
     r->cells = calloc(n ? n : 1, sizeof(tcell));
     if (!r->cells)

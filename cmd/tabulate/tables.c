@@ -514,6 +514,15 @@ static int names_title(const tgrid *g)
     return 0;
 }
 
+/* The grid that grid gi is nested in, or -1. */
+static int enclosing_grid(const tab_doc *d, int gi)
+{
+    for (int k = gi - 1; k >= 0 && d->grids[gi].parent >= 0; k--)
+        if (d->grids[k].index == d->grids[gi].parent)
+            return k;
+    return -1;
+}
+
 static void name_part(gview *v, tpart *p)
 {
     tab_doc *d = v->d;
@@ -524,6 +533,14 @@ static void name_part(gview *v, tpart *p)
         /* meta lines set as a table of their own, the title above them */
         while (gi > 0 && heads_next(d, gi - 1)) {
             read_meta_grid(&d->grids[--gi], p);
+            around(d, gi, 1, &from, &to);
+        }
+        /* a table nested in a layout table (收入 and 支出 side by side in
+         * its two cells), nothing above it in its cell: the title is above
+         * the layout table */
+        int outer = from == to ? enclosing_grid(d, gi) : -1;
+        if (outer >= 0) {
+            gi = outer;
             around(d, gi, 1, &from, &to);
         }
         const char *tail = NULL; /* 表 wrapped onto a line of its own */
