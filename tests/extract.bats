@@ -838,6 +838,15 @@ pdf_rows() {
     assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"本年收入合计",1],[3,"财政拨款收入",1],[4,"上级补助收入",1],[5,"事业收入",1],[6,"经营收入",1],[7,"附属单位上缴收入",1],[8,"其他收入",1]]]'
 }
 
+@test "pdf: a table too wide for its page, printed over then down with print titles, joins its right-hand pages beside its left-hand ones (the repeated stub left out, 栏次 going on 1 2 3 → 4 5)" {
+    run pdf_rows "$ROOT/data/holdout34/lushui-zhongcaiyuan-2023.pdf" 5
+    assert_line --index 0 '[0,[[0,"收入",3],[3,"支出",6]]]'
+    assert_line --index 3 '[3,[[0,"栏次",1],[2,"1",1],[3,"栏次",1],[5,"2",1],[6,"3",1],[7,"4",1],[8,"5",1]]]'
+    assert_line --index 4 '[4,[[0,"一、一般公共预算财政拨款",1],[1,"1",1],[2,"3,023.93",1],[3,"一、一般公共服务支出",1],[4,"33",1],[5,"0.00",1],[6,"0.00",1],[7,"0.00",1],[8,"0.00",1]]]'
+    # the bottom half: its left page under the header again, its right page beside it
+    assert_line --index 34 '[34,[[0,"本年收入合计",1],[1,"27",1],[2,"3,023.93",1],[3,"本年支出合计",1],[4,"59",1],[5,"2,909.68",1],[6,"2,909.68",1],[7,"0.00",1],[8,"0.00",1]]]'
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'

@@ -4343,6 +4343,256 @@ static bool hold_table(layout *L, int a, int b)
     return true;
 }
 
+/* The held line (of the carry, with page coordinates) at the height of
+ * line l of this page, or -1. */
+static int held_at(const layout *L, const line *l)
+{
+    for (int j = 0; j < L->cnl; j++)
+        if (L->cl[j].y1 > -1 && absd(L->cl[j].yc - l->yc) < 0.3 * l->h)
+            return j;
+    return -1;
+}
+
+/* Whether chunk c of this page is the held chunk h (of held line j) seen
+ * again off to the right (or left). */
+static bool same_chunk_at(const layout *L, const chunk *c, int j, double off)
+{
+    for (int m = 0; m < L->cl[j].nc; m++) {
+        const chunk *h = &L->cc[L->cl[j].c0 + m];
+        if (absd(c->x1 - h->x1 - off) <= 1.0 && strcmp(chunk_text(L, c), L->ctext.p + h->text) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The offset by which this page repeats the held table's left columns, at
+ * the same heights (print titles: a table too wide for its page printed
+ * over, then down), and the right end of the repeat on this page; false
+ * when no such repeat: the first texts of fewer than six lines seen again
+ * at one offset. Only a line's first cells count, the stub: the figures
+ * further right may repeat by chance (0.00 under 0.00). */
+static bool repeats_stub(const layout *L, double *off, double *stub_right)
+{
+    double offs[512];
+    int n = 0;
+    for (int i = 0; i < L->nl && n < 512; i++) {
+        int j = held_at(L, &L->ln[i]);
+        if (j < 0 || !L->ln[i].nc)
+            continue;
+        const chunk *c = &L->ck[L->ln[i].c0];
+        for (int m = 0; m < L->cl[j].nc && n < 512; m++) {
+            const chunk *h = &L->cc[L->cl[j].c0 + m];
+            if (strcmp(chunk_text(L, c), L->ctext.p + h->text) == 0)
+                offs[n++] = c->x1 - h->x1;
+        }
+    }
+    qsort(offs, (size_t)n, sizeof *offs, cmp_dbl);
+    /* the offset most first texts share, within a point */
+    int best = 0, at = 0;
+    for (int a = 0, b = 0; a < n; a++) {
+        while (b < n && offs[b] - offs[a] <= 1.0)
+            b++;
+        if (b - a > best)
+            best = b - a, at = a;
+    }
+    if (best < 6)
+        return false;
+    *off = offs[at + best / 2];
+    /* the stub: each line's cells seen again, from its first on, up to
+     * its first amount (the first column after the stub stands where the
+     * first one after it stood on the page before: its 0.00 may match) */
+    *stub_right = -1e300;
+    for (int i = 0; i < L->nl; i++) {
+        int j = held_at(L, &L->ln[i]);
+        for (int k = 0; j >= 0 && k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if ((c->numeric && strchr(chunk_text(L, c), '.')) || !same_chunk_at(L, c, j, *off))
+                break;
+            if (c->x2 > *stub_right)
+                *stub_right = c->x2;
+        }
+    }
+    return true;
+}
+
+/* The smallest and largest number of a 栏次 line among lines [0, n) whose
+ * chunks are cks and texts pool, on this page: false when there is none. */
+static bool colno_range(const line *ln, int n, const chunk *cks, const char *pool, int *lo, int *hi)
+{
+    for (int i = 0; i < n; i++) {
+        if (ln[i].y1 <= -1)
+            continue;   /* held lines moved above: a page before */
+        bool label = false;
+        int a = 1 << 30, b = -1;
+        for (int k = 0; k < ln[i].nc; k++) {
+            const char *t = pool + cks[ln[i].c0 + k].text;
+            if (strstr(t, "栏次"))
+                label = true;
+            else if (t[0] >= '0' && t[0] <= '9' && strlen(t) <= 3 && strspn(t, "0123456789") == strlen(t)) {
+                int v = atoi(t);
+                if (v < a) a = v;
+                if (v > b) b = v;
+            }
+        }
+        if (label && b >= 0) {
+            *lo = a;
+            *hi = b;
+            return true;
+        }
+    }
+    return false;
+}
+
+static int line_by_yc(const void *a, const void *b)
+{
+    return cmp_double(((const line *)a)->yc, ((const line *)b)->yc);
+}
+
+/* A table too wide for its page, printed over then down with print titles
+ * (Calc, Excel): this page repeats the held table's left columns at the
+ * same heights and goes on with its right-hand ones. Those join the held
+ * lines at their heights, set right of them as the sheet has them — the
+ * held table's right edge and this page's first column a cell padding
+ * (0.2 h) from their cells' edges — so a group clipped at the page's edge
+ * (支出 over six columns) stands centred over its columns again. The
+ * repeated stub, and the page's repeated heads above the table, are left
+ * out; lines below the table stay this page's. The carry is used up.
+ * Returns false out of memory. */
+static bool join_beside(layout *L)
+{
+    double off, stub_right;
+    if (L->cnl == 0 || L->nl == 0 || !repeats_stub(L, &off, &stub_right))
+        return true;
+    /* and its 栏次 numbers go on from the held ones (1 2 3, then 4 5): a
+     * table of the same rows on the next page (收入 then 支出 by the same
+     * codes) starts again at 1 */
+    int held_lo, held_hi, lo, hi;
+    if (!colno_range(L->cl, L->cnl, L->cc, L->ctext.p, &held_lo, &held_hi) ||
+        !colno_range(L->ln, L->nl, L->ck, L->pool.p, &lo, &hi) || lo != held_hi + 1)
+        return true;
+    double top = 1e300, bottom = -1e300, right = -1e300, h = 0, left = 1e300;
+    for (int j = 0; j < L->cnl; j++) {
+        const line *c = &L->cl[j];
+        if (c->y1 <= -1)
+            continue;   /* moved above: a page before */
+        if (c->y1 < top) top = c->y1;
+        if (c->y2 > bottom) bottom = c->y2;
+        if (c->x2 > right) right = c->x2;
+        h = c->h;
+    }
+    for (int i = 0; i < L->nl; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *c = &L->ck[L->ln[i].c0 + k];
+            if (L->ln[i].yc >= top - 0.5 * h && L->ln[i].yc <= bottom + 0.5 * h && c->x1 > stub_right &&
+                c->x1 < left)
+                left = c->x1;
+        }
+    if (left > 1e299)
+        return true;
+    double dx = right - left + 0.4 * h;
+    /* the new lines: the held ones, each with this page's cells at its
+     * height, then this page's other lines */
+    int maxl = L->cnl + L->nl, maxc = L->cnc + L->nc;
+    line *nl = malloc(sizeof *nl * (size_t)(maxl > 0 ? maxl : 1));
+    chunk *nc = malloc(sizeof *nc * (size_t)(maxc > 0 ? maxc : 1));
+    bool *used = calloc((size_t)(L->nc > 0 ? L->nc : 1), sizeof *used);
+    int base = (int)L->pool.len;
+    if (!nl || !nc || !used || !sb_add(&L->pool, L->ctext.p ? L->ctext.p : "", L->ctext.len)) {
+        free(nl);
+        free(nc);
+        free(used);
+        return false;
+    }
+    int nnl = 0, nnc = 0;
+    for (int j = 0; j < L->cnl; j++) {
+        line l = L->cl[j];
+        l.c0 = nnc;
+        for (int m = 0; m < L->cl[j].nc; m++) {
+            chunk c = L->cc[L->cl[j].c0 + m];
+            c.text += base;
+            nc[nnc++] = c;
+        }
+        for (int i = 0; i < L->nl && l.y1 > -1; i++) {
+            if (absd(L->ln[i].yc - l.yc) >= 0.3 * l.h)
+                continue;
+            for (int k = 0; k < L->ln[i].nc; k++) {
+                int ci = L->ln[i].c0 + k;
+                if (used[ci] || L->ck[ci].x1 <= stub_right)
+                    continue;
+                chunk c = L->ck[ci];
+                c.x1 += dx;
+                c.x2 += dx;
+                nc[nnc++] = c;
+                used[ci] = true;
+                if (c.x2 > l.x2)
+                    l.x2 = c.x2;
+            }
+        }
+        l.nc = nnc - l.c0;
+        nl[nnl++] = l;
+    }
+    for (int i = 0; i < L->nl; i++) {
+        line l = L->ln[i];
+        bool in_table = l.yc >= top - 0.5 * h && l.yc <= bottom + 0.5 * h;
+        if (l.yc < top - 0.5 * h)
+            continue;   /* the page's heads, printed again above the table */
+        l.c0 = nnc;
+        l.x1 = 1e300;
+        l.x2 = -1e300;
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            int ci = L->ln[i].c0 + k;
+            if (used[ci] || (in_table && L->ck[ci].x1 <= stub_right))
+                continue;
+            chunk c = L->ck[ci];
+            if (in_table) {
+                c.x1 += dx;
+                c.x2 += dx;
+            }
+            if (c.x1 < l.x1) l.x1 = c.x1;
+            if (c.x2 > l.x2) l.x2 = c.x2;
+            nc[nnc++] = c;
+        }
+        l.nc = nnc - l.c0;
+        l.carried = in_table;
+        if (l.nc)
+            nl[nnl++] = l;
+    }
+    free(used);
+    /* in reading order, each line's chunks in order, their line set */
+    qsort(nl, (size_t)nnl, sizeof *nl, line_by_yc);
+    if (!grow((void **)&L->ln, &L->capl, nnl > 0 ? nnl : 1, sizeof *L->ln) ||
+        !grow((void **)&L->ck, &L->capc, nnc > 0 ? nnc : 1, sizeof *L->ck)) {
+        free(nl);
+        free(nc);
+        return false;
+    }
+    int k = 0;
+    for (int i = 0; i < nnl; i++) {
+        int c0 = k;
+        for (int m = 0; m < nl[i].nc; m++) {
+            L->ck[k] = nc[nl[i].c0 + m];
+            L->ck[k].line = i;
+            k++;
+        }
+        /* (the page's cells after the held ones: sorted left to right) */
+        for (int a = c0 + 1; a < k; a++)
+            for (int b = a; b > c0 && L->ck[b].x1 < L->ck[b - 1].x1; b--) {
+                chunk t = L->ck[b];
+                L->ck[b] = L->ck[b - 1];
+                L->ck[b - 1] = t;
+            }
+        nl[i].c0 = c0;
+        L->ln[i] = nl[i];
+    }
+    L->nl = nnl;
+    L->nc = k;
+    L->cnl = L->cnc = 0;
+    L->ctext.len = 0;
+    free(nl);
+    free(nc);
+    return true;
+}
+
 /* Puts the held lines in front of this page's lines, moved above its first
  * line by more than any row pitch (a page break is no wrapped cell). */
 static bool prepend_held(layout *L)
@@ -4543,7 +4793,7 @@ int pdf_extract_full(const unsigned char *data, size_t len, const pdf_sink *sink
             rc = -3;
             too_many_page = p + 1;
         } else if (cg < 0 || !make_lines(&L, p + 1) || !make_chunks(&L, text ? text : "") ||
-                   !prepend_held(&L))
+                   !join_beside(&L) || !prepend_held(&L))
             rc = -1;
         else {
             glyphs += L.ng;
