@@ -620,6 +620,16 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' 'BU01 一般公共预算拨款收入 281.96' 'BU01 公共安全支出 286.58')"
 }
 
+@test "tabulate: an amount printed with its unit in the cell (1,234.56万元, as a format shows it) is a figure in that unit; a target such as 1万元 stays text" {
+    doc=$(make_doc d \
+        "$(para '一般公共预算财政拨款支出决算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '合计')" \
+        "$(row 0 1 '2080501' '行政单位离退休' '1,234.56万元')" \
+        "$(row 0 2 '2080502' '事业单位离退休' '0.00万元')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.code, .value, .unit] | join(\" \")'"
+    assert_output "$(printf '%s\n' '2080501 1234.56 万元' '2080502 0.00 万元')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \
@@ -900,7 +910,8 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
 
 @test "tabulate: tables that are not standard keep their caption, also the next ones under the same title" {
     run bash -c "stream_of() { extract \"\$1\" | normalize-traditional-chinese; }; stream_of '$S000' | tabulate | jq -r 'select(.kind==\"table\") | .table' | sort | uniq -c"
-    assert_output "    159 部门预算项目支出绩效自评表"
+    # (their amounts printed with a unit, 8.52万元 and 42.68元, among them)
+    assert_output "    175 部门预算项目支出绩效自评表"
 }
 
 @test "tabulate: the Sichuan variant's tables are told apart by title" {

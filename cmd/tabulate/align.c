@@ -114,8 +114,17 @@ int align_is_figure(const char *cell)
     if (align_is_nil_word(k))
         return 1;
     size_t l = (size_t)n;
-    if (l && k[l - 1] == '%')
-        k[--l] = '\0';
+    /* (a unit after the number: 12%, 1,234.56万元 as a cell's format shows it) */
+    static const char *const units[] = {"%", "万元", "元", NULL};
+    for (int u = 0; units[u]; u++) {
+        size_t m = strlen(units[u]);
+        if (l > m && strcmp(k + l - m, units[u]) == 0 && k[l - m - 1] >= '0' && k[l - m - 1] <= '9' &&
+            (u == 0 || (l >= m + 3 && k[l - m - 3] == '.'))) {
+            l -= m;
+            k[l] = '\0';
+            break;
+        }
+    }
     decimal d;
     dec_status st = dec_parse(k, l, &d);
     return st == DEC_OK || st == DEC_NIL;

@@ -648,26 +648,36 @@ static char *item_of(const char *label)
     return sb_take(&b);
 }
 
-/* Normalises a figure cell: value string (NULL for nil/blank), unit of a
- * percentage. Returns 1 for a figure (or a nil/blank), 0 for text. */
-static int figure_of(const char *cell, char *buf, size_t size, int *nil, int *percent)
+/* The units a figure cell may print after its number. */
+static const char *const CELL_UNITS[] = {"%", "万元", "元", NULL};
+
+/* Normalises a figure cell: value string (NULL for nil/blank), and the
+ * unit printed after the number (1 + its index in CELL_UNITS: 1 a
+ * percentage, 2 万元 as a format `0.00"万元"` shows it, 3 元; 0 none).
+ * Returns 1 for a figure (or a nil/blank), 0 for text. */
+static int figure_of(const char *cell, char *buf, size_t size, int *nil, int *unit)
 {
     *nil = 0;
-    *percent = 0;
+    *unit = 0;
     if (align_is_run_together(cell))
         return 0;
     char *k = tx_key(cell);
     size_t l = strlen(k);
-    *nil = 0;
-    *percent = 0;
     if (align_is_nil_word(k)) {
         free(k);
         *nil = 1;
         return 1;
     }
-    if (l && k[l - 1] == '%') {
-        k[--l] = '\0';
-        *percent = 1;
+    for (int u = 0; CELL_UNITS[u] && !*unit; u++) {
+        size_t n = strlen(CELL_UNITS[u]);
+        /* (万元 and 元 after an amount with decimals, as a format writes
+         * it: 1,234.56万元; ≤1万元, a target in a 绩效 table, stays text) */
+        if (l > n && strcmp(k + l - n, CELL_UNITS[u]) == 0 && k[l - n - 1] >= '0' && k[l - n - 1] <= '9' &&
+            (u == 0 || (l >= n + 3 && k[l - n - 3] == '.'))) {
+            l -= n;
+            k[l] = '\0';
+            *unit = u + 1;
+        }
     }
     decimal dv;
     dec_status st = dec_parse(k, l, &dv);
@@ -910,7 +920,7 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
         if (raw[0] && (nil || strcmp(raw, buf) != 0))
             jl_str(w, "raw", raw);
         free(raw);
-        jl_str(w, "unit", pct ? "%" : (col->unit ? col->unit : p->unit));
+        jl_str(w, "unit", pct ? CELL_UNITS[pct - 1] : (col->unit ? col->unit : p->unit));
         jl_open_object(w, "locator");
         jl_int(w, "table", r >= 0 ? v->g->rows[r].table : v->g->index);
         jl_int(w, "part", p->part);
