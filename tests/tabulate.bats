@@ -630,6 +630,16 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '2080501 1234.56 万元' '2080502 0.00 万元')"
 }
 
+@test "tabulate: leader dots run from a label to its cell's edge (一般公共预算财政拨款收入……, 行政运行.......) are no part of the item" {
+    doc=$(make_doc d \
+        "$(para '一般公共预算财政拨款支出决算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '合计')" \
+        "$(row 0 1 '201' '一般公共服务支出……………' '3.00')" \
+        "$(row 0 2 '2010301' '行政运行.......' '3.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.code, .item] | join(\" \")'"
+    assert_output "$(printf '%s\n' '201 一般公共服务支出' '2010301 行政运行')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

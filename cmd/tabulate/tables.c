@@ -585,6 +585,13 @@ static void name_part(gview *v, tpart *p)
 
 /* --- facts ------------------------------------------------------------------ */
 
+/* Whether c is a leader dot, run from a label to its cell's edge (一般公共
+ * 预算财政拨款收入…………, 行政运行.......): …, ‥, ., ·, ．, ・. */
+static int is_leader(uint32_t c)
+{
+    return c == 0x2026 || c == 0x2025 || c == '.' || c == 0xB7 || c == 0xFF0E || c == 0x30FB;
+}
+
 /* Whether c marks a footnote: ①…⑳, ⑴…⒇, ※, *, a superscript digit. */
 static int is_note_mark(uint32_t c)
 {
@@ -593,7 +600,8 @@ static int is_note_mark(uint32_t c)
 }
 
 /* Drops the footnote marks that end a label (其他收入①, 年末结转和结余※):
- * the note under the table explains them, the item is the label. */
+ * the note under the table explains them, the item is the label; and the
+ * leader dots a typist ran from it to the cell's edge. */
 static void drop_note_marks(sbuf *b)
 {
     for (;;) {
@@ -605,7 +613,7 @@ static void drop_note_marks(sbuf *b)
             k--;
         uint32_t c;
         tx_cp(b->s + k, &c);
-        if (!is_note_mark(c) || k == 0)
+        if (!(is_note_mark(c) || (is_leader(c) && n >= 2 * 3)) || k == 0)
             return;
         b->len = k;
         b->s[k] = '\0';
