@@ -640,6 +640,21 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '201 一般公共服务支出' '2010301 行政运行')"
 }
 
+@test "tabulate: titles set under their tables (Word's caption below: 表1 收入支出决算总表 after the table) name the table above them, not the next" {
+    doc=$(make_doc d \
+        "$(para '第三部分 部门决算表')" \
+        "$(row 0 0 '项目' '金额')" \
+        "$(row 0 1 '一般公共预算财政拨款收入' '10.00')" \
+        "$(para '表1 收入支出决算总表')" \
+        "$(para '单位：万元')" \
+        "$(row 1 0 '科目编码' '科目名称' '本年收入合计')" \
+        "$(row 1 1 '208' '社会保障和就业支出' '10.00')" \
+        "$(para '表2 收入决算表')" \
+        "$(para '单位：万元')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .value, .unit] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'FA01 10.00 万元' 'FA02 10.00 万元')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

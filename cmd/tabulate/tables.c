@@ -523,11 +523,59 @@ static int enclosing_grid(const tab_doc *d, int gi)
     return -1;
 }
 
+/* Whether one of the three paragraphs of [from, to) nearest a grid (the
+ * last ones before it, or the first ones after it) names a standard
+ * table. */
+static int titled(const tab_doc *d, int from, int to, int after)
+{
+    for (int k = 0; k < 3 && k < to - from; k++) {
+        const char *t = d->paras[after ? from + k : to - 1 - k].text;
+        if (catalog_is_title(t) && catalog_match(t))
+            return 1;
+    }
+    return 0;
+}
+
+static int holds_figures(const tgrid *g);
+
+/* Where the document's tables have their titles: under them when the
+ * first table with figures has none above it but one right under it (表1
+ * 收入支出决算总表 as Word's caption below the table puts it); above
+ * otherwise. Each table's title is then the one under it, not the one
+ * above, which is the table before's. */
+static int captions_below(tab_doc *d)
+{
+    if (!d->captions) {
+        d->captions = 1;
+        for (int gi = 0; gi < d->ngrid; gi++) {
+            if (!holds_figures(&d->grids[gi]))
+                continue;
+            int bf, bt, af, at, top = gi;
+            while (top > 0 && heads_next(d, top - 1))
+                top--;   /* meta lines set as a table of their own */
+            around(d, top, 1, &bf, &bt);
+            around(d, gi, 0, &af, &at);
+            /* (the caption right under the table, not a note first) */
+            if (!titled(d, bf, bt, 0) && af < at && titled(d, af, af + 1, 1))
+                d->captions = 2;
+            break;
+        }
+    }
+    return d->captions == 2;
+}
+
 static void name_part(gview *v, tpart *p)
 {
     tab_doc *d = v->d;
+    /* title and unit printed under the grid, as its caption */
+    if (!p->title && p->part == 0 && captions_below(d)) {
+        int from, to;
+        around(d, v->gi, 0, &from, &to);
+        for (int i = from; i < to && i < from + 3; i++)
+            take_meta(p, d->paras[i].text, 1);
+    }
     /* title and unit printed as paragraphs above the grid (docx, html) */
-    if ((!p->title || !p->unit) && p->part == 0) {
+    if ((!p->title || !p->unit) && p->part == 0 && !(p->title && captions_below(d))) {
         int gi = v->gi, from, to;
         around(d, gi, 1, &from, &to);
         /* meta lines set as a table of their own, the title above them */

@@ -77,6 +77,7 @@ typedef struct {
     int nstatements;
     int seq;             /* records seen in this document */
     int too_large;       /* over max_doc_records: passed through, not analysed */
+    int captions;        /* where tables' titles stand: 0 not yet seen, 1 above, 2 below */
     int clipped;         /* a row was wider than max_columns */
     docmeta meta;
     json_t *formulas;    /* formula records, written after the table facts */
