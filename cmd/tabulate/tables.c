@@ -538,6 +538,18 @@ static int titled(const tab_doc *d, int from, int to, int after)
 
 static int holds_figures(const tgrid *g);
 
+/* Whether t begins with a table's number: 表1, 表 12, 附表3. */
+static int numbered(const char *t)
+{
+    char *k = tx_key(t);
+    const char *p = strncmp(k, "附表", strlen("附表")) == 0 ? k + strlen("附表")
+                    : strncmp(k, "表", strlen("表")) == 0 ? k + strlen("表")
+                                                            : NULL;
+    int ok = p && *p >= '0' && *p <= '9';
+    free(k);
+    return ok;
+}
+
 /* Where the document's tables have their titles: under them when the
  * first table with figures has none above it but one right under it (表1
  * 收入支出决算总表 as Word's caption below the table puts it); above
@@ -555,8 +567,9 @@ static int captions_below(tab_doc *d)
                 top--;   /* meta lines set as a table of their own */
             around(d, top, 1, &bf, &bt);
             around(d, gi, 0, &af, &at);
-            /* (the caption right under the table, not a note first) */
-            if (!titled(d, bf, bt, 0) && af < at && titled(d, af, af + 1, 1))
+            /* (the caption right under the table, not a note first, and
+             * numbered as a caption is: 表1 …) */
+            if (!titled(d, bf, bt, 0) && af < at && titled(d, af, af + 1, 1) && numbered(d->paras[af].text))
                 d->captions = 2;
             break;
         }
