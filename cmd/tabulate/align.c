@@ -44,7 +44,6 @@ static int known_code_cell(const char *cell)
     return tx_key_buf(cell, k, sizeof k) >= 0 && code_key(k) && codes_known_class(k);
 }
 
-/* "3 4 5": numbers a conversion ran together (PDF 栏次 cells), not one */
 /* 1 when the cell is one amount with its thousands set apart by single
  * spaces (2 183.46, 1 234 567.89): digits in groups of three after the
  * first, and decimals, so that 100 200 (two numbers) is not one. */
@@ -75,6 +74,7 @@ static int space_grouped(const char *cell)
     return *p == '\0';
 }
 
+/* "3 4 5": numbers a conversion ran together (PDF 栏次 cells), not one */
 int align_is_run_together(const char *cell)
 {
     if (space_grouped(cell))
@@ -103,6 +103,28 @@ int align_is_run_together(const char *cell)
 
 int align_is_nil_word(const char *key) { return strcmp(key, "无") == 0; }
 
+/* The units a figure cell may print after its number. */
+static const char *const CELL_UNITS[] = {"%", "万元", "元", NULL};
+
+int align_cell_unit(char *key, size_t *len)
+{
+    size_t l = *len;
+    for (int u = 0; CELL_UNITS[u]; u++) {
+        size_t n = strlen(CELL_UNITS[u]);
+        /* (万元 and 元 after an amount with decimals, as a format writes
+         * it: 1,234.56万元; ≤1万元, a target in a 绩效 table, stays text) */
+        if (l > n && strcmp(key + l - n, CELL_UNITS[u]) == 0 && key[l - n - 1] >= '0' &&
+            key[l - n - 1] <= '9' && (u == 0 || (l >= n + 3 && key[l - n - 3] == '.'))) {
+            *len = l - n;
+            key[*len] = '\0';
+            return u + 1;
+        }
+    }
+    return 0;
+}
+
+const char *align_unit_name(int unit) { return CELL_UNITS[unit - 1]; }
+
 int align_is_figure(const char *cell)
 {
     if (align_is_run_together(cell))
@@ -114,17 +136,7 @@ int align_is_figure(const char *cell)
     if (align_is_nil_word(k))
         return 1;
     size_t l = (size_t)n;
-    /* (a unit after the number: 12%, 1,234.56万元 as a cell's format shows it) */
-    static const char *const units[] = {"%", "万元", "元", NULL};
-    for (int u = 0; units[u]; u++) {
-        size_t m = strlen(units[u]);
-        if (l > m && strcmp(k + l - m, units[u]) == 0 && k[l - m - 1] >= '0' && k[l - m - 1] <= '9' &&
-            (u == 0 || (l >= m + 3 && k[l - m - 3] == '.'))) {
-            l -= m;
-            k[l] = '\0';
-            break;
-        }
-    }
+    align_cell_unit(k, &l);
     decimal d;
     dec_status st = dec_parse(k, l, &d);
     return st == DEC_OK || st == DEC_NIL;

@@ -7,6 +7,8 @@
 
 #include "header.h"
 
+#include <stddef.h>
+
 typedef struct {
     char *code;      /* 3/5/7-digit classification code, or NULL */
     char *label;     /* the row label as printed (cleaned), or NULL */
@@ -22,6 +24,13 @@ int align_is_run_together(const char *cell);
 /* 1 when key (tx_key of a cell) is a word printed where a figure belongs
  * to say there is none (无, in a column of figures): a nil like a dash. */
 int align_is_nil_word(const char *key);
+/* Drops the unit printed after the number of key (tx_key of a cell, *len
+ * bytes): 12%, or 1,234.56万元 and 42.68元 as a cell's format shows them
+ * (with decimals: ≤1万元 is a target, no figure). Returns 1 + the unit's
+ * index (align_unit_name), 0 when there is none. */
+int align_cell_unit(char *key, size_t *len);
+/* The unit align_cell_unit returned (% 万元 元). */
+const char *align_unit_name(int unit);
 /* 1 when the cell is a figure: an amount, a nil dash or word, or a percentage. */
 int align_is_figure(const char *cell);
 /* Aligns row (slots 0..n) with block b of the model; above is the code of

@@ -126,7 +126,6 @@ static int take_row(tab_doc *d, const json_t *rec)
             free(t->text);
             t->text = code;
         }
-
         if (col != (int)i || span > 1 || rspan > 1)
             g->grid = 1;
     }

@@ -674,6 +674,8 @@ static void drop_note_marks(sbuf *b)
             k--;
         uint32_t c;
         tx_cp(b->s + k, &c);
+        /* (leaders only after two characters of label at least: a label
+         * of dots alone stays what it is) */
         if (!(is_note_mark(c) || (is_leader(c) && n >= 2 * 3)) || k == 0)
             return;
         b->len = k;
@@ -717,13 +719,10 @@ static char *item_of(const char *label)
     return sb_take(&b);
 }
 
-/* The units a figure cell may print after its number. */
-static const char *const CELL_UNITS[] = {"%", "万元", "元", NULL};
-
 /* Normalises a figure cell: value string (NULL for nil/blank), and the
- * unit printed after the number (1 + its index in CELL_UNITS: 1 a
- * percentage, 2 万元 as a format `0.00"万元"` shows it, 3 元; 0 none).
- * Returns 1 for a figure (or a nil/blank), 0 for text. */
+ * unit printed after the number (align_cell_unit: a percentage, or 万元 as
+ * a format `0.00"万元"` shows it; 0 none). Returns 1 for a figure (or a
+ * nil/blank), 0 for text. */
 static int figure_of(const char *cell, char *buf, size_t size, int *nil, int *unit)
 {
     *nil = 0;
@@ -737,17 +736,7 @@ static int figure_of(const char *cell, char *buf, size_t size, int *nil, int *un
         *nil = 1;
         return 1;
     }
-    for (int u = 0; CELL_UNITS[u] && !*unit; u++) {
-        size_t n = strlen(CELL_UNITS[u]);
-        /* (万元 and 元 after an amount with decimals, as a format writes
-         * it: 1,234.56万元; ≤1万元, a target in a 绩效 table, stays text) */
-        if (l > n && strcmp(k + l - n, CELL_UNITS[u]) == 0 && k[l - n - 1] >= '0' && k[l - n - 1] <= '9' &&
-            (u == 0 || (l >= n + 3 && k[l - n - 3] == '.'))) {
-            l -= n;
-            k[l] = '\0';
-            *unit = u + 1;
-        }
-    }
+    *unit = align_cell_unit(k, &l);
     decimal dv;
     dec_status st = dec_parse(k, l, &dv);
     free(k);
@@ -963,14 +952,12 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
             path = spath;
         } else if (!side && m->nblocks == 1 && p->stacked) {
             side = p->stacked;
-            {
-                /* the side, or the block's name, heads its path */
-                spath = malloc(strlen(side) + 1 + strlen(path) + 1);
-                if (!spath)
-                    abort();
-                sprintf(spath, "%s/%s", side, path);
-                path = spath;
-            }
+            /* the side, or the block's name, heads its path */
+            spath = malloc(strlen(side) + 1 + strlen(path) + 1);
+            if (!spath)
+                abort();
+            sprintf(spath, "%s/%s", side, path);
+            path = spath;
         }
         jline *w = fw_begin(d, "table");
         jl_str(w, "table", p->name);
@@ -989,7 +976,7 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
         if (raw[0] && (nil || strcmp(raw, buf) != 0))
             jl_str(w, "raw", raw);
         free(raw);
-        jl_str(w, "unit", pct ? CELL_UNITS[pct - 1] : (col->unit ? col->unit : p->unit));
+        jl_str(w, "unit", pct ? align_unit_name(pct) : (col->unit ? col->unit : p->unit));
         jl_open_object(w, "locator");
         jl_int(w, "table", r >= 0 ? v->g->rows[r].table : v->g->index);
         jl_int(w, "part", p->part);
@@ -1962,6 +1949,7 @@ static int join_run_on_grids(tab_doc *d)
         a->last_seq = b->last_seq;
         free(b->rows);
         free(b->caption);
+        free(b->sheet);
         memmove(b, b + 1, sizeof *b * (size_t)(d->ngrid - gi - 1));
         d->ngrid--;
         gi--;
