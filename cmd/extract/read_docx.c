@@ -63,7 +63,7 @@ typedef struct {
 /* Element names interned in the parser's dictionary, where SAX2 takes the
  * names it passes from: compared by pointer, not strcmp (an element start
  * and end each, some 30 000 a report). */
-#define DOCX_NAMES(X) X(p) X(r) X(t) X(tc) X(tr) X(tbl) X(tab) X(br) X(cr) X(fldChar) X(footnote) X(endnote) X(gridBefore) X(gridSpan) X(noBreakHyphen) X(outlineLvl) X(pStyle) X(vMerge) X(del) X(delText) X(instrText) X(moveFrom) X(pPrChange) X(rPrChange) X(sectPrChange) X(tabs) X(tcPrChange) X(trPrChange) X(tblPrChange) X(Fallback)
+#define DOCX_NAMES(X) X(p) X(r) X(t) X(tc) X(tr) X(tbl) X(tab) X(br) X(cr) X(fldChar) X(footnote) X(endnote) X(gridBefore) X(gridSpan) X(noBreakHyphen) X(outlineLvl) X(pStyle) X(vMerge) X(del) X(delText) X(instrText) X(moveFrom) X(pPrChange) X(rPrChange) X(sectPrChange) X(tcPrChange) X(trPrChange) X(tblPrChange) X(Fallback)
 typedef struct {
 #define DOCX_NAME_FIELD(n) const char *n;
     DOCX_NAMES(DOCX_NAME_FIELD)

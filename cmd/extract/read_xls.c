@@ -37,8 +37,6 @@ enum {
 #define XLS_MAX_ROWS 65536
 #define XLS_MAX_COLS 256
 
-
-
 typedef struct {
     char *name;
     uint32_t pos;   /* offset of its BOF in the stream */
