@@ -1457,6 +1457,20 @@ pdf_rows() {
     assert_output "$(printf '%s\n' '[[0,1],[1,2]]' '[[1,1],[2,1]]')"
 }
 
+@test "doc: a table set left of the margin (negative edges) keeps its columns; page header and footer lines come after the body with their part" {
+    run --separate-stderr extract "$ROOT/tests/legacy/header-footer.doc"
+    assert_success
+    echo "$output" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -c 'select(.type=="row") | [.cells[] | [.col, .text]]' "$TMP/out"
+    assert_output "$(printf '%s\n' '[[0,"项目"],[1,"金额"]]' '[[0,"合计"],[1,"12.50"]]')"
+    run jq -c 'select(.type=="paragraph") | [.text, .loc.part]' "$TMP/out"
+    assert_output "$(printf '%s\n' '["2024年度收入决算表",null]' '["说明。",null]' '["部门：沔阳县测绘局","header"]' '["第 1 页","footer"]')"
+    # tabulate takes the department from the header, not as a paragraph of the text
+    run bash -c "extract '$ROOT/tests/legacy/header-footer.doc' | tabulate | jq -r 'select(.kind==\"meta\") | .entity'"
+    assert_output 沔阳县测绘局
+}
+
 @test "doc: an encrypted .doc and one whose piece table points nowhere are error records; the batch goes on" {
     # the FIB is the first sector of WordDocument, at 5120 in this file: flags at 0x0A, fcClx at 0x1A2
     cp "$ROOT/tests/legacy/merged-end.doc" "$TMP/enc.doc"

@@ -15,6 +15,7 @@
 #define FIB_TABLE1 0x0200    /* the table stream is 1Table, else 0Table */
 /* FibRgFcLcb97 pairs */
 #define FC_STSHF 1
+#define FC_PLCF_HDD 11
 #define FC_BTE_PAPX 13
 #define FC_CLX 33
 
@@ -198,6 +199,12 @@ int doc_binary_open(doc_binary *b, const unsigned char *data, size_t len, size_t
     if (cslw < 4 || p + 2 > b->wdlen)
         return fail(DOC_DAMAGED, msg, msglen, "file information block cut short");
     b->ccp_text = le32(lw + 12);
+    /* ccpFtn, then ccpHdd: the header story follows the footnotes */
+    uint32_t ccp_ftn = le32(lw + 16);
+    b->ccp_hdd = le32(lw + 20);
+    b->hdd0 = b->ccp_text + ccp_ftn;
+    if (b->hdd0 < b->ccp_text || b->hdd0 + b->ccp_hdd < b->hdd0)
+        b->ccp_hdd = 0;  /* counts that wrap are a damaged FIB: no headers */
     fclcb f = {b->wd + p + 2, le16(b->wd + p)};
     if (p + 2 + 8 * f.n > b->wdlen)
         return fail(DOC_DAMAGED, msg, msglen, "file information block cut short");
@@ -219,6 +226,14 @@ int doc_binary_open(doc_binary *b, const unsigned char *data, size_t len, size_t
         return fail(r, msg, msglen, "out of memory");
     if (fc_lcb(&f, FC_STSHF, b->tbl, b->tbllen, &s, &n))
         read_styles(b, s, n);
+    if (b->ccp_hdd && fc_lcb(&f, FC_PLCF_HDD, b->tbl, b->tbllen, &s, &n) && n >= 8) {
+        b->hdd = malloc(n);
+        if (!b->hdd)
+            return fail(DOC_MEMORY, msg, msglen, "out of memory");
+        b->nhdd = n / 4;
+        for (size_t i = 0; i < b->nhdd; i++)
+            b->hdd[i] = le32(s + 4 * i);
+    }
     return DOC_OK;
 }
 
@@ -230,13 +245,31 @@ void doc_binary_close(doc_binary *b)
     free(b->pieces);
     free(b->papx);
     free(b->heading);
+    free(b->hdd);
     memset(b, 0, sizeof *b);
 }
 
-void doc_cursor_init(doc_cursor *c)
+void doc_cursor_init(doc_cursor *c, uint32_t from, uint32_t to)
 {
     c->piece = 0;
-    c->cp = 0;
+    c->cp = from;
+    c->end = to;
+}
+
+int doc_story_is_footer(size_t i)
+{
+    if (i < 6)
+        return -1;
+    /* each section: even header, odd header, even footer, odd footer,
+     * first page header, first page footer */
+    switch ((i - 6) % 6) {
+    case 2:
+    case 3:
+    case 5:
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 /* Windows-1252's 0x80–0x9F (the rest of an 8-bit piece is Latin-1) */
@@ -253,7 +286,7 @@ int doc_next(const doc_binary *b, doc_cursor *cur, uint32_t *c, long *cp, uint32
         const doc_piece *pc = &b->pieces[cur->piece];
         if (cur->cp < pc->cp0)
             cur->cp = pc->cp0;
-        if (cur->cp >= pc->cp1 || cur->cp >= b->ccp_text) {
+        if (cur->cp >= pc->cp1 || cur->cp >= cur->end) {
             cur->piece++;
             continue;
         }
@@ -267,7 +300,7 @@ int doc_next(const doc_binary *b, doc_cursor *cur, uint32_t *c, long *cp, uint32
         }
         *fc = pc->fc + 2 * k;
         uint32_t u = le16(b->wd + *fc);
-        if (u >= 0xD800 && u < 0xDC00 && cur->cp < pc->cp1 && cur->cp < b->ccp_text) {
+        if (u >= 0xD800 && u < 0xDC00 && cur->cp < pc->cp1 && cur->cp < cur->end) {
             uint32_t lo = le16(b->wd + *fc + 2);
             if (lo >= 0xDC00 && lo < 0xE000) {
                 u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);

@@ -32,6 +32,11 @@ typedef struct {
     unsigned char *wd, *tbl, *data; /* the streams (data may be NULL) */
     size_t wdlen, tbllen, datalen;
     uint32_t ccp_text;
+    /* the page header and footer story: [hdd0, hdd0 + ccp_hdd), cut into
+     * stories at hdd[i] (relative, nhdd of them, from PlcfHdd) */
+    uint32_t hdd0, ccp_hdd;
+    uint32_t *hdd;
+    size_t nhdd;
     doc_piece *pieces;
     size_t npieces;
     doc_papx *papx;
@@ -57,13 +62,18 @@ void doc_binary_close(doc_binary *b);
 
 typedef struct {
     size_t piece;
-    uint32_t cp;
+    uint32_t cp, end;
 } doc_cursor;
 
-void doc_cursor_init(doc_cursor *c);
-/* The next character of the main text: its code point, character
- * position and byte offset in WordDocument. 0 at the end. */
+/* A cursor over the characters [from, to): 0..ccp_text is the main text. */
+void doc_cursor_init(doc_cursor *c, uint32_t from, uint32_t to);
+/* The next character: its code point, character position and byte offset
+ * in WordDocument. 0 at the end. */
 int doc_next(const doc_binary *b, doc_cursor *cur, uint32_t *c, long *cp, uint32_t *fc);
+
+/* Whether header story i (0-based, from PlcfHdd) is a page footer rather
+ * than a header; the first six are note separators, neither: -1. */
+int doc_story_is_footer(size_t i);
 
 /* The properties of the paragraph whose mark is at byte offset fc. */
 void doc_props(const doc_binary *b, uint32_t fc, doc_para *p);

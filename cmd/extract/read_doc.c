@@ -10,8 +10,9 @@
  * properties also carry the row's cell edges (sprmTDefTable) and vertical
  * merges. Cells are placed on the grid of all edges of their table, so
  * a cell as wide as two below it spans two columns, as Word draws it.
- * Field codes are left out, their results stay. Footnotes, headers and
- * text boxes (the stories after the main text) are not read. */
+ * Field codes are left out, their results stay. The page headers and
+ * footers are read after the main text, each line once (a report may name
+ * its department only there); footnotes and text boxes are not read. */
 #include "extract.h"
 #include "doc_binary.h"
 #include "ole2.h"
@@ -28,12 +29,17 @@ enum {
     /* cell edges this close (twips, 1 mm ≈ 57) are one column line: rows of
      * a table edited by hand drift apart by a few twips */
     DOC_EDGE_SNAP = 20,
+    /* distinct page header and footer lines kept to drop repeats */
+    DOC_MAX_RUNNING_LINES = 256,
 };
 
 typedef struct {
     char *text;
     size_t len;
-    int x0, x1;                  /* edges in twips; x0 < 0: no table definition */
+    /* edges in twips, set when the row has a table definition; they may be
+     * negative (Word sets a table 108 twips left of the margin) */
+    int x0, x1;
+    int placed;
     int cont;                    /* continues a vertical merge from above */
     int restart;                 /* starts one */
 } doc_cell;
@@ -59,14 +65,21 @@ typedef struct {
     tbuf para;
     long npara; /* paragraph marks so far, cells' included */
     long para_cp;
+    /* reading a page header or footer story: "header" or "footer", and the
+     * lines written so far */
+    const char *part;
+    char **seen;
+    size_t nseen;
 } doc_ctx;
 
-static json_t *doc_loc(long para, long cp)
+static json_t *doc_loc(long para, long cp, const char *part)
 {
     json_t *l = json_object();
     if (l) {
         json_object_set_new(l, "para", json_integer(para));
         json_object_set_new(l, "cp", json_integer(cp));
+        if (part)
+            json_object_set_new(l, "part", json_string(part));
     }
     return l;
 }
@@ -126,7 +139,7 @@ static int table_flush(doc_ctx *d)
     int ng = 0;
     for (int r = 0; rc == EM_OK && r < d->nrows; r++)
         for (int c = 0; c < d->rows[r].n; c++)
-            if (d->rows[r].cells[c].x0 >= 0) {
+            if (d->rows[r].cells[c].placed) {
                 grid[ng++] = d->rows[r].cells[c].x0;
                 grid[ng++] = d->rows[r].cells[c].x1;
             }
@@ -153,7 +166,7 @@ static int table_flush(doc_ctx *d)
         for (int c = 0; c < row->n && rc == EM_OK; c++) {
             doc_cell *k = &row->cells[c];
             int col = c, span = 1;
-            if (k->x0 >= 0) {
+            if (k->placed) {
                 col = grid_index(grid, nu, k->x0);
                 span = grid_index(grid, nu, k->x1) - col;
                 if (span < 1)
@@ -191,7 +204,7 @@ static int table_flush(doc_ctx *d)
                           table, r, d->em->lim->max_cells);
             break;
         }
-        json_t *rec = em_row_new(d->em, table, r, NULL, cells, doc_loc(row->para, row->cp));
+        json_t *rec = em_row_new(d->em, table, r, NULL, cells, doc_loc(row->para, row->cp, NULL));
         if (!rec || json_array_append_new(pending, rec))
             rc = EM_ABORT;
     }
@@ -221,7 +234,6 @@ static int cell_end(doc_ctx *d)
     if (!k->text)
         return EM_ABORT;
     k->len = d->cell.len;
-    k->x0 = -1;
     tb_clear(&d->cell);
     return EM_OK;
 }
@@ -242,11 +254,12 @@ static int row_end(doc_ctx *d, const doc_para *p)
         if (p->has_def && c < p->ncells && p->edge[c] < p->edge[c + 1]) {
             k.x0 = p->edge[c];
             k.x1 = p->edge[c + 1];
+            k.placed = 1;
             uint16_t f = p->tc[c];
             k.cont = (f & TC_VMERGE) && !(f & TC_VRESTART);
             k.restart = (f & TC_VMERGE) && (f & TC_VRESTART);
             /* Word 97's horizontal merge: the cell's edge goes to its left neighbour */
-            if ((f & TC_MERGED) && prev >= 0 && row.cells[prev].x0 >= 0) {
+            if ((f & TC_MERGED) && prev >= 0 && row.cells[prev].placed) {
                 row.cells[prev].x1 = k.x1;
                 free(k.text);
                 continue;
@@ -275,11 +288,30 @@ static int row_end(doc_ctx *d, const doc_para *p)
 
 /* --- paragraphs -------------------------------------------------------- */
 
+/* Whether a page header or footer line was written before (and, if not,
+ * remembers it): every section repeats its header. -1 out of memory. */
+static int seen_before(doc_ctx *d)
+{
+    for (size_t i = 0; i < d->nseen; i++)
+        if (strcmp(d->seen[i], tb_str(&d->para)) == 0)
+            return 1;
+    if (d->nseen < DOC_MAX_RUNNING_LINES) {
+        if (!(d->seen[d->nseen] = strdup(tb_str(&d->para))))
+            return -1;
+        d->nseen++;
+    }
+    return 0;
+}
+
 static int para_flush(doc_ctx *d, int level)
 {
     int rc = EM_OK;
-    if (d->para.len)
-        rc = em_paragraph(d->em, d->para.s, d->para.len, level, doc_loc(d->npara, d->para_cp));
+    int seen = d->part && d->para.len ? seen_before(d) : 0;
+    if (seen < 0)
+        rc = EM_ABORT;
+    else if (d->para.len && !seen)
+        rc = em_paragraph(d->em, d->para.s, d->para.len, level,
+                          doc_loc(d->npara, d->para_cp, d->part));
     tb_clear(&d->para);
     return rc;
 }
@@ -309,6 +341,8 @@ static int doc_mark(doc_ctx *d, uint32_t c, long cp, uint32_t fc)
     doc_props(&d->bin, fc, &p);
     int rc = EM_OK;
     d->npara++;
+    if (d->part)
+        return para_flush(d, 0);  /* a header's table cells are its lines */
     if (p.in_table || c == 0x07) {
         if (!d->row_started) {
             d->row_started = 1;
@@ -368,14 +402,14 @@ static int in_field_code(const unsigned char *in_code, int depth)
     return 0;
 }
 
-/* Walks the main text: field codes (0x13 … 0x14) are skipped, field
+/* Walks the text [from, to): field codes (0x13 … 0x14) are skipped, field
  * results (0x14 … 0x15) kept. */
-static int walk_text(doc_ctx *d)
+static int walk_text(doc_ctx *d, uint32_t from, uint32_t to)
 {
     int depth = 0;
     unsigned char in_code[DOC_MAX_FIELD_DEPTH];
     doc_cursor cur;
-    doc_cursor_init(&cur);
+    doc_cursor_init(&cur, from, to);
     uint32_t c, fc;
     long cp;
     int rc = EM_OK;
@@ -408,6 +442,30 @@ static int walk_text(doc_ctx *d)
     return rc;
 }
 
+/* The page headers and footers, after the main text: each story of the
+ * header story that PlcfHdd marks out, its records carrying the part
+ * (loc.part header or footer). */
+static int walk_running(doc_ctx *d)
+{
+    const doc_binary *b = &d->bin;
+    if (!b->nhdd)
+        return EM_OK;
+    d->seen = calloc(DOC_MAX_RUNNING_LINES, sizeof *d->seen);
+    if (!d->seen)
+        return em_error(d->em, "memory", "out of memory");
+    int rc = EM_OK;
+    for (size_t i = 0; i + 1 < b->nhdd && rc == EM_OK; i++) {
+        int footer = doc_story_is_footer(i);
+        uint32_t from = b->hdd[i], to = b->hdd[i + 1];
+        if (footer < 0 || from >= to || to > b->ccp_hdd)
+            continue;
+        d->part = footer ? "footer" : "header";
+        rc = walk_text(d, b->hdd0 + from, b->hdd0 + to);
+    }
+    d->part = NULL;
+    return rc;
+}
+
 int read_doc(const unsigned char *data, size_t len, emitter *em, int *not_native)
 {
     *not_native = 0;
@@ -428,7 +486,12 @@ int read_doc(const unsigned char *data, size_t len, emitter *em, int *not_native
         return em_error(em, "memory", "%s", msg);
     if (r != DOC_OK)
         return em_error(em, "doc_damaged", "%s", msg);
-    int rc = walk_text(&d);
+    int rc = walk_text(&d, 0, d.bin.ccp_text);
+    if (rc == EM_OK)
+        rc = walk_running(&d);
+    for (size_t i = 0; i < d.nseen; i++)
+        free(d.seen[i]);
+    free(d.seen);
     free_cur(&d);
     free_rows(&d);
     free(d.rows);

@@ -139,12 +139,16 @@ int doc_opens_sheet(const tab_doc *d, int g)
     return sheet && (!prev || strcmp(prev, sheet) != 0);
 }
 
-/* Whether a paragraph record is a page header or footer line (its part
- * word/header1.xml, word/footer2.xml). */
+/* Whether a paragraph record is a page header or footer line: its part
+ * word/header1.xml, word/footer2.xml (docx), or header, footer (.doc). */
 static int is_running(const json_t *rec)
 {
     const char *part = rec_str(json_object_get(rec, "loc"), "part");
-    return part && (strncmp(part, "word/header", 11) == 0 || strncmp(part, "word/footer", 11) == 0);
+    if (!part)
+        return 0;
+    const char *base = strrchr(part, '/');
+    base = base ? base + 1 : part;
+    return strncmp(base, "header", 6) == 0 || strncmp(base, "footer", 6) == 0;
 }
 
 int doc_take(tab_doc *d, const json_t *rec)
