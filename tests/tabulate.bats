@@ -235,6 +235,19 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '204 公共安全支出' '20402 公安' '2040201 行政运行' '2040299 其他公安支出' '208 社会保障和就业支出' '20805 行政事业单位养老支出' '2080505 机关事业单位基本养老保险缴费支出' '2080506 机关事业单位职业年金缴费支出')"
 }
 
+@test "tabulate: an economic code printed as its level's segment (301 / 01 / 02) has no 项: each 2-digit segment under 301 is a 款" {
+    doc=$(make_doc d \
+        "$(para '一般公共预算基本支出预算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '合计')" \
+        "$(row 0 1 '301' '工资福利支出' '39.46')" \
+        "$(row 0 2 '01' '基本工资' '13.62')" \
+        "$(row 0 3 '02' '津贴补贴' '25.84')" \
+        "$(row 0 4 '502' '机关商品和服务支出' '0.64')" \
+        "$(row 0 5 '01' '办公经费' '0.64')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.code, .item] | join(\" \")'"
+    assert_output "$(printf '%s\n' '301 工资福利支出' '30101 基本工资' '30102 津贴补贴' '502 机关商品和服务支出' '50201 办公经费')"
+}
+
 @test "tabulate: a unit printed in a heading (2024年预算数（万元）, 决算数(元)) is the column's unit, not part of the header path" {
     doc=$(make_doc d \
         "$(para '一般公共预算“三公”经费支出表')" \

@@ -206,8 +206,9 @@ static int carried_code(const hblock *bl, const hrow *r, int i, int end, const c
 
 /* The code of a row printing only its own level's segment in the one code
  * column (204 / 02 / 01 under one another, indented or not): the 款 under a
- * class, the 项 under a 款, and under a 项 another 项 of its 款 or, when the
- * class has a 款 of the row's name, a 款 (a new NULL-terminated string). */
+ * class, the 项 under a 款 (under an economic 款, another 款), and under a
+ * 项 another 项 of its 款 or, when the class has a 款 of the row's name, a
+ * 款 (a new NULL-terminated string). */
 static char *level_segment(const hrow *r, int i, int end, const char *above)
 {
     char seg[8];
@@ -222,6 +223,10 @@ static char *level_segment(const hrow *r, int i, int end, const char *above)
     if (k >= end || !is_text(r->cells[k]))
         return NULL;
     char code[8];
+    /* an economic classification (301 …, 501 …) has no 项: under 30101 the
+     * segment 02 is the next 款, 30102 */
+    if (la == 5 && (above[0] == '3' || above[0] == '5'))
+        la = 3;
     if (la == 7) {
         char cls[4] = {above[0], above[1], above[2], '\0'};
         char *label = tx_clean(r->cells[k]);
