@@ -120,12 +120,11 @@ int hdr_is_colno_row(const hrow *r)
         /* a long text cell is neither 栏次, a number nor a stub heading */
         if (strlen(c) > 30 && !strstr(c, "栏次"))
             return 0;
-        if (is_key(c, "栏次")) {
-            has_word = 1;
-            continue;
-        }
-        /* 甲 | 乙 | 1 | 2 …: the stub columns lettered by the stems */
-        if (is_key(c, "甲") || is_key(c, "乙") || is_key(c, "丙") || is_key(c, "丁")) {
+        /* 栏次, or 甲 | 乙 | 1 | 2 …: the stub columns lettered by the stems */
+        char k[16];
+        if (tx_key_buf(c, k, sizeof k) >= 0 &&
+            (strcmp(k, "栏次") == 0 || strcmp(k, "甲") == 0 || strcmp(k, "乙") == 0 ||
+             strcmp(k, "丙") == 0 || strcmp(k, "丁") == 0)) {
             has_word = 1;
             continue;
         }
@@ -143,8 +142,8 @@ int hdr_is_colno_row(const hrow *r)
             ints += 2;
             continue;
         }
-        /* 类 款 项 may share the row */
-        if (!hdr_is_stub(c))
+        /* 类 款 项 may share the row (asked only while it can matter) */
+        if (ok && !hdr_is_stub(c))
             ok = 0;
     }
     return ints > 0 && (has_word || (ok && ints >= 2));
