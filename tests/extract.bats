@@ -1471,6 +1471,20 @@ pdf_rows() {
     assert_output 沔阳县测绘局
 }
 
+@test "doc: a table nested in a cell (itap 2) is a table of its own after the row that holds it, with its parent, as in docx" {
+    run --separate-stderr extract "$ROOT/tests/legacy/nested-table.doc"
+    assert_success
+    echo "$output" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -c 'select(.type=="row") | [.table, .row, .parent, [.cells[] | [.col, .text]]]' "$TMP/out"
+    assert_output "$(printf '%s\n' \
+        '[0,0,null,[[0,"2024年度支出决算表"]]]' \
+        '[0,1,null,[[0,""]]]' \
+        '[1,0,{"table":0,"row":1,"col":0},[[0,"项目"],[1,"金额"]]]' \
+        '[1,1,{"table":0,"row":1,"col":0},[[0,"合计"],[1,"12.50"]]]' \
+        '[1,2,{"table":0,"row":1,"col":0},[[0,"行政运行"],[1,"12.50"]]]')"
+}
+
 @test "doc: an encrypted .doc and one whose piece table points nowhere are error records; the batch goes on" {
     # the FIB is the first sector of WordDocument, at 5120 in this file: flags at 0x0A, fcClx at 0x1A2
     cp "$ROOT/tests/legacy/merged-end.doc" "$TMP/enc.doc"

@@ -24,6 +24,8 @@
 #define SPRM_P_TTP 0x2417
 #define SPRM_P_OUTLVL 0x2640
 #define SPRM_P_ITAP 0x6649
+#define SPRM_P_F_INNER_TABLE_CELL 0x244B
+#define SPRM_P_F_INNER_TTP 0x244C
 #define SPRM_P_HUGE_PAPX 0x6646
 #define SPRM_P_CHG_TABS 0xC615
 #define SPRM_T_DEF_TABLE 0xD608
@@ -383,8 +385,15 @@ static void apply_sprms(const doc_binary *b, const unsigned char *g, size_t n, d
             p->ttp = op[0] != 0;
             break;
         case SPRM_P_ITAP:
-            if (le32(op) > 0)
+            p->itap = (int)(le32(op) > 64 ? 64 : le32(op));
+            if (p->itap > 0)
                 p->in_table = 1;
+            break;
+        case SPRM_P_F_INNER_TABLE_CELL:
+            p->inner_cell = op[0] != 0;
+            break;
+        case SPRM_P_F_INNER_TTP:
+            p->inner_ttp = op[0] != 0;
             break;
         case SPRM_P_OUTLVL:
             p->level = op[0] < 9 ? op[0] + 1 : 0;

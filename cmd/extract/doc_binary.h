@@ -48,6 +48,9 @@ typedef struct {
 /* What a paragraph mark says about its paragraph. */
 typedef struct {
     int in_table, ttp, level;
+    /* table depth (1 a table, 2 a table nested in one of its cells …);
+     * the mark ends a nested table's cell, or its row */
+    int itap, inner_cell, inner_ttp;
     int has_def, ncells;             /* a row end's table definition */
     int16_t edge[DOC_MAX_CELLS + 1]; /* cell edges, twips */
     uint16_t tc[DOC_MAX_CELLS];      /* TC80 flags of each cell */

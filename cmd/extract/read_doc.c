@@ -50,10 +50,8 @@ typedef struct {
     long para, cp;
 } doc_row;
 
+/* A table being read: its rows are held until it ends. */
 typedef struct {
-    emitter *em;
-    doc_binary bin;
-    /* the table being read */
     doc_row *rows;
     int nrows, caprows;
     doc_cell cur[DOC_MAX_CELLS];
@@ -61,6 +59,24 @@ typedef struct {
     tbuf cell;
     long row_para, row_cp;
     int row_started;
+} doc_table;
+
+/* A table nested in a cell of the table being read, held until that table
+ * is written: its rows follow the row that holds it, as docx's do. */
+typedef struct {
+    doc_row *rows;
+    int nrows;
+    int row, cell; /* the outer table's row (among those held) and cell */
+} doc_nested;
+
+typedef struct {
+    emitter *em;
+    doc_binary bin;
+    doc_table outer;
+    /* a table nested in one of its cells (deeper ones are text of its cells) */
+    doc_table inner;
+    doc_nested *nested;
+    int nnested, capnested;
     /* the paragraph being read */
     tbuf para;
     long npara; /* paragraph marks so far, cells' included */
@@ -84,21 +100,38 @@ static json_t *doc_loc(long para, long cp, const char *part)
     return l;
 }
 
-static void free_rows(doc_ctx *d)
+static void free_row_array(doc_row *rows, int n)
 {
-    for (int r = 0; r < d->nrows; r++) {
-        for (int c = 0; c < d->rows[r].n; c++)
-            free(d->rows[r].cells[c].text);
-        free(d->rows[r].cells);
+    for (int r = 0; r < n; r++) {
+        for (int c = 0; c < rows[r].n; c++)
+            free(rows[r].cells[c].text);
+        free(rows[r].cells);
     }
-    d->nrows = 0;
 }
 
-static void free_cur(doc_ctx *d)
+static void free_cur(doc_table *t)
 {
-    for (int c = 0; c < d->ncur; c++)
-        free(d->cur[c].text);
-    d->ncur = 0;
+    for (int c = 0; c < t->ncur; c++)
+        free(t->cur[c].text);
+    t->ncur = 0;
+}
+
+static void free_nested(doc_ctx *d)
+{
+    for (int i = 0; i < d->nnested; i++) {
+        free_row_array(d->nested[i].rows, d->nested[i].nrows);
+        free(d->nested[i].rows);
+    }
+    d->nnested = 0;
+}
+
+static void free_table(doc_table *t)
+{
+    free_cur(t);
+    free_row_array(t->rows, t->nrows);
+    free(t->rows);
+    tb_free(&t->cell);
+    memset(t, 0, sizeof *t);
 }
 
 /* --- tables ------------------------------------------------------------ */
@@ -123,25 +156,28 @@ static int grid_index(const int *grid, int n, int x)
     return lo > 0 ? lo - 1 : 0;
 }
 
-/* Writes the held rows as one table: every edge of every row makes the
- * grid; a row without a table definition takes one column per cell. */
-static int table_flush(doc_ctx *d)
+typedef struct {
+    int table, row, col;
+} doc_parent;
+
+/* Adds the rows of one table to pending: every edge of every row makes the
+ * grid; a row without a table definition takes one column per cell. The
+ * tables nested in a row's cells (outer: nested is d's list) follow it. */
+static int build_table(doc_ctx *d, doc_row *rows, int nrows, const doc_parent *parent,
+                       int outer, json_t *pending)
 {
-    if (!d->nrows)
-        return EM_OK;
     int nedges = 0;
-    for (int r = 0; r < d->nrows; r++)
-        nedges += 2 * d->rows[r].n;
+    for (int r = 0; r < nrows; r++)
+        nedges += 2 * rows[r].n;
     int *grid = malloc(sizeof *grid * (size_t)(nedges ? nedges : 1));
     json_t **merge = calloc((size_t)nedges + DOC_MAX_CELLS + 1, sizeof *merge);
-    json_t *pending = json_array();
-    int rc = grid && merge && pending ? EM_OK : EM_ABORT;
+    int rc = grid && merge ? EM_OK : EM_ABORT;
     int ng = 0;
-    for (int r = 0; rc == EM_OK && r < d->nrows; r++)
-        for (int c = 0; c < d->rows[r].n; c++)
-            if (d->rows[r].cells[c].placed) {
-                grid[ng++] = d->rows[r].cells[c].x0;
-                grid[ng++] = d->rows[r].cells[c].x1;
+    for (int r = 0; rc == EM_OK && r < nrows; r++)
+        for (int c = 0; c < rows[r].n; c++)
+            if (rows[r].cells[c].placed) {
+                grid[ng++] = rows[r].cells[c].x0;
+                grid[ng++] = rows[r].cells[c].x1;
             }
     if (rc == EM_OK)
         qsort(grid, (size_t)ng, sizeof *grid, cmp_int);
@@ -154,8 +190,9 @@ static int table_flush(doc_ctx *d)
         ncols = DOC_MAX_CELLS;
     int table = rc == EM_OK ? em_new_table(d->em) : 0;
     unsigned char touched[DOC_MAX_CELLS * 2 + 2];
-    for (int r = 0; rc == EM_OK && r < d->nrows; r++) {
-        doc_row *row = &d->rows[r];
+    int cellcol[DOC_MAX_CELLS];
+    for (int r = 0; rc == EM_OK && r < nrows; r++) {
+        doc_row *row = &rows[r];
         json_t *cells = em_cells();
         if (!cells) {
             rc = EM_ABORT;
@@ -172,6 +209,8 @@ static int table_flush(doc_ctx *d)
                 if (span < 1)
                     span = 1;
             }
+            if (c < DOC_MAX_CELLS)
+                cellcol[c] = col;
             for (int i = col; i < col + span && i < limit; i++)
                 touched[i] = 1;
             if (k->cont && col < ncols && merge[col]) {
@@ -204,10 +243,43 @@ static int table_flush(doc_ctx *d)
                           table, r, d->em->lim->max_cells);
             break;
         }
-        json_t *rec = em_row_new(d->em, table, r, NULL, cells, doc_loc(row->para, row->cp, NULL));
+        json_t *extra = NULL;
+        if (parent) {
+            extra = json_object();
+            json_t *pj = json_object();
+            json_object_set_new(pj, "table", json_integer(parent->table));
+            json_object_set_new(pj, "row", json_integer(parent->row));
+            json_object_set_new(pj, "col", json_integer(parent->col));
+            json_object_set_new(extra, "parent", pj);
+        }
+        json_t *rec = em_row_new(d->em, table, r, extra, cells, doc_loc(row->para, row->cp, NULL));
         if (!rec || json_array_append_new(pending, rec))
             rc = EM_ABORT;
+        for (int i = 0; outer && rc == EM_OK && i < d->nnested; i++) {
+            doc_nested *n = &d->nested[i];
+            if (n->row != r)
+                continue;
+            int c = n->cell < row->n ? n->cell : row->n - 1;
+            doc_parent here = {table, r, c >= 0 && c < DOC_MAX_CELLS ? cellcol[c] : 0};
+            rc = build_table(d, n->rows, n->nrows, &here, 0, pending);
+        }
     }
+    free(grid);
+    free(merge);
+    return rc;
+}
+
+/* Writes the held rows of the table being read, with the tables nested in
+ * its cells. */
+static int table_flush(doc_ctx *d)
+{
+    doc_table *t = &d->outer;
+    if (!t->nrows) {
+        free_nested(d);
+        return EM_OK;
+    }
+    json_t *pending = json_array();
+    int rc = pending ? build_table(d, t->rows, t->nrows, NULL, 1, pending) : EM_ABORT;
     size_t i;
     json_t *rec;
     if (rc == EM_OK)
@@ -217,40 +289,40 @@ static int table_flush(doc_ctx *d)
                 break;
         }
     json_decref(pending);
-    free(grid);
-    free(merge);
-    free_rows(d);
+    free_row_array(t->rows, t->nrows);
+    t->nrows = 0;
+    free_nested(d);
     return rc;
 }
 
 /* The cell mark of a cell that is not a row's last. */
-static int cell_end(doc_ctx *d)
+static int cell_end(doc_ctx *d, doc_table *t)
 {
-    if (d->ncur >= DOC_MAX_CELLS)
+    if (t->ncur >= DOC_MAX_CELLS)
         return em_error(d->em, "limit", "a table row of more than %d cells", DOC_MAX_CELLS);
-    doc_cell *k = &d->cur[d->ncur++];
+    doc_cell *k = &t->cur[t->ncur++];
     memset(k, 0, sizeof *k);
-    k->text = strdup(tb_str(&d->cell)); /* (no NUL in it: doc_char drops controls) */
+    k->text = strdup(tb_str(&t->cell)); /* (no NUL in it: doc_char drops controls) */
     if (!k->text)
         return EM_ABORT;
-    k->len = d->cell.len;
-    tb_clear(&d->cell);
+    k->len = t->cell.len;
+    tb_clear(&t->cell);
     return EM_OK;
 }
 
 /* The row end (TTP): the cells read so far get their edges and merges. */
-static int row_end(doc_ctx *d, const doc_para *p)
+static int row_end(doc_ctx *d, doc_table *t, const doc_para *p)
 {
-    if (d->cell.len && cell_end(d))  /* text before a row mark: a cell of its own */
+    if (t->cell.len && cell_end(d, t))  /* text before a row mark: a cell of its own */
         return EM_ABORT;
-    doc_row row = {NULL, 0, d->row_para, d->row_cp};
+    doc_row row = {NULL, 0, t->row_para, t->row_cp};
     int prev = -1;
-    row.cells = calloc((size_t)(d->ncur ? d->ncur : 1), sizeof *row.cells);
+    row.cells = calloc((size_t)(t->ncur ? t->ncur : 1), sizeof *row.cells);
     if (!row.cells)
         return EM_ABORT;
-    for (int c = 0; c < d->ncur; c++) {
-        doc_cell k = d->cur[c];
-        d->cur[c].text = NULL;
+    for (int c = 0; c < t->ncur; c++) {
+        doc_cell k = t->cur[c];
+        t->cur[c].text = NULL;
         if (p->has_def && c < p->ncells && p->edge[c] < p->edge[c + 1]) {
             k.x0 = p->edge[c];
             k.x1 = p->edge[c + 1];
@@ -268,21 +340,45 @@ static int row_end(doc_ctx *d, const doc_para *p)
         row.cells[row.n] = k;
         prev = row.n++;
     }
-    d->ncur = 0;
-    if (d->nrows == d->caprows) {
-        int cap = d->caprows ? 2 * d->caprows : 16;
-        doc_row *nr = realloc(d->rows, sizeof *nr * (size_t)cap);
+    t->ncur = 0;
+    if (t->nrows == t->caprows) {
+        int cap = t->caprows ? 2 * t->caprows : 16;
+        doc_row *nr = realloc(t->rows, sizeof *nr * (size_t)cap);
         if (!nr) {
-            for (int c = 0; c < row.n; c++)
-                free(row.cells[c].text);
-            free(row.cells);
+            free_row_array(&row, 1);
             return EM_ABORT;
         }
-        d->rows = nr;
-        d->caprows = cap;
+        t->rows = nr;
+        t->caprows = cap;
     }
-    d->rows[d->nrows++] = row;
-    d->row_started = 0;
+    t->rows[t->nrows++] = row;
+    t->row_started = 0;
+    return EM_OK;
+}
+
+/* The end of a table nested in the cell being read: held, to follow the
+ * row that holds it. */
+static int nested_end(doc_ctx *d)
+{
+    doc_table *in = &d->inner;
+    if (in->row_started || in->ncur || in->cell.len) {
+        /* cells never closed by a row mark: kept as a row */
+        if (row_end(d, in, &(doc_para){0}))
+            return EM_ABORT;
+    }
+    if (!in->nrows)
+        return EM_OK;
+    if (d->nnested == d->capnested) {
+        int cap = d->capnested ? 2 * d->capnested : 4;
+        doc_nested *nn = realloc(d->nested, sizeof *nn * (size_t)cap);
+        if (!nn)
+            return EM_ABORT;
+        d->nested = nn;
+        d->capnested = cap;
+    }
+    d->nested[d->nnested++] = (doc_nested){in->rows, in->nrows, d->outer.nrows, d->outer.ncur};
+    in->rows = NULL;
+    in->nrows = in->caprows = 0;
     return EM_OK;
 }
 
@@ -324,17 +420,27 @@ static int add_cp(tbuf *b, uint32_t c)
 }
 
 /* The text since the last paragraph mark goes to the cell being read. */
-static int para_to_cell(doc_ctx *d)
+static int para_to_cell(doc_ctx *d, doc_table *t)
 {
-    if (tb_add(&d->cell, d->para.s, d->para.len))
+    if (tb_add(&t->cell, d->para.s, d->para.len))
         return EM_ABORT;
     tb_clear(&d->para);
     return EM_OK;
 }
 
+static void row_start(doc_ctx *d, doc_table *t, long cp)
+{
+    if (t->row_started)
+        return;
+    t->row_started = 1;
+    t->row_para = d->npara;
+    t->row_cp = d->para.len ? d->para_cp : cp;
+}
+
 /* A paragraph mark: the text since the last one is a cell's (its lines
- * end in CR, the cell in 0x07, the row in a 0x07 marked TTP) or a
- * paragraph, which also ends the table before it. */
+ * end in CR, the cell in 0x07, the row in a 0x07 marked TTP; in a table
+ * nested in a cell, CRs marked as its cell or row ends) or a paragraph,
+ * which also ends the table before it. */
 static int doc_mark(doc_ctx *d, uint32_t c, long cp, uint32_t fc)
 {
     doc_para p;
@@ -343,21 +449,33 @@ static int doc_mark(doc_ctx *d, uint32_t c, long cp, uint32_t fc)
     d->npara++;
     if (d->part)
         return para_flush(d, 0);  /* a header's table cells are its lines */
+    if (p.itap >= 2 && c == 0x0D) {
+        doc_table *in = &d->inner;
+        row_start(d, &d->outer, cp);
+        row_start(d, in, cp);
+        if (para_to_cell(d, in))
+            return EM_ABORT;
+        if (p.itap == 2 && p.inner_ttp)
+            return row_end(d, in, &p);
+        if (p.itap == 2 && p.inner_cell)
+            return cell_end(d, in);
+        return tb_addc(&in->cell, '\n') ? EM_ABORT : EM_OK;
+    }
+    /* a table nested in a cell ends at the cell's next paragraph */
+    if (nested_end(d))
+        return EM_ABORT;
+    doc_table *t = &d->outer;
     if (p.in_table || c == 0x07) {
-        if (!d->row_started) {
-            d->row_started = 1;
-            d->row_para = d->npara;
-            d->row_cp = d->para.len ? d->para_cp : cp;
-        }
-        if (para_to_cell(d))
+        row_start(d, t, cp);
+        if (para_to_cell(d, t))
             return EM_ABORT;
         if (c == 0x07 && p.ttp)
-            return row_end(d, &p);
+            return row_end(d, t, &p);
         if (c == 0x07)
-            return cell_end(d);
-        return tb_addc(&d->cell, '\n') ? EM_ABORT : EM_OK;
+            return cell_end(d, t);
+        return tb_addc(&t->cell, '\n') ? EM_ABORT : EM_OK;
     }
-    if (d->row_started && (rc = row_end(d, &(doc_para){0})))
+    if (t->row_started && (rc = row_end(d, t, &(doc_para){0})))
         return rc;  /* cells never closed by a row mark: kept as a row */
     if ((rc = table_flush(d)))
         return rc;
@@ -373,7 +491,7 @@ static int doc_char(doc_ctx *d, uint32_t c, long cp, uint32_t fc)
         d->para_cp = cp;
     switch (c) {
     case 0x0C: /* page or section break: what went before was on the last page */
-        if (!d->row_started) {
+        if (!d->outer.row_started) {
             int rc = table_flush(d);
             return rc ? rc : para_flush(d, 0);
         }
@@ -427,11 +545,16 @@ static int walk_text(doc_ctx *d, uint32_t from, uint32_t to)
             rc = doc_char(d, c, cp, fc);
         }
     }
-    if (rc == EM_OK && d->row_started) {
-        /* the text ends inside a table row */
-        if (para_to_cell(d))
+    if (rc == EM_OK && d->inner.row_started) {
+        /* the text ends inside a nested table */
+        if (para_to_cell(d, &d->inner) || nested_end(d))
             return EM_ABORT;
-        rc = row_end(d, &(doc_para){0});
+    }
+    if (rc == EM_OK && d->outer.row_started) {
+        /* the text ends inside a table row */
+        if (para_to_cell(d, &d->outer))
+            return EM_ABORT;
+        rc = row_end(d, &d->outer, &(doc_para){0});
     }
     if (rc == EM_OK)
         rc = table_flush(d);
@@ -492,10 +615,10 @@ int read_doc(const unsigned char *data, size_t len, emitter *em, int *not_native
     for (size_t i = 0; i < d.nseen; i++)
         free(d.seen[i]);
     free(d.seen);
-    free_cur(&d);
-    free_rows(&d);
-    free(d.rows);
-    tb_free(&d.cell);
+    free_table(&d.outer);
+    free_table(&d.inner);
+    free_nested(&d);
+    free(d.nested);
     tb_free(&d.para);
     doc_binary_close(&d.bin);
     return rc;
