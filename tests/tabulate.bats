@@ -668,6 +668,39 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' 'FA01 10.00 万元' 'FA02 10.00 万元')"
 }
 
+@test "tabulate: a 收支总表 printing its 支出 side once per view (支出类别 | 部门预算经济分类 | 功能分类) reads each view as a block of that side, the view in the header path" {
+    doc=$(make_doc d \
+        "$(para '2024年收支预算总表')" \
+        "$(row 0 0 '收入' '' '支出' '' '' '' '' '')" \
+        "$(row 0 1 '项目' '预算数' '支出类别' '预算数' '部门预算经济分类' '预算数' '功能分类' '预算数')" \
+        "$(row 0 2 '一、一般公共预算拨款收入' '345.50' '一、基本支出' '233.36' '一、工资福利支出' '152.12' '社会保障和就业支出' '329.84')" \
+        "$(row 0 3 '本年收入合计' '345.50' '本年支出合计' '345.50' '本年支出合计' '345.50' '本年支出合计' '345.50')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .side, .header_path, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' \
+        '一般公共预算拨款收入 收入 收入/预算数 345.50' \
+        '基本支出 支出 支出/支出类别/预算数 233.36' \
+        '工资福利支出 支出 支出/部门预算经济分类/预算数 152.12' \
+        '社会保障和就业支出 支出 支出/功能分类/预算数 329.84' \
+        '本年收入合计 收入 收入/预算数 345.50' \
+        '本年支出合计 支出 支出/支出类别/预算数 345.50' \
+        '本年支出合计 支出 支出/部门预算经济分类/预算数 345.50' \
+        '本年支出合计 支出 支出/功能分类/预算数 345.50')"
+}
+
+@test "tabulate: a third side headed 项目（按支出性质和经济分类） is a block of its own; its rows headed 按经济分类： are headings, neither facts nor a label carried on" {
+    doc=$(make_doc d \
+        "$(para '2023年度收入支出决算表')" \
+        "$(r 0 "$(c 0 收入 3 1),$(c 3 支出 6 1)")" \
+        "$(row 0 1 '项目' '行次' '金额' '项目（按功能分类）' '行次' '金额' '项目（按支出性质和经济分类）' '行次' '金额')" \
+        "$(row 0 2 '一、一般公共预算财政拨款收入' '1' '399.63' '八、社会保障和就业支出' '39' '391.27' '按支出性质：' '' '')" \
+        "$(row 0 3 '二、政府性基金预算财政拨款收入' '2' '0.00' '九、卫生健康支出' '40' '8.14' '一、基本支出' '63' '231.31')" \
+        "$(row 0 4 '三、其他收入' '3' '0.92' '' '' '' '五、对附属单位补助支出' '69' '0.00')" \
+        "$(row 0 5 '' '' '' '' '' '' '按经济分类：' '' '')" \
+        "$(row 0 6 '' '' '' '' '' '' '一、工资福利支出' '70' '159.44')" | sed 's/"format":"txt"/"format":"docx"/')
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" and .locator.col >= 6) | [.item, .side, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '基本支出 支出 231.31' '对附属单位补助支出 支出 0.00' '工资福利支出 支出 159.44')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

@@ -9,7 +9,10 @@ static const char *const STUBS[] = {
     "项目", "项目名称", "科目名称", "科目代码", "科目编码", "功能分类科目编码", "经济分类科目编码",
     "支出功能分类科目编码", "支出经济分类科目编码", "功能分类", "经济分类", "科目", "预算科目",
     "类", "款", "项", "类款", "款项", "栏次", "行次", "单位名称", "单位编码", "单位代码", "编码", "名称",
-    "序号", NULL};
+    "序号",
+    /* a 收支总表 whose 支出 side is printed once per view, side by side */
+    "支出类别", "支出性质", "支出功能分类", "支出经济分类", "部门预算经济分类", "政府预算经济分类",
+    "部门预算支出经济分类", "政府预算支出经济分类", NULL};
 
 static const char *const SIDES[] = {"收入", "支出", NULL};
 
@@ -488,13 +491,30 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
     free(b.seg);
 }
 
-/* A stub heading without the side it names: 收入项目 → 项目. */
+/* A stub heading without the side it names or the view it gives in
+ * brackets: 收入项目 → 项目, 项目（按支出性质和经济分类） → 项目. */
 static char *stub_base(const char *cell)
 {
     char *k = tx_key(cell);
     size_t l = side_prefix(k);
     memmove(k, k + l, strlen(k + l) + 1);
+    char *open = strchr(k, '(');
+    size_t n = strlen(k);
+    if (open && open > k && n && k[n - 1] == ')')
+        *open = '\0';
     return k;
+}
+
+/* A stub heading naming a view of the expenditure (支出类别, 部门预算经济
+ * 分类, 功能分类): a 收支总表 may print its 支出 side once per view, side
+ * by side, each view's stub after the figures of the one before. */
+static int is_view_stub(const char *cell)
+{
+    char k[96];
+    if (tx_key_buf(cell, k, sizeof k) < 0)
+        return 0;
+    return strcmp(k, "支出类别") == 0 || strcmp(k, "支出性质") == 0 ||
+           (tx_ends(k, "分类") && is_stub_key(k));
 }
 
 static int same_stub(const char *cell, const char *base)
@@ -587,6 +607,7 @@ int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_labe
     int starts[64], nb = 0;
     starts[nb++] = 0;
     int has_line[64] = {0};
+    int view[64] = {0};
     if (key >= 0) {
         const hrow *k = &rows[key];
         char *first = NULL;
@@ -600,6 +621,11 @@ int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_labe
         for (int i = first_at + 1; first && i < k->n && nb < 64; i++) {
             if (same_stub(k->cells[i], first) && !(grid && same_stub(k->cells[i - 1], first)))
                 starts[nb++] = i;
+            else if (is_view_stub(k->cells[i]) && !tx_is_blank(k->cells[i - 1]) &&
+                     !hdr_is_stub(k->cells[i - 1])) {
+                view[nb] = 1;
+                starts[nb++] = i;
+            }
         }
         free(first);
         /* a block starts where the heading over it starts, when slots
@@ -637,6 +663,8 @@ int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_labe
         bl->has_line = has_line[b];
         bl->split_at = split_columns(rows, nheader, bl->start, bl->end);
         bl->grid = grid;
+        if (view[b] && starts[b] < rows[key].n)
+            bl->view = label_of(rows[key].cells[starts[b]]);
     }
     /* side headings: rows above the key row of a two-sided table */
     if (nb > 1) {
@@ -669,6 +697,12 @@ int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_labe
         if (!out->blocks[b].side)
             out->blocks[b].side = stub_side(&rows[key], out->blocks[b].start, out->blocks[b].end);
     other_side(out);
+    /* the views of one side after the first: its side (支出 over 支出类别
+     * only, the heading not spread over the views after it) */
+    for (int b = 1; b < nb; b++)
+        if (out->blocks[b].view && !out->blocks[b].side && out->blocks[b - 1].view &&
+            out->blocks[b - 1].side)
+            out->blocks[b].side = tx_dup(out->blocks[b - 1].side);
     int any = 0;
     for (int b = 0; b < nb; b++) {
         build_block(rows, nheader, nb > 1 ? key : (key < 0 ? -1 : 0), &out->blocks[b], grid,
@@ -694,6 +728,7 @@ void hdr_free(hmodel *m)
         }
         free(bl->cols);
         free(bl->side);
+        free(bl->view);
     }
     free(m->blocks);
     memset(m, 0, sizeof *m);

@@ -32,6 +32,8 @@ typedef struct {
     int split_at;     /* slot (from start) of 类 in 类 | 款 | 项 header cells, or -1 */
     int grid;         /* spans resolved: the value columns are the block's last slots */
     char *side;       /* 收入/支出, or the group over the block, or NULL */
+    char *view;       /* the view its stub names when a side is printed once
+                       * per view (支出类别, 功能分类), or NULL */
     hcol *cols;
     int ncols;
 } hblock;

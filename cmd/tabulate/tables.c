@@ -859,6 +859,16 @@ static int block_cells(const hmodel *m, int b, const hrow *row, hrow *sub, int *
     return 1;
 }
 
+/* Whether a label ends in a colon: a heading over the rows below it
+ * (按支出性质：, 按经济分类：), no item of its own. */
+static int heads_list(const char *label)
+{
+    char *k = tx_clean(label);
+    int colon = tx_ends(k, "：") || tx_ends(k, ":");
+    free(k);
+    return colon;
+}
+
 /* A label too long for its cell that a typist carried on to the next table
  * row (一般公共预算财政 / 拨款收入, 机关事业单位基本养老 / 保险缴费支出):
  * that row holds, in block b, only the rest of the label — no code, no
@@ -885,7 +895,7 @@ static char *continued_label(const gview *v, const tpart *p, int data, const hmo
     arow rest;
     if (align_row(&bx, &sub, NULL, &rest) != 0)
         return NULL;
-    int only_label = rest.label && !rest.code && !rest.line_no &&
+    int only_label = rest.label && !rest.code && !rest.line_no && !heads_list(rest.label) &&
                      tx_skip_numbering(rest.label) == rest.label && strncmp(rest.label, "其中", strlen("其中")) != 0 &&
                      !strstr(rest.label, "合计") && !strstr(rest.label, "总计") && !strstr(rest.label, "小计");
     for (int j = 0; j < rest.ncols && only_label; j++)
@@ -915,6 +925,9 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
     /* a code alone (a 款 cell merged down its group, printed mid-group on
      * a line of its own): no row of figures */
     if (!ar->label && ar->code && has_label && !row_holds(v, ar, r, 0))
+        return 0;
+    /* a heading over the rows below it, its cells blank: no figures */
+    if (ar->label && heads_list(ar->label) && !row_holds(v, ar, r, 0))
         return 0;
     char *item = ar->label ? item_of(ar->label) : NULL;
     for (int j = 0; j < ar->ncols; j++) {
@@ -959,6 +972,21 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
             sprintf(spath, "%s/%s", side, path);
             path = spath;
         }
+        /* a side printed once per view: the view, after the side, tells
+         * the three 本年支出合计 of 支出类别, 经济分类 and 功能分类 apart */
+        char *vpath = NULL;
+        if (bl->view) {
+            size_t ls = side && strncmp(path, side, strlen(side)) == 0 && path[strlen(side)] == '/'
+                            ? strlen(side) : 0;
+            vpath = malloc(strlen(path) + strlen(bl->view) + 3);
+            if (!vpath)
+                abort();
+            if (ls)
+                sprintf(vpath, "%.*s/%s%s", (int)ls, path, bl->view, path + ls);
+            else
+                sprintf(vpath, "%s/%s", bl->view, path);
+            path = vpath;
+        }
         jline *w = fw_begin(d, "table");
         jl_str(w, "table", p->name);
         jl_str(w, "table_id", p->kind ? p->kind->id : NULL);
@@ -970,6 +998,7 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
         jl_str(w, "header_path", path);
         free(tside);
         free(spath);
+        free(vpath);
         jl_str(w, "value", nil ? NULL : buf);
         /* the printed form, when it says more than the value (1,382.64, －, 12%) */
         char *raw = tx_clean(cell);
