@@ -701,6 +701,16 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '基本支出 支出 231.31' '对附属单位补助支出 支出 0.00' '工资福利支出 支出 159.44')"
 }
 
+@test "tabulate: a stub heading whose two lines a PDF ran together (政府预算支出经济分类科目科目名称) is the stub, not a column of nils" {
+    doc=$(make_doc d \
+        "$(para '一般公共预算基本支出预算表')" \
+        "$(row 0 0 '科目编码' '政府预算支出经济分类科目科目名称' '合计' '人员经费' '公用经费')" \
+        "$(row 0 1 '' '合计' '322.14' '271.09' '51.05')" \
+        "$(row 0 2 '501' '机关工资福利支出' '208.61' '208.61' '')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.code, .item, .column, .value] | map(. // \"-\") | join(\" \")'"
+    assert_output "$(printf '%s\n' '- 合计 合计 322.14' '- 合计 人员经费 271.09' '- 合计 公用经费 51.05' '501 机关工资福利支出 合计 208.61' '501 机关工资福利支出 人员经费 208.61' '501 机关工资福利支出 公用经费 -')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

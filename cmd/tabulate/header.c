@@ -25,9 +25,10 @@ static int is_stub_key(const char *k)
     if (!stub && strncmp(k, "项目(", strlen("项目(")) == 0)
         stub = 1;
     /* 经济分类科目, 支出功能分类科目编码, 部门预算支出经济分类科目名称: the
-     * stub of code and name printed in one cell, or its parts */
-    if (!stub && (tx_ends(k, "分类科目") || tx_ends(k, "分类科目编码") ||
-                  tx_ends(k, "分类科目名称") || tx_ends(k, "分类科目代码") ||
+     * stub of code and name printed in one cell, or its parts (a PDF's two
+     * lines run together: 政府预算支出经济分类科目 / 科目名称) */
+    if (!stub && (tx_ends(k, "分类科目") || tx_ends(k, "科目编码") ||
+                  tx_ends(k, "科目名称") || tx_ends(k, "科目代码") ||
                   ((strstr(k, "编码") || strstr(k, "代码")) && strstr(k, "名称") &&
                    tx_cplen(k, strlen(k)) <= 12))) /* 科目编码及名称 */
         stub = 1;
