@@ -1274,7 +1274,7 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
 @test "tabulate: a row as long as its header is read by position: a label further right than the stubs does not move its figures left" {
     # the second side's stub heading is not one tabulate knows, so the table is one block
     doc=$(make_doc d "$(para '2024年度收入支出决算总表')" \
-        "$(row 0 0 '项目' '金额' '支出类别' '决算数')" \
+        "$(row 0 0 '项目' '金额' '开支方向' '决算数')" \
         "$(row 0 1 '一、一般公共预算财政拨款收入' '5.00' '一、一般公共服务支出' '1.00')" \
         "$(row 0 2 '' '' '九、卫生健康支出' '4.00')")
     run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" and .value != null) | [.item, .header_path, .value, .locator.col] | join(\" \")'"
