@@ -711,6 +711,19 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '- 合计 合计 322.14' '- 合计 人员经费 271.09' '- 合计 公用经费 51.05' '501 机关工资福利支出 合计 208.61' '501 机关工资福利支出 人员经费 208.61' '501 机关工资福利支出 公用经费 -')"
 }
 
+@test "tabulate: a stub heading of two stub words joined by a slash (科目名称/单位名称) is the stub, not a column of nils; a unit's code row is no classification" {
+    doc=$(make_doc d \
+        "$(para '部门支出预算表')" \
+        "$(row 0 0 '科目编码' '科目名称/单位名称' '合计' '基本支出' '项目支出')" \
+        "$(row 0 1 '' '合计' '12.00' '10.00' '2.00')" \
+        "$(row 0 2 '409011001' '嵊阳县林长制办公室' '12.00' '10.00' '2.00')" \
+        "$(row 0 3 '213' '农林水支出' '12.00' '10.00' '2.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" and .column==\"合计\") | [.code, .item, .column, .value] | map(. // \"-\") | join(\" \")'"
+    assert_output "$(printf '%s\n' '- 合计 合计 12.00' '- 嵊阳县林长制办公室 合计 12.00' '213 农林水支出 合计 12.00')"
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | .column' | sort -u"
+    assert_output "$(printf '%s\n' 合计 基本支出 项目支出)"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

@@ -40,6 +40,19 @@ static int is_stub_key(const char *k)
         stub = head == 0 || (head == strlen("科目编码") && (strncmp(k, "科目编码", head) == 0 ||
                                                           strncmp(k, "科目代码", head) == 0));
     }
+    /* 科目名称/单位名称: a stub naming what its rows are, either */
+    if (!stub && strchr(k, '/') && strlen(k) < 96) {
+        char part[96];
+        const char *p = k;
+        stub = 1;
+        while (stub && *p) {
+            size_t n = strcspn(p, "/");
+            memcpy(part, p, n);
+            part[n] = '\0';
+            stub = n > 0 && is_stub_key(part);
+            p += n + (p[n] == '/');
+        }
+    }
     return stub;
 }
 
