@@ -724,6 +724,19 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' 合计 基本支出 项目支出)"
 }
 
+@test "tabulate: a code printed in brackets after the name in one cell (水体（2110302）, 基本工资(30101)) is the row's code; a year or a short number in brackets is not" {
+    doc=$(make_doc d \
+        "$(para '一般公共预算支出预算表')" \
+        "$(row 0 0 '项目' '合计')" \
+        "$(row 0 1 '节能环保支出（211）' '243.71')" \
+        "$(row 0 2 '水体（2110302）' '243.71')" \
+        "$(row 0 3 '基本工资(30101)' '12.00')" \
+        "$(row 0 4 '其他支出（99）' '1.00')" \
+        "$(row 0 5 '项目经费（2024）' '2.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.code, .item] | map(. // \"-\") | join(\" \")'"
+    assert_output "$(printf '%s\n' '211 节能环保支出' '2110302 水体' '30101 基本工资' '- 其他支出（99）' '- 项目经费（2024）')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

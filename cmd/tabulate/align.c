@@ -282,6 +282,39 @@ static void split_leading_code(arow *out)
     out->label = rest;
 }
 
+/* A label printed with its code after it in brackets, in one cell and no
+ * code column (水体（2110302）, 基本工资(30101)): a code of 3, 5 or 7
+ * digits of a known 类, split off. */
+static void split_trailing_code(arow *out)
+{
+    const char *l = out->label;
+    size_t n = strlen(l);
+    static const char *const closes[] = {"）", ")", "]", "】"};
+    static const char *const opens[] = {"（", "(", "[", "【"};
+    for (int b = 0; b < 4; b++) {
+        size_t lc = strlen(closes[b]), lo = strlen(opens[b]);
+        if (n <= lc || strcmp(l + n - lc, closes[b]) != 0)
+            continue;
+        size_t e = n - lc, d = e;
+        while (d > 0 && l[d - 1] >= '0' && l[d - 1] <= '9')
+            d--;
+        size_t digits = e - d;
+        if ((digits != 3 && digits != 5 && digits != 7) || d < lo + 1 ||
+            strncmp(l + d - lo, opens[b], lo) != 0)
+            return;
+        char code[8];
+        memcpy(code, l + d, digits);
+        code[digits] = '\0';
+        if (!codes_known_class(code))
+            return;
+        out->code = tx_dup(code);
+        char *rest = tx_ndup(l, d - lo);
+        free(out->label);
+        out->label = rest;
+        return;
+    }
+}
+
 int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
 {
     memset(out, 0, sizeof *out);
@@ -358,6 +391,8 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
             i++;
             if (!out->code)
                 split_leading_code(out);
+            if (!out->code)
+                split_trailing_code(out);
             /* 类 | 款 | 项 columns whose 类 cell is merged down its group
              * print the class once, somewhere in the group: the class row
              * is known by its name */
