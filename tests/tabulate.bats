@@ -737,6 +737,15 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '211 节能环保支出' '2110302 水体' '30101 基本工资' '- 其他支出（99）' '- 项目经费（2024）')"
 }
 
+@test "tabulate: pinyin glosses a reading aid set after ideographs (预(yù)算) do not hide a title or a label from the catalogue; the text keeps them" {
+    doc=$(make_doc d \
+        "$(para '2023年度一般公共预(yù)算财政拨款支出决算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '合计' '基本支出' '项目支出')" \
+        "$(row 0 1 '208' '社会保障和就业(yè)支出' '14.40' '14.40' '0.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .code, .item, .column] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'FA05 208 社会保障和就业(yè)支出 合计' 'FA05 208 社会保障和就业(yè)支出 基本支出' 'FA05 208 社会保障和就业(yè)支出 项目支出')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

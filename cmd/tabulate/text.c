@@ -211,15 +211,49 @@ static int key_drops(uint32_t c)
            c == '"' || c == '\'' || c == 0x300C || c == 0x300D || c == 0x300E || c == 0x300F;
 }
 
+/* A pinyin gloss a site's reading aid sets after an ideograph, 预(yù),
+ * 经(jīng): brackets round one syllable of Latin letters with a tone mark.
+ * Returns its length in bytes from p (at the opening bracket), or 0. */
+static int pinyin_gloss(const char *p)
+{
+    uint32_t c;
+    int l = tx_cp(p, &c), n = l, letters = 0, tone = 0;
+    if (c != '(' && c != 0xFF08)
+        return 0;
+    for (;;) {
+        l = tx_cp(p + n, &c);
+        if (!c)
+            return 0;
+        n += l;
+        if (c == ')' || c == 0xFF09)
+            return letters && tone && letters <= 6 ? n : 0;
+        if (c >= 'a' && c <= 'z') {
+            letters++;
+        } else if ((c >= 0xE0 && c <= 0xFC && c != 0xF7) || (c >= 0x101 && c <= 0x16B) ||
+                   (c >= 0x1CE && c <= 0x1DC)) {
+            letters++;     /* à á è é ì í ò ó ù ú ü, ā ē ī ō ū, ǎ ǐ ǒ ǔ ǖ ǘ ǚ ǜ */
+            tone++;
+        } else {
+            return 0;
+        }
+    }
+}
+
 static void fold_into(sbuf *b, const char *s, int drop_space)
 {
+    uint32_t last = 0;
     for (const char *p = s; *p;) {
         uint32_t c;
-        int l = tx_cp(p, &c);
+        int l = tx_cp(p, &c), g;
+        if (drop_space && tx_is_cjk(last) && (g = pinyin_gloss(p)) > 0) {
+            p += g;
+            continue;
+        }
         p += l;
         c = fold_cp(c);
         if (drop_space && key_drops(c))
             continue;
+        last = c;
         if (c < 0x80) {
             sb_putc(b, (char)c);
             continue;
@@ -241,13 +275,19 @@ char *tx_fold(const char *s)
 int tx_key_buf(const char *s, char *buf, size_t size)
 {
     size_t o = 0;
+    uint32_t last = 0;
     for (const char *p = s; *p;) {
         uint32_t c;
-        int l = tx_cp(p, &c);
+        int l = tx_cp(p, &c), g;
+        if (tx_is_cjk(last) && (g = pinyin_gloss(p)) > 0) {
+            p += g;
+            continue;
+        }
         p += l;
         c = fold_cp(c);
         if (key_drops(c))
             continue;
+        last = c;
         char enc[4];
         int n = c < 0x80 ? (enc[0] = (char)c, 1) : utf8_encode(c, enc);
         if (o + (size_t)n + 1 > size)
