@@ -847,6 +847,23 @@ pdf_rows() {
     assert_line --index 34 '[34,[[0,"本年收入合计",1],[1,"27",1],[2,"3,023.93",1],[3,"本年支出合计",1],[4,"59",1],[5,"2,909.68",1],[6,"2,909.68",1],[7,"0.00",1],[8,"0.00",1]]]'
 }
 
+@test "pdf: a page served in 繁體 is laid out as its Simplified twin (單位：萬元 is the unit line, 項目 | 預算數 the header), its text written as printed" {
+    run pdf_rows "$ROOT/data/holdout69/zhenchuan-yizhi-2025.pdf" 0
+    assert_line --index 0 '[0,[[0,"收入",2],[2,"支出",2]]]'
+    assert_line --index 1 '[1,[[0,"項目",1],[1,"預算數",1],[2,"項目",1],[3,"預算數",1]]]'
+    assert_line --index 2 '[2,[[0,"一、一般公共預算撥款收入",1],[1,"351.41",1],[2,"七、文化旅遊體育與傳媒支出",1],[3,"360.24",1]]]'
+    run bash -c "extract '$ROOT/data/holdout69/zhenchuan-yizhi-2025.pdf' | jq -r 'select(.type==\"paragraph\") | .text' | head -3"
+    assert_line --index 2 '編制單位：軫川縣遺址保護管理所 單位：萬元'
+}
+
+@test "pdf: a browser's print header (date and time, title) and footer (address, N/M) are no rows of the table they cut, nor text" {
+    run bash -c "extract '$ROOT/data/holdout69/zhenchuan-yizhi-2023.pdf' | jq -r 'select(.type==\"row\" or .type==\"paragraph\") | (.text // ([.cells[].text] | join(\"|\")))' | grep -c 'http://\\|2024/9/12'"
+    assert_output 0
+    # FA04, cut by pages 4 and 5, is one table
+    run bash -c "extract '$ROOT/data/holdout69/zhenchuan-yizhi-2023.pdf' | jq -c 'select(.type==\"row\" and .table==3) | .cells[0].text' | grep -c '總計'"
+    assert_output 1
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'

@@ -19,6 +19,7 @@
  * Everything else becomes paragraphs; lines of one paragraph that wrap at the
  * right margin are joined back. Memory: one page of glyphs at a time. */
 #include "pdf_layout.h"
+#include "pdf_fold.h"
 #include "signature.h"
 
 #include <poppler.h>
@@ -214,7 +215,11 @@ typedef struct {
     int nl, capl;
     chunk *ck;
     int nc, capc;
-    strbuf pool;          /* chunk texts, NUL-separated */
+    /* chunk texts, NUL-separated: as the layout reads them (pool, a 繁體
+     * page's keyword characters folded to Simplified) and as printed
+     * (orig, what is written), at the same offsets */
+    strbuf pool, orig;
+    strbuf folded;        /* the page's text, folded */
     strbuf cell;          /* cell texts of the row being built */
     strbuf para;          /* the paragraph being joined */
     double (*col)[2];     /* column x intervals of the current table */
@@ -243,7 +248,7 @@ typedef struct {
     int cnl, capcl;
     chunk *cc;
     int cnc, capcc;
-    strbuf ctext;
+    strbuf ctext, cotext; /* their texts, as read and as printed */
     /* the paragraph being joined, which may run on to the next page */
     int para_page, para_line;
     bool last_full;       /* its last line ran to the right margin */
@@ -260,6 +265,8 @@ static void layout_free(layout *L)
     free(L->ln);
     free(L->ck);
     free(L->pool.p);
+    free(L->orig.p);
+    free(L->folded.p);
     free(L->cell.p);
     free(L->para.p);
     free(L->col);
@@ -277,6 +284,7 @@ static void layout_free(layout *L)
     free(L->cl);
     free(L->cc);
     free(L->ctext.p);
+    free(L->cotext.p);
 }
 
 static bool grow(void **p, int *cap, int need, size_t size)
@@ -511,6 +519,50 @@ static bool needs_space(uint32_t a, uint32_t b, double gap, double h)
     if (ca != cb)
         return false;
     return gap > (ca ? 0.3 : 0.15) * h;
+}
+
+/* Adds n bytes to the chunk texts: f as the layout reads them, o as
+ * printed (the same length). */
+static bool pool_add(layout *L, const char *f, const char *o, size_t n)
+{
+    return sb_add(&L->pool, f, n) && sb_add(&L->orig, o, n);
+}
+
+/* The Simplified form of a 繁體 keyword character, or c. */
+static uint32_t fold_cp(uint32_t c)
+{
+    size_t lo = 0, hi = sizeof PDF_FOLD / sizeof PDF_FOLD[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (PDF_FOLD[mid][0] == c)
+            return PDF_FOLD[mid][1];
+        if (PDF_FOLD[mid][0] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return c;
+}
+
+/* The page's text with its 繁體 keyword characters folded, into out: byte
+ * for byte the same length (each pair is three UTF-8 bytes for three), so
+ * the glyphs' offsets hold in both. */
+static bool fold_page(strbuf *out, const char *text)
+{
+    size_t n = strlen(text);
+    out->len = 0;
+    if (!sb_add(out, text, n))
+        return false;
+    for (char *p = out->p; *p;) {
+        const char *next = g_utf8_next_char(p);
+        if (next - p == 3) {
+            uint32_t c = g_utf8_get_char(p), f = fold_cp(c);
+            if (f != c)
+                g_unichar_to_utf8(f, p);
+        }
+        p = (char *)next;
+    }
+    return true;
 }
 
 static bool add_chunk(layout *L, int li, int g0, int ng)
@@ -1204,10 +1256,12 @@ static bool join_spaced_words(layout *L, line *l)
         size_t la = strlen(a), lb = strlen(b);
         int off = (int)L->pool.len;
         /* a and b live in the pool, which sb_add may move */
-        char w[16];
+        char w[16], wo[16];
         memcpy(w, a, la);
         memcpy(w + la, b, lb + 1);
-        if (!sb_add(&L->pool, w, la + lb + 1))
+        memcpy(wo, L->orig.p + p->text, la);
+        memcpy(wo + la, L->orig.p + q->text, lb + 1);
+        if (!pool_add(L, w, wo, la + lb + 1))
             return false;
         p->text = off;
         p->x2 = q->x2;
@@ -1231,8 +1285,10 @@ static bool make_chunks(layout *L, const char *pagetext)
         return false;
     L->nc = 0;
     L->pool.len = 0;
-    if (!sb_add(&L->pool, "", 0))
+    L->orig.len = 0;
+    if (!pool_add(L, "", "", 0) || !fold_page(&L->folded, pagetext))
         return false;
+    const char *ftext = L->folded.p;
     for (int li = 0; li < L->nl; li++) {
         line *l = &L->ln[li];
         l->c0 = L->nc;
@@ -1253,10 +1309,10 @@ static bool make_chunks(layout *L, const char *pagetext)
                     /* fake bold: the same glyph drawn twice at a small offset */
                     if (q->cp == prev->cp && q->x1 - prev->x1 < 0.15 * l->h)
                         continue;
-                    if (needs_space(prev->cp, q->cp, gap, l->h) && !sb_str(&L->pool, " "))
+                    if (needs_space(prev->cp, q->cp, gap, l->h) && !pool_add(L, " ", " ", 1))
                         return false;
                 }
-                if (!sb_add(&L->pool, pagetext + q->off, (size_t)q->len))
+                if (!pool_add(L, ftext + q->off, pagetext + q->off, (size_t)q->len))
                     return false;
                 if (q->x1 < c->x1) c->x1 = q->x1;
                 if (q->x2 > c->x2) c->x2 = q->x2;
@@ -1265,7 +1321,7 @@ static bool make_chunks(layout *L, const char *pagetext)
                 prev = q;
             }
             c->ng = m - k;
-            if (!sb_add(&L->pool, "\0", 1)) /* keeps the NUL: texts are packed */
+            if (!pool_add(L, "\0", "\0", 1)) /* keeps the NUL: texts are packed */
                 return false;
             c->numeric = is_numeric(L->pool.p + c->text);
             if (is_caption_chunk(L->pool.p + c->text))
@@ -1294,6 +1350,8 @@ static bool make_chunks(layout *L, const char *pagetext)
 }
 
 static const char *chunk_text(const layout *L, const chunk *c) { return L->pool.p + c->text; }
+/* The chunk's text as printed: what is written out. */
+static const char *chunk_out(const layout *L, const chunk *c) { return L->orig.p + c->text; }
 
 /* A figure, line number or code, or a nil dash: what a column of figures holds. */
 static bool is_figure_chunk(const layout *L, const chunk *c)
@@ -3197,7 +3255,7 @@ static int emit_row(layout *L, int row, int r0, int r1, int band)
                 const chunk *c = &L->ck[L->ln[i].c0 + k];
                 if (c->col < lo || c->col >= hi || (band >= 0 && c->band != band))
                     continue;
-                if (!join_piece(&L->cell, start, chunk_text(L, c), prev_line == i))
+                if (!join_piece(&L->cell, start, chunk_out(L, c), prev_line == i))
                     return -1;
                 prev_line = i;
             }
@@ -4296,6 +4354,19 @@ static bool is_footer(const layout *L, const line *l)
         if (is_page_dash(first) && is_page_dash(last) && digits && !other)
             return true;
     }
+    /* a browser's print footer: the page's address, and N/M at the right;
+     * two chunks, so it may have been taken into the table above it */
+    bool url = false, counter = true;
+    for (int k = 0; k < l->nc && counter; k++) {
+        const char *t = chunk_text(L, &L->ck[l->c0 + k]);
+        if (starts_with(t, "http://") || starts_with(t, "https://") || starts_with(t, "file:///"))
+            url = true;
+        else
+            for (const char *p = t; *p && counter; p++)
+                counter = (*p >= '0' && *p <= '9') || *p == '/' || *p == ' ';
+    }
+    if (url && counter)
+        return true;
     if (l->region > 0)
         return false;
     bool digit = false;
@@ -4324,11 +4395,13 @@ static bool hold_table(layout *L, int a, int b)
     L->cnl = 0;
     L->cnc = 0;
     L->ctext.len = 0;
+    L->cotext.len = 0;
     for (int k = c0; k < c1; k++) {
         chunk c = L->ck[k];
         int off = (int)L->ctext.len;
         const char *t = chunk_text(L, &L->ck[k]);
-        if (!sb_add(&L->ctext, t, strlen(t) + 1))
+        if (!sb_add(&L->ctext, t, strlen(t) + 1) ||
+            !sb_add(&L->cotext, chunk_out(L, &L->ck[k]), strlen(t) + 1))
             return false;
         c.text = off;
         c.line -= a; /* a line of the carry */
@@ -4497,7 +4570,8 @@ static bool join_beside(layout *L)
     chunk *nc = malloc(sizeof *nc * (size_t)(maxc > 0 ? maxc : 1));
     bool *used = calloc((size_t)(L->nc > 0 ? L->nc : 1), sizeof *used);
     int base = (int)L->pool.len;
-    if (!nl || !nc || !used || !sb_add(&L->pool, L->ctext.p ? L->ctext.p : "", L->ctext.len)) {
+    if (!nl || !nc || !used ||
+        !pool_add(L, L->ctext.p ? L->ctext.p : "", L->cotext.p ? L->cotext.p : "", L->ctext.len)) {
         free(nl);
         free(nc);
         free(used);
@@ -4587,7 +4661,7 @@ static bool join_beside(layout *L)
     L->nl = nnl;
     L->nc = k;
     L->cnl = L->cnc = 0;
-    L->ctext.len = 0;
+    L->ctext.len = L->cotext.len = 0;
     free(nl);
     free(nc);
     return true;
@@ -4595,6 +4669,61 @@ static bool join_beside(layout *L)
 
 /* Puts the held lines in front of this page's lines, moved above its first
  * line by more than any row pitch (a page break is no wrapped cell). */
+/* Whether t is a date and time as a browser prints it over a page it
+ * prints (2024/9/12 10:15, 2024-09-12 上午10:15). */
+static bool is_print_stamp(const char *t)
+{
+    int d = 0, parts = 0;
+    const char *p = t;
+    for (; *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            d++;
+        } else if ((*p == '/' || *p == '-') && d) {
+            parts++;
+            d = 0;
+        } else {
+            break;
+        }
+    }
+    if (parts != 2 || !d)
+        return false;
+    while (*p == ' ')
+        p++;
+    if (starts_with(p, "上午") || starts_with(p, "下午"))
+        p += strlen("上午");
+    int hd = 0, colon = 0;
+    for (; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            hd++;
+        else if (*p == ':' && hd)
+            colon++;
+        else
+            return false;
+    }
+    return hd == 0 || colon >= 1;
+}
+
+/* Drops the line a browser prints over every page it prints (the date and
+ * time, then the page's title): on a page a table runs on to, it would be
+ * taken for the table's next row. */
+static void drop_print_head(layout *L)
+{
+    int i = 0;
+    while (i < L->nl && L->ln[i].carried)
+        i++;
+    if (i >= L->nl || L->ln[i].nc > 2 || !is_print_stamp(chunk_text(L, &L->ck[L->ln[i].c0])))
+        return;
+    int c0 = L->ln[i].c0, nc = L->ln[i].nc;
+    memmove(L->ck + c0, L->ck + c0 + nc, (size_t)(L->nc - c0 - nc) * sizeof *L->ck);
+    L->nc -= nc;
+    for (int k = c0; k < L->nc; k++)
+        L->ck[k].line--;
+    memmove(L->ln + i, L->ln + i + 1, (size_t)(L->nl - i - 1) * sizeof *L->ln);
+    L->nl--;
+    for (int j = i; j < L->nl; j++)
+        L->ln[j].c0 -= nc;
+}
+
 static bool prepend_held(layout *L)
 {
     if (L->cnl == 0)
@@ -4624,7 +4753,7 @@ static bool prepend_held(layout *L)
         L->ck[j].line += k;
     memcpy(L->ln, L->cl, (size_t)k * sizeof *L->ln);
     int base = (int)L->pool.len;
-    if (!sb_add(&L->pool, L->ctext.p ? L->ctext.p : "", L->ctext.len))
+    if (!pool_add(L, L->ctext.p ? L->ctext.p : "", L->cotext.p ? L->cotext.p : "", L->ctext.len))
         return false;
     for (int j = 0; j < m; j++) {
         L->ck[j] = L->cc[j];
@@ -4635,7 +4764,7 @@ static bool prepend_held(layout *L)
     L->nl += k;
     L->nc += m;
     L->cnl = L->cnc = 0;
-    L->ctext.len = 0;
+    L->ctext.len = L->cotext.len = 0;
     return true;
 }
 
@@ -4701,7 +4830,7 @@ static int emit_page(layout *L, bool last_page)
             L->para_line = l->no;
         }
         for (int k = 0; k < l->nc; k++)
-            if (!join_piece(&L->para, 0, chunk_text(L, &L->ck[l->c0 + k]), k > 0))
+            if (!join_piece(&L->para, 0, chunk_out(L, &L->ck[l->c0 + k]), k > 0))
                 return -1;
         L->last_full = !l->caption && l->x2 - l->x1 >= 0.6 * (right - left) &&
                        l->x2 >= right - 2 * l->h;
@@ -4796,6 +4925,7 @@ int pdf_extract_full(const unsigned char *data, size_t len, const pdf_sink *sink
                    !join_beside(&L) || !prepend_held(&L))
             rc = -1;
         else {
+            drop_print_head(&L);
             glyphs += L.ng;
             find_regions(&L);
             rc = emit_page(&L, p + 1 == npages);
