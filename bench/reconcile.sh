@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # reconcile against `jq -c .` on the same stream of fact records: CPU MB/s
-# and facts/s (user+sys, median of 3 runs: the machine is shared, wall time
-# is noise) and peak RSS. The stream is seed 003's nine tables and narrative
+# and facts/s (user+sys, median of 5 runs of each, run in turn: the machine is
+# shared, wall time is noise) and peak RSS. The stream is seed 003's nine tables and narrative
 # (tests/reconcile/seed003.facts.jsonl) repeated as distinct documents.
 # Usage: bench/reconcile.sh [MB]   (default 50 MB)
 set -euo pipefail
@@ -27,8 +27,7 @@ docs=$(grep -c '"type":"document"' "$stream")
 # shellcheck source=bench/measure.bash
 . bench/measure.bash
 
-read -r jq_cpu jq_rss < <(measure jq -c . "$stream")
-read -r rc_cpu rc_rss < <(measure bin/reconcile "$stream")
+read -r jq_cpu jq_rss rc_cpu rc_rss < <(measure_pair jq -c . "$stream" -- bin/reconcile "$stream")
 printf 'stream: %d bytes, %d documents, %d facts\n' "$bytes" "$docs" "$facts"
 awk -v b="$bytes" -v f="$facts" -v jc="$jq_cpu" -v jr="$jq_rss" -v rc="$rc_cpu" -v rr="$rc_rss" 'BEGIN {
     printf "%-12s %8s %10s %12s %10s\n", "", "cpu s", "MB/s", "facts/s", "RSS KiB"

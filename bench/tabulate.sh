@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # tabulate against `jq -c .` on the same normalized stream (one generic
 # parse-and-print pass over the same records): CPU MB/s of input and facts/s
-# (user+sys, median of 3 runs: the machine is shared, wall time is noise),
-# peak RSS. The stream is seed 003 as txt, docx, html and pdf and seed 004 as
+# (user+sys, median of 5 runs of each, run in turn: the machine is shared,
+# wall time is noise), peak RSS. The stream is seed 003 as txt, docx, html and pdf and seed 004 as
 # txt, after extract | normalize-traditional-chinese, repeated as distinct
 # documents.
 # Usage: bench/tabulate.sh [MB]   (default 50 MB)
@@ -39,8 +39,7 @@ facts=$(grep -c '"type":"fact"' "$W/out.jsonl")
 # shellcheck source=bench/measure.bash
 . bench/measure.bash
 
-read -r jq_cpu jq_rss < <(measure jq -c . "$stream")
-read -r tb_cpu tb_rss < <(measure bin/tabulate "$stream")
+read -r jq_cpu jq_rss tb_cpu tb_rss < <(measure_pair jq -c . "$stream" -- bin/tabulate "$stream")
 printf 'stream: %d bytes, %d documents; tabulate writes %d facts\n' "$bytes" "$docs" "$facts"
 awk -v b="$bytes" -v f="$facts" -v jc="$jq_cpu" -v jr="$jq_rss" -v tc="$tb_cpu" -v tr="$tb_rss" 'BEGIN {
     printf "%-12s %8s %10s %12s %10s\n", "", "cpu s", "MB/s", "facts/s", "RSS KiB"
