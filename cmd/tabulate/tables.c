@@ -913,6 +913,17 @@ static char *continued_label(const gview *v, const tpart *p, int data, const hmo
     return joined;
 }
 
+/* Whether two labels or paths read the same (a header printed with the
+ * standard labels, pinyin glosses or spaces aside, is kept as printed). */
+static int same_key(const char *a, const char *b)
+{
+    char *ka = tx_key(a), *kb = tx_key(b);
+    int same = strcmp(ka, kb) == 0;
+    free(ka);
+    free(kb);
+    return same;
+}
+
 static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, int r,
                     int has_label)
 {
@@ -947,7 +958,7 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
         char *tside = NULL;
         const char *tp = p->kind ? template_path(p->kind->id, col->col_no ? col->col_no : col->std_no)
                                  : NULL;
-        if (tp && strcmp(tp, path) != 0 &&
+        if (tp && strcmp(tp, path) != 0 && !same_key(tp, path) &&
             (col->std_no || template_fits(tp, leaf) || template_fits_joined(tp, path))) {
             path = tp;
             const char *slash = strrchr(tp, '/');
