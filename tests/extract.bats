@@ -864,6 +864,11 @@ pdf_rows() {
     assert_output 1
 }
 
+@test "pdf: a figure in a currency format (¥636.51) is a figure: cut from the next cell's label it runs into" {
+    run pdf_rows "$ROOT/data/holdout73/lujiang-gongche-2024.pdf" 0
+    assert_line --index 3 '[3,[[0,"一、一般公共预算财政拨款收入",1],[1,"1",1],[2,"¥636.51",1],[3,"一、一般公共服务支出",1],[4,"32",1],[5,"¥534.17",1]]]'
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'

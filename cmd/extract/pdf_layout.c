@@ -136,6 +136,8 @@ static bool is_numeric(const char *s)
         uint32_t c = g_utf8_get_char(p);
         if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19))
             digit = true;
+        else if ((c == 0xA5 || c == 0xFFE5) && !digit)
+            continue; /* a currency format's ¥ before the figure (¥636.51) */
         else if (c >= 0xFF01 && c <= 0xFF5E && strchr(".,-+%()", (int)(c - 0xFEE0)))
             continue; /* full-width forms of the same punctuation */
         else if (c >= 128 || !strchr(".,-+%()", (int)c))
@@ -716,6 +718,8 @@ static bool figure_run(const layout *L, int a, int b, bool *decimal)
         return true;
     for (int m = a; m < b; m++) {
         uint32_t c = L->g[L->order[m]].cp;
+        if (m == a && (c == 0xA5 || c == 0xFFE5) && m + 1 < b)
+            continue; /* a currency format's ¥ before the figure */
         if (!is_figure_cp(c))
             return false;
         digit |= c >= '0' && c <= '9';
