@@ -757,6 +757,33 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '预(yù)算数/合计' '预(yù)算数/因公出国（境）费')"
 }
 
+@test "tabulate: a figure in a currency format (¥636.51, ￥0.00) is the figure, its raw text kept" {
+    doc=$(make_doc d \
+        "$(para '一般公共预算支出表')" \
+        "$(row 0 0 '科目编码' '科目名称' '合计')" \
+        "$(row 0 1 '201' '一般公共服务支出' '¥636.51')" \
+        "$(row 0 2 '208' '社会保障和就业支出' '￥0.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.code, .value, .raw] | join(\" \")'"
+    assert_output "$(printf '%s\n' '201 636.51 ¥636.51' '208 0.00 ￥0.00')"
+}
+
+@test "tabulate: the code in a column after the name's (科目名称 | 科目编码) is the row's code; a stub printed twice with no figure heading between (部门 and 政府 classifications side by side) is one block, the first pair the row's" {
+    doc=$(make_doc d \
+        "$(para '一般公共预算支出表')" \
+        "$(row 0 0 '科目名称' '科目编码' '合计')" \
+        "$(row 0 1 '一般公共服务支出' '201' '410.22')" \
+        "$(row 0 2 '行政运行' '2013101' '410.22')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.code, .item, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '201 一般公共服务支出 410.22' '2013101 行政运行 410.22')"
+    doc=$(make_doc d \
+        "$(para '一般公共预算基本支出表')" \
+        "$(row 0 0 '科目编码' '部门预算支出经济分类科目名称' '科目编码' '政府预算支出经济分类科目名称' '合计' '人员经费' '公用经费')" \
+        "$(row 0 1 '301' '工资福利支出' '501' '机关工资福利支出' '107.24' '107.24' '')" \
+        "$(row 0 2 '30101' '基本工资' '50101' '工资奖金津补贴' '34.95' '34.95' '')" | sed 's/"format":"txt"/"format":"docx"/')
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" and .column==\"合计\") | [.code, .item, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '301 工资福利支出 107.24' '30101 基本工资 34.95')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

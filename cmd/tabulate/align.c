@@ -125,6 +125,12 @@ int align_cell_unit(char *key, size_t *len)
 
 const char *align_unit_name(int unit) { return CELL_UNITS[unit - 1]; }
 
+size_t align_currency_len(const char *key)
+{
+    size_t n = strncmp(key, "\xC2\xA5", 2) == 0 ? 2 : strncmp(key, "\xEF\xBF\xA5", 3) == 0 ? 3 : 0;
+    return n && ((key[n] >= '0' && key[n] <= '9') || key[n] == '-') ? n : 0;
+}
+
 int align_is_figure(const char *cell)
 {
     if (align_is_run_together(cell))
@@ -135,10 +141,10 @@ int align_is_figure(const char *cell)
         return 0;   /* too long for a figure */
     if (align_is_nil_word(k))
         return 1;
-    size_t l = (size_t)n;
-    align_cell_unit(k, &l);
+    size_t cur = align_currency_len(k), l = (size_t)n - cur;
+    align_cell_unit(k + cur, &l);
     decimal d;
-    dec_status st = dec_parse(k, l, &d);
+    dec_status st = dec_parse(k + cur, l, &d);
     return st == DEC_OK || st == DEC_NIL;
 }
 
@@ -393,6 +399,12 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
                 split_leading_code(out);
             if (!out->code)
                 split_trailing_code(out);
+            /* the code in a column after the name's (科目名称 | 科目编码),
+             * right before the figures */
+            if (!out->code && i < end - bl->ncols && known_code_cell(row->cells[i])) {
+                out->code = tx_key(row->cells[i]);
+                i++;
+            }
             /* 类 | 款 | 项 columns whose 类 cell is merged down its group
              * print the class once, somewhere in the group: the class row
              * is known by its name */

@@ -31,6 +31,9 @@ int align_is_nil_word(const char *key);
 int align_cell_unit(char *key, size_t *len);
 /* The unit align_cell_unit returned (% 万元 元). */
 const char *align_unit_name(int unit);
+/* Bytes of the ¥ (or ￥) a currency format sets before a figure (¥636.51):
+ * the figure is in the table's unit all the same. 0 when key has none. */
+size_t align_currency_len(const char *key);
 /* 1 when the cell is a figure: an amount, a nil dash or word, or a percentage. */
 int align_is_figure(const char *cell);
 /* Aligns row (slots 0..n) with block b of the model; above is the code of

@@ -611,6 +611,18 @@ int hdr_key_row(const hrow *rows, int nheader)
     return -1;
 }
 
+/* Whether a heading of figures (not a stub heading) stands in key row k's
+ * slots [from, to): a block has one at least. A stub printed twice with
+ * none between (科目编码 | 部门预算…科目名称 | 科目编码 | 政府预算…科目名称,
+ * two classifications of one row) is one block's. */
+static int heads_between(const hrow *k, int from, int to)
+{
+    for (int i = from; i < to && i < k->n; i++)
+        if (!tx_is_blank(k->cells[i]) && !hdr_is_stub(k->cells[i]))
+            return 1;
+    return 0;
+}
+
 int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_label,
                 int values_hint, hmodel *out)
 {
@@ -633,7 +645,8 @@ int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_labe
                 break;
             }
         for (int i = first_at + 1; first && i < k->n && nb < 64; i++) {
-            if (same_stub(k->cells[i], first) && !(grid && same_stub(k->cells[i - 1], first)))
+            if (same_stub(k->cells[i], first) && !(grid && same_stub(k->cells[i - 1], first)) &&
+                heads_between(k, starts[nb - 1], i))
                 starts[nb++] = i;
             else if (is_view_stub(k->cells[i]) && !tx_is_blank(k->cells[i - 1]) &&
                      !hdr_is_stub(k->cells[i - 1])) {

@@ -736,9 +736,11 @@ static int figure_of(const char *cell, char *buf, size_t size, int *nil, int *un
         *nil = 1;
         return 1;
     }
-    *unit = align_cell_unit(k, &l);
+    size_t cur = align_currency_len(k);
+    l -= cur;
+    *unit = align_cell_unit(k + cur, &l);
     decimal dv;
-    dec_status st = dec_parse(k, l, &dv);
+    dec_status st = dec_parse(k + cur, l, &dv);
     free(k);
     if (st == DEC_EMPTY || st == DEC_NIL) {
         *nil = 1;
