@@ -784,6 +784,36 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '301 工资福利支出 107.24' '30101 基本工资 34.95')"
 }
 
+@test "tabulate: budget tables titled as the 财政部 template names them (部门收支总体情况表 … 一般公共预算基本支出情况表) are the standard ones" {
+    for t in '2025年部门收支总体情况表 BU01' '2025年部门收入总体情况表 BU02' '2025年部门支出总体情况表 BU03' \
+             '2025年财政拨款收支总体情况表 BU04' '2025年一般公共预算支出情况表 BU05' '2025年一般公共预算基本支出情况表 BU06' \
+             '2025年政府性基金预算支出情况表 BU08'; do
+        doc=$(make_doc d "$(para "${t% *}")" "$(row 0 0 '项目' '合计')" "$(row 0 1 '合计' '1.00')")
+        run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | .table_id'"
+        assert_output "${t#* }"
+    done
+}
+
+@test "tabulate: a table titled as the functional one whose rows carry economic codes (…支出决算表（二）) is the basic-expenditure table" {
+    doc=$(make_doc d \
+        "$(para '2024年度一般公共预算财政拨款支出决算表（二）')" \
+        "$(row 0 0 '科目编码' '科目名称' '决算数')" \
+        "$(row 0 1 '301' '工资福利支出' '328.54')" \
+        "$(row 0 2 '30101' '基本工资' '68.09')" \
+        "$(row 0 3 '302' '商品和服务支出' '89.41')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | .table_id' | sort -u"
+    assert_output FA06
+}
+
+@test "tabulate: a title that lost its first character right after the year (2024年度政拨款收入支出决算总表) is the table whose name it cuts, not a shorter one it still holds" {
+    doc=$(make_doc d "$(para '某单位2024年度政拨款收入支出决算总表')" "$(row 0 0 '项目' '金额')" "$(row 0 1 '合计' '1.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | .table_id'"
+    assert_output FA04
+    doc=$(make_doc d "$(para '某单位2024年度般公共预算财政拨款支出决算表')" "$(row 0 0 '项目' '金额')" "$(row 0 1 '合计' '1.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | .table_id'"
+    assert_output FA05
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

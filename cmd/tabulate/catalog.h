@@ -18,6 +18,8 @@ typedef struct {
 const table_kind *catalog_match(const char *title);
 /* By printed form number (公开02表, 公开2表, 公开 02 表). */
 const table_kind *catalog_by_form(const char *form);
+/* The kind of that id (FA06), or NULL. */
+const table_kind *catalog_by_id(const char *id);
 /* 1 when text looks like a table title: short, names a 表, not a note. */
 int catalog_is_title(const char *text);
 /* The form number printed in text (公开02表), as a new string, or NULL. */

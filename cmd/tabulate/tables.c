@@ -577,6 +577,34 @@ static int captions_below(tab_doc *d)
     return d->captions == 2;
 }
 
+/* Whether the rows of part p are coded by economic class (301, 30101,
+ * 501 …) rather than by function (2xx): three such codes at least, and
+ * more than functional ones, in the cells before the figures. */
+static int economic_rows(const gview *v, const tpart *p)
+{
+    int econ = 0, func = 0;
+    for (int r = p->body; r < p->notes; r++) {
+        const hrow *h = &v->plain[r];
+        for (int c = 0; c < h->n && c < 3; c++) {
+            char k[16];
+            int n = tx_key_buf(h->cells[c], k, sizeof k);
+            if (n < 0 || !n)
+                continue;
+            int d = 0;
+            while (k[d] >= '0' && k[d] <= '9')
+                d++;
+            if ((d != 3 && d != 5 && d != 7) || !codes_known_class(k))
+                continue;
+            if (k[0] == '3' || k[0] == '5')
+                econ++;
+            else
+                func++;
+            break;
+        }
+    }
+    return econ >= 3 && econ > func;
+}
+
 static void name_part(gview *v, tpart *p)
 {
     tab_doc *d = v->d;
@@ -638,6 +666,12 @@ static void name_part(gview *v, tpart *p)
         unit_from_next_page(v, p);
     if (!p->kind && p->form)
         p->kind = catalog_by_form(p->form);
+    /* a table titled as the one by functional class whose rows are coded by
+     * economic class (一般公共预算财政拨款支出决算表（二）, the second of two
+     * tables under one name) is the basic-expenditure table */
+    if (p->kind && (!strcmp(p->kind->id, "FA05") || !strcmp(p->kind->id, "BU05")) &&
+        economic_rows(v, p))
+        p->kind = catalog_by_id(p->kind->id[0] == 'F' ? "FA06" : "BU06");
     if (p->kind)
         p->name = tx_dup(p->kind->canonical);
     else if (p->title)
