@@ -211,6 +211,13 @@ static int key_drops(uint32_t c)
            c == '"' || c == '\'' || c == 0x300C || c == 0x300D || c == 0x300E || c == 0x300F;
 }
 
+/* Whether p starts with ( or （: the cheap test before pinyin_gloss. */
+static int opens_bracket(const char *p)
+{
+    return *p == '(' || ((unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC &&
+                         (unsigned char)p[2] == 0x88);
+}
+
 /* A pinyin gloss a site's reading aid sets after an ideograph, 预(yù),
  * 经(jīng): brackets round one syllable of Latin letters with a tone mark.
  * Returns its length in bytes from p (at the opening bracket), or 0. */
@@ -245,7 +252,7 @@ static void fold_into(sbuf *b, const char *s, int drop_space)
     for (const char *p = s; *p;) {
         uint32_t c;
         int l = tx_cp(p, &c), g;
-        if (drop_space && tx_is_cjk(last) && (g = pinyin_gloss(p)) > 0) {
+        if (drop_space && opens_bracket(p) && tx_is_cjk(last) && (g = pinyin_gloss(p)) > 0) {
             p += g;
             continue;
         }
@@ -279,7 +286,7 @@ int tx_key_buf(const char *s, char *buf, size_t size)
     for (const char *p = s; *p;) {
         uint32_t c;
         int l = tx_cp(p, &c), g;
-        if (tx_is_cjk(last) && (g = pinyin_gloss(p)) > 0) {
+        if (opens_bracket(p) && tx_is_cjk(last) && (g = pinyin_gloss(p)) > 0) {
             p += g;
             continue;
         }
