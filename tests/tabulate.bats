@@ -814,6 +814,15 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output FA05
 }
 
+@test "tabulate: a figure cell reading 单位不需填列 (the template's note that the unit reports none) is a nil" {
+    doc=$(make_doc d \
+        "$(para '一般公共预算“三公”经费支出表')" \
+        "$(row 0 0 '合计' '因公出国（境）费' '公务接待费')" \
+        "$(row 0 1 '2.25' '单位不需填列' '2.25')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -c 'select(.kind==\"table\") | [.column, .value, .raw]'"
+    assert_output "$(printf '%s\n' '["合计","2.25",null]' '["因公出国（境）费",null,"单位不需填列"]' '["公务接待费","2.25",null]')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

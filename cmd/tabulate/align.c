@@ -101,7 +101,13 @@ int align_is_run_together(const char *cell)
     return 0;
 }
 
-int align_is_nil_word(const char *key) { return strcmp(key, "无") == 0; }
+int align_is_nil_word(const char *key)
+{
+    /* 无, or a template's note that the unit reports no figure there
+     * (单位不需填列, 不需填列, 无需填列, 不适用) */
+    return strcmp(key, "无") == 0 || tx_ends(key, "不需填列") || tx_ends(key, "无需填列") ||
+           strcmp(key, "不适用") == 0;
+}
 
 /* The units a figure cell may print after its number. */
 static const char *const CELL_UNITS[] = {"%", "万元", "元", NULL};
