@@ -77,7 +77,8 @@ static void drop_filler(const char *s, char *out, size_t size)
     size_t n = 0;
     while (*s && n + 1 < size) {
         size_t skip = 0;
-        for (size_t f = 0; f < 2 && !skip; f++)
+        /* (both words start with the byte 0xE9: compared only there) */
+        for (size_t f = 0; f < 2 && !skip && *s == filler[f][0]; f++)
             if (strncmp(s, filler[f], strlen(filler[f])) == 0)
                 skip = strlen(filler[f]);
         if (skip) {
