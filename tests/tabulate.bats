@@ -823,6 +823,17 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '["合计","2.25",null]' '["因公出国（境）费",null,"单位不需填列"]' '["公务接待费","2.25",null]')"
 }
 
+@test "tabulate: in a table printing 行次 before the item (1 | 一、…), a side's empty rows beside the other's are no nils" {
+    doc=$(make_doc d \
+        "$(para '收入支出决算总表')" \
+        "$(row 0 0 '行次' '项目' '金额' '行次' '项目' '金额')" \
+        "$(row 0 1 '1' '一、一般公共预算财政拨款收入' '369.47' '38' '七、文化旅游体育与传媒支出' '337.00')" \
+        "$(row 0 2 '5' '五、事业收入' '0.00' '' '' '')" \
+        "$(row 0 3 '27' '本年收入合计' '369.47' '58' '本年支出合计' '337.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .value] | map(. // \"-\") | join(\" \")'"
+    assert_output "$(printf '%s\n' '一般公共预算财政拨款收入 369.47' '文化旅游体育与传媒支出 337.00' '事业收入 0.00' '本年收入合计 369.47' '本年支出合计 337.00')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

@@ -1082,12 +1082,27 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
     return 0;
 }
 
+/* Whether cell i of r is a 行次 printed before the label: a number of one
+ * to three digits, the next cell text. */
+static int line_number_first(const hrow *r, int i)
+{
+    char k[8];
+    int n = tx_key_buf(r->cells[i], k, sizeof k);
+    if (n < 1 || n > 3 || i + 1 >= r->n)
+        return 0;
+    for (int j = 0; j < n; j++)
+        if (k[j] < '0' || k[j] > '9')
+            return 0;
+    return !tx_is_blank(r->cells[i + 1]) && !align_is_figure(r->cells[i + 1]);
+}
+
 static int first_is_text(const hrow *r)
 {
     int i = 0;
     while (i < r->n && tx_is_blank(r->cells[i]))
         i++;
-    if (i < r->n && align_is_code(r->cells[i]))
+    /* (a code before the label, or a 行次 printed first: 1 | 一、…) */
+    if (i < r->n && (align_is_code(r->cells[i]) || line_number_first(r, i)))
         i++;
     while (i < r->n && tx_is_blank(r->cells[i]))
         i++;
