@@ -834,6 +834,16 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '一般公共预算财政拨款收入 369.47' '文化旅游体育与传媒支出 337.00' '事业收入 0.00' '本年收入合计 369.47' '本年支出合计 337.00')"
 }
 
+@test "tabulate: a 栏次 row whose stub cells print ** (not 栏次) is the 栏次 row, not a row of figures" {
+    doc=$(make_doc d \
+        "$(para '收入决算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '本年收入合计' '财政拨款收入')" \
+        "$(row 0 1 '**' '**' '1' '2')" \
+        "$(row 0 2 '' '合计' '325.15' '311.61')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .column, .value, .locator.col_no] | join(\" \")'"
+    assert_output "$(printf '%s\n' '合计 本年收入合计 325.15 1' '合计 财政拨款收入 311.61 2')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

@@ -139,12 +139,16 @@ int hdr_is_colno_row(const hrow *r)
             return 0;
         /* 栏次, or 甲 | 乙 | 1 | 2 …: the stub columns lettered by the stems */
         char k[16];
-        if (tx_key_buf(c, k, sizeof k) >= 0 &&
+        int kl = tx_key_buf(c, k, sizeof k);
+        if (kl >= 0 &&
             (strcmp(k, "栏次") == 0 || strcmp(k, "甲") == 0 || strcmp(k, "乙") == 0 ||
              strcmp(k, "丙") == 0 || strcmp(k, "丁") == 0)) {
             has_word = 1;
             continue;
         }
+        /* ** in the stub columns, as some templates fill them */
+        if (kl > 0 && strspn(k, "*") == (size_t)kl)
+            continue;
         if (tx_is_int(c)) {
             int v = small_int(c);
             if (v >= 0 && (v == expect || (ints && v == expect - 1)))
