@@ -112,9 +112,20 @@ int align_is_nil_word(const char *key)
 /* The units a figure cell may print after its number. */
 static const char *const CELL_UNITS[] = {"%", "万元", "元", NULL};
 
-int align_cell_unit(char *key, size_t *len)
+/* Bytes of a currency format's ¥ (or ￥) before the number of key. */
+static size_t currency_len(const char *key)
 {
-    size_t l = *len;
+    size_t n = strncmp(key, "\xC2\xA5", 2) == 0 ? 2 : strncmp(key, "\xEF\xBF\xA5", 3) == 0 ? 3 : 0;
+    return n && ((key[n] >= '0' && key[n] <= '9') || key[n] == '-') ? n : 0;
+}
+
+char *align_cell_number(char *key, size_t *len, int *unit)
+{
+    size_t cur = currency_len(key);
+    key += cur;
+    size_t l = *len - cur;
+    *len = l;
+    *unit = 0;
     for (int u = 0; CELL_UNITS[u]; u++) {
         size_t n = strlen(CELL_UNITS[u]);
         /* (万元 and 元 after an amount with decimals, as a format writes
@@ -123,19 +134,14 @@ int align_cell_unit(char *key, size_t *len)
             key[l - n - 1] <= '9' && (u == 0 || (l >= n + 3 && key[l - n - 3] == '.'))) {
             *len = l - n;
             key[*len] = '\0';
-            return u + 1;
+            *unit = u + 1;
+            break;
         }
     }
-    return 0;
+    return key;
 }
 
 const char *align_unit_name(int unit) { return CELL_UNITS[unit - 1]; }
-
-size_t align_currency_len(const char *key)
-{
-    size_t n = strncmp(key, "\xC2\xA5", 2) == 0 ? 2 : strncmp(key, "\xEF\xBF\xA5", 3) == 0 ? 3 : 0;
-    return n && ((key[n] >= '0' && key[n] <= '9') || key[n] == '-') ? n : 0;
-}
 
 int align_is_figure(const char *cell)
 {
@@ -147,10 +153,11 @@ int align_is_figure(const char *cell)
         return 0;   /* too long for a figure */
     if (align_is_nil_word(k))
         return 1;
-    size_t cur = align_currency_len(k), l = (size_t)n - cur;
-    align_cell_unit(k + cur, &l);
+    size_t l = (size_t)n;
+    int unit;
+    const char *num = align_cell_number(k, &l, &unit);
     decimal d;
-    dec_status st = dec_parse(k + cur, l, &d);
+    dec_status st = dec_parse(num, l, &d);
     return st == DEC_OK || st == DEC_NIL;
 }
 

@@ -24,16 +24,15 @@ int align_is_run_together(const char *cell);
 /* 1 when key (tx_key of a cell) is a word printed where a figure belongs
  * to say there is none (无, in a column of figures): a nil like a dash. */
 int align_is_nil_word(const char *key);
-/* Drops the unit printed after the number of key (tx_key of a cell, *len
- * bytes): 12%, or 1,234.56万元 and 42.68元 as a cell's format shows them
- * (with decimals: ≤1万元 is a target, no figure). Returns 1 + the unit's
- * index (align_unit_name), 0 when there is none. */
-int align_cell_unit(char *key, size_t *len);
-/* The unit align_cell_unit returned (% 万元 元). */
+/* The number of key (tx_key of a cell, *len bytes) without what a cell's
+ * format prints round it: the ¥ (or ￥) of a currency format before it
+ * (¥636.51, in the table's unit all the same), and the unit after it, 12%,
+ * or 1,234.56万元 and 42.68元 (with decimals: ≤1万元 is a target, no
+ * figure), which is cut off in key. Returns where the number starts, *len
+ * its length; *unit 1 + the unit's index (align_unit_name), 0 for none. */
+char *align_cell_number(char *key, size_t *len, int *unit);
+/* The unit align_cell_number gave (% 万元 元). */
 const char *align_unit_name(int unit);
-/* Bytes of the ¥ (or ￥) a currency format sets before a figure (¥636.51):
- * the figure is in the table's unit all the same. 0 when key has none. */
-size_t align_currency_len(const char *key);
 /* 1 when the cell is a figure: an amount, a nil dash or word, or a percentage. */
 int align_is_figure(const char *cell);
 /* Aligns row (slots 0..n) with block b of the model; above is the code of

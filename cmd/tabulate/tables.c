@@ -754,7 +754,7 @@ static char *item_of(const char *label)
 }
 
 /* Normalises a figure cell: value string (NULL for nil/blank), and the
- * unit printed after the number (align_cell_unit: a percentage, or 万元 as
+ * unit printed after the number (align_cell_number: a percentage, or 万元 as
  * a format `0.00"万元"` shows it; 0 none). Returns 1 for a figure (or a
  * nil/blank), 0 for text. */
 static int figure_of(const char *cell, char *buf, size_t size, int *nil, int *unit)
@@ -770,11 +770,9 @@ static int figure_of(const char *cell, char *buf, size_t size, int *nil, int *un
         *nil = 1;
         return 1;
     }
-    size_t cur = align_currency_len(k);
-    l -= cur;
-    *unit = align_cell_unit(k + cur, &l);
+    const char *num = align_cell_number(k, &l, unit);
     decimal dv;
-    dec_status st = dec_parse(k + cur, l, &dv);
+    dec_status st = dec_parse(num, l, &dv);
     free(k);
     if (st == DEC_EMPTY || st == DEC_NIL) {
         *nil = 1;
