@@ -869,6 +869,19 @@ pdf_rows() {
     assert_line --index 3 '[3,[[0,"一、一般公共预算财政拨款收入",1],[1,"1",1],[2,"¥636.51",1],[3,"一、一般公共服务支出",1],[4,"32",1],[5,"¥534.17",1]]]'
 }
 
+@test "pdf: 本年支出 over 基本支出 over 人员经费, a line pitch apart in thinly padded rows, are three bands when 合计 beside sits centred on the lower two; a cell wrapped over three lines stays one (Writer)" {
+    run pdf_rows "$ROOT/data/holdout79/tiaoshui-youke-2024.pdf" 4
+    assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"本年支出",5]]]'
+    assert_line --index 1 '[1,[[2,"合计",1],[3,"基本支出",3],[6,"项目支出",1]]]'
+    assert_line --index 2 '[2,[[3,"小计",1],[4,"人员经费",1],[5,"公用经费",1]]]'
+    # 附属单 / 位上缴 / 收入 beside 科目编码, set at the stub's foot: one cell
+    run pdf_rows "$ROOT/data/holdout2/linlan-titlerow.pdf" 1
+    assert_line --index 0 --partial '[8,"附属单位上缴收入",1]'
+    # 年初结 / 转和结 / 余 beside 类 | 款 | 项 under 科目编码: one cell
+    run pdf_rows "$ROOT/data/holdout13/mingao-fuliyuan-2023.pdf" 6
+    assert_line --index 0 --partial '[4,"年初结转和结余",1]'
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'

@@ -844,6 +844,27 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '合计 本年收入合计 325.15 1' '合计 财政拨款收入 311.61 2')"
 }
 
+@test "tabulate: a Word row whose cells each hold a whole column, a line per printed row, is those rows; a label wrapped beside one figure stays one row" {
+    nl=$'\n'
+    doc=$(make_doc d \
+        "$(para '一般公共预算财政拨款支出决算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '合计' '基本支出' '项目支出')" \
+        "$(row 0 1 '' '合计' '30.00' '20.00' '10.00')" \
+        "$(row 0 2 "207${nl}20703${nl}2070307" "文化旅游体育与传媒支出${nl}　体育${nl}　　体育场馆" \
+            "30.00${nl}30.00${nl}30.00" "20.00${nl}20.00${nl}20.00" "10.00${nl}${nl}10.00")")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" and .code) | [.code, .item, .column, .value // \"nil\", .locator.row, .locator.line] | join(\" \")'"
+    assert_line --index 0 '207 文化旅游体育与传媒支出 合计 30.00 2 1'
+    assert_line --index 5 '20703 体育 项目支出 nil 2 2'
+    assert_line --index 8 '2070307 体育场馆 项目支出 10.00 2 3'
+    assert_equal "${#lines[@]}" 9
+    doc=$(make_doc d \
+        "$(para '收入支出决算总表')" \
+        "$(row 0 0 '项目' '金额')" \
+        "$(row 0 1 "一般公共预算${nl}财政拨款收入" "${nl}290.41")")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .value, .locator.line // \"-\"] | join(\" \")'"
+    assert_output '一般公共预算财政拨款收入 290.41 -'
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

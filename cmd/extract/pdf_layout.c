@@ -3589,27 +3589,68 @@ static int aligned_under(const layout *L, int z, const chunk *g, int how, double
     return -1;
 }
 
-/* Whether header cell g is the first line of a cell wrapped over three
- * lines or more in a narrow column: the next line, right under it, holds a
- * cell of g's very extent, and the line after that another at the same
- * line pitch (财政 / 专户 / 管理 / 资金 / 收入, 附属 / 单位 / 上缴 / 收入),
- * where a heading over a cell of its width (本年支出 over 基本支出) has the
- * cell padding of a band between them. */
-static bool wraps_on(const layout *L, int z, const chunk *g)
-{
-    double h = L->ln[g->line].h;
-    const chunk *c = line_under(L, z, g, g, -1);
-    if (!c || absd(c->x1 - g->x1) > 0.2 * h || absd(c->x2 - g->x2) > 0.2 * h)
-        return false;
-    return line_under(L, z, g, c, c->y1 - g->y1) != NULL;
-}
-
 /* Whether chunk c lies a cell's line pitch under chunk u: its top 0.8 to
  * 1.2 of u's height under u's top (the next line of a wrapped cell). */
 static bool pitch_under(const chunk *u, const chunk *c)
 {
     double d = c->y1 - u->y1;
     return d > 0.8 * (u->y2 - u->y1) && d <= 1.2 * (u->y2 - u->y1);
+}
+
+/* Whether the heading of a column of figures, of one line, beside the
+ * stack g / c / e … sits centred between c and e, with nothing over it: a
+ * cell set across the two bands under g's (合计 and 项目支出 beside
+ * 基本支出 / 人员经费 under 本年支出). Beside a cell wrapped over three
+ * lines or more, a cell is centred on the stack's middle, or has a heading
+ * over it (类 | 款 | 项 under 科目编码), or heads the stub, set at its foot.
+ * Rows padded thinly set bands a line pitch apart, so the stack's pitch
+ * alone cannot tell them from a wrapped cell. */
+static bool centred_under(const layout *L, int a, int z, const chunk *g, const chunk *c,
+                          const chunk *e)
+{
+    double h = L->ln[g->line].h, mid = (c->y1 + c->y2 + e->y1 + e->y2) / 4;
+    const chunk *foot = e;
+    for (const chunk *n; (n = line_under(L, z, g, foot, c->y1 - g->y1));)
+        foot = n;
+    double stack = (g->y1 + foot->y2) / 2;
+    for (int i = a; i < z; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            const chunk *n = &L->ck[L->ln[i].c0 + k];
+            double m = (n->y1 + n->y2) / 2;
+            if (n->col < 0 || n->col >= L->ncol || !(L->colkind[n->col] & KIND_AMOUNTS) ||
+                (n->x2 > g->x1 - 0.5 * h && n->x1 < g->x2 + 0.5 * h) ||
+                absd(m - mid) > 0.15 * h || absd(m - stack) <= 0.25 * h)
+                continue;
+            /* (over its column: a heading centred over several is off its text) */
+            double x1 = n->x1 < L->ext[n->col][0] ? n->x1 : L->ext[n->col][0];
+            double x2 = n->x2 > L->ext[n->col][1] ? n->x2 : L->ext[n->col][1];
+            bool over = false;
+            for (int j = a; j < z && !over; j++)
+                for (int q = 0; q < L->ln[j].nc && !over; q++) {
+                    const chunk *o = &L->ck[L->ln[j].c0 + q];
+                    over = o != n && o->x1 < x2 && o->x2 > x1 &&
+                           (o->y2 <= n->y1 + 0.3 * h || pitch_under(n, o));
+                }
+            if (!over)
+                return true;
+        }
+    return false;
+}
+
+/* Whether header cell g is the first line of a cell wrapped over three
+ * lines or more in a narrow column: the next line, right under it, holds a
+ * cell of g's very extent, and the line after that another at the same
+ * line pitch (财政 / 专户 / 管理 / 资金 / 收入, 附属 / 单位 / 上缴 / 收入),
+ * where a heading over a cell of its width (本年支出 over 基本支出) has the
+ * cell padding of a band between them. */
+static bool wraps_on(const layout *L, int a, int z, const chunk *g)
+{
+    double h = L->ln[g->line].h;
+    const chunk *c = line_under(L, z, g, g, -1);
+    if (!c || absd(c->x1 - g->x1) > 0.2 * h || absd(c->x2 - g->x2) > 0.2 * h)
+        return false;
+    const chunk *e = line_under(L, z, g, c, c->y1 - g->y1);
+    return e && !centred_under(L, a, z, g, c, e);
 }
 
 /* Whether header cell g shares its line with the second lines of wrapped
@@ -3835,7 +3876,7 @@ static bool band_below_ends(const layout *L, int a, int z, const chunk *g, int s
 static int group_runs(const layout *L, int a, int z, const chunk *g, run *out, int cap)
 {
     double h = L->ln[g->line].h, mid = (g->x1 + g->x2) / 2;
-    if (wraps_on(L, z, g) || inside_band(L, a, g) || wraps_stub_word(L, z, g))
+    if (wraps_on(L, a, z, g) || inside_band(L, a, g) || wraps_stub_word(L, z, g))
         return 0;
     int n = 0, j = aligned_under(L, z, g, ALIGN_LEFT, 0.02);
     run codes;

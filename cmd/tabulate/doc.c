@@ -69,32 +69,76 @@ static tgrid *grid_for(tab_doc *d, int index)
     return g;
 }
 
-static int take_row(tab_doc *d, const json_t *rec)
+/* The lines of a cell's text (its paragraphs, in a Word cell). */
+static int line_count(const char *s)
+{
+    int n = 1;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* Line k of s, cleaned. */
+static char *line_at(const char *s, int k)
+{
+    while (k-- > 0)
+        s = strchr(s, '\n') + 1;
+    const char *e = strchr(s, '\n');
+    char *line = tx_ndup(s, e ? (size_t)(e - s) : strlen(s));
+    char *clean = tx_clean(line);
+    free(line);
+    return clean;
+}
+
+/* How many printed rows one table row holds: a table converted from a PDF,
+ * or typed column by column, can put a whole column in one cell, a line
+ * (paragraph) per printed row, so that line k of every cell is row k. It is
+ * so when every cell that is not blank has the same number of lines, and
+ * some cell holds two figures or more (a label wrapped over two lines
+ * beside a figure on the second is one row). 1 otherwise. */
+static int printed_rows(const json_t *cells)
+{
+    int lines = 0, stacked = 0, labels = 0;
+    for (size_t i = 0; i < json_array_size(cells); i++) {
+        const char *text = rec_str(json_array_get(cells, i), "text");
+        if (!text || tx_is_blank(text))
+            continue;
+        int n = line_count(text);
+        if (n < 2 || (lines && n != lines))
+            return 1;
+        lines = n;
+        int figures = 0, words = 0;
+        for (int k = 0; k < n; k++) {
+            char *line = line_at(text, k);
+            if (line[0] && align_is_figure(line))
+                figures++;
+            else if (line[0])
+                words++;
+            free(line);
+        }
+        stacked |= figures >= 2 && !words;
+        labels |= words >= 2;
+    }
+    return stacked && labels ? lines : 1;
+}
+
+/* Row k of the printed rows of a row record (k = -1: the record is one). */
+static int take_printed_row(tab_doc *d, tgrid *g, const json_t *rec, int table, int k)
 {
     const json_t *cells = json_object_get(rec, "cells");
-    int table = int_field(rec, "table", -1);
-    if (table < 0 || !json_is_array(cells))
-        return ds_error(d->s, "bad_row", "row record without a table index or cells (record %d)",
-                        d->seq);
-    tgrid *g = grid_for(d, table);
     g->rows = grow(g->rows, &g->cap, g->nrows + 1, sizeof(trow));
     trow *r = &g->rows[g->nrows++];
     memset(r, 0, sizeof *r);
     r->table = table;
     r->row = int_field(rec, "row", g->nrows - 1);
+    r->line = k + 1;
     r->hidden = json_is_true(json_object_get(rec, "hidden"));
     r->seq = d->seq;
-    g->last_seq = d->seq;
-    const char *sheet = rec_str(rec, "sheet");
-    if (sheet && !g->sheet)
-        g->sheet = tx_clean(sheet);
-    if (g->nrows == 1)
-        g->parent = int_field(json_object_get(rec, "parent"), "table", -1);
     size_t n = json_array_size(cells);
     r->cells = calloc(n ? n : 1, sizeof(tcell));
     if (!r->cells)
         abort();
-    int k = 0;
+    int j = 0;
     for (size_t i = 0; i < n; i++) {
         const json_t *c = json_array_get(cells, i);
         const char *text = rec_str(c, "text");
@@ -115,12 +159,14 @@ static int take_row(tab_doc *d, const json_t *rec)
         }
         if (span > d->lim.max_columns - col)
             span = d->lim.max_columns - col;
-        tcell *t = &r->cells[k++];
+        tcell *t = &r->cells[j++];
         t->col = col;
         t->span = span;
         t->rowspan = rspan;
         t->hidden = json_is_true(json_object_get(c, "hidden"));
-        t->text = tx_clean(text ? text : "");
+        if (!text)
+            text = "";
+        t->text = k >= 0 && !tx_is_blank(text) ? line_at(text, k) : tx_clean(text);
         char *code = codes_unhyphen(t->text);
         if (code) {   /* 207-01-09: the code 2070109 wherever a code is read */
             free(t->text);
@@ -129,7 +175,28 @@ static int take_row(tab_doc *d, const json_t *rec)
         if (col != (int)i || span > 1 || rspan > 1)
             g->grid = 1;
     }
-    r->n = k;
+    r->n = j;
+    return 0;
+}
+
+static int take_row(tab_doc *d, const json_t *rec)
+{
+    const json_t *cells = json_object_get(rec, "cells");
+    int table = int_field(rec, "table", -1);
+    if (table < 0 || !json_is_array(cells))
+        return ds_error(d->s, "bad_row", "row record without a table index or cells (record %d)",
+                        d->seq);
+    tgrid *g = grid_for(d, table);
+    g->last_seq = d->seq;
+    const char *sheet = rec_str(rec, "sheet");
+    if (sheet && !g->sheet)
+        g->sheet = tx_clean(sheet);
+    if (g->nrows == 0)
+        g->parent = int_field(json_object_get(rec, "parent"), "table", -1);
+    int rows = printed_rows(cells);
+    for (int k = 0; k < rows; k++)
+        if (take_printed_row(d, g, rec, table, rows > 1 ? k : -1))
+            return -1;
     return 0;
 }
 

@@ -1058,6 +1058,8 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
             jl_int(w, "row", v->g->rows[r].row);
         else
             jl_null(w, "row");
+        if (r >= 0 && v->g->rows[r].line)
+            jl_int(w, "line", v->g->rows[r].line);
         if (slot >= 0)
             jl_int(w, "col", slot);
         else

@@ -35,6 +35,7 @@ typedef struct {
     int table;       /* the record's table index (a grid may take in a
                       * table that runs on under a page's running head) */
     int row;         /* the record's row index */
+    int line;        /* which of the printed rows packed in it, from 1 (0: it is one) */
     int hidden;      /* a row or sheet the workbook hides */
     int seq;
     tcell *cells;
