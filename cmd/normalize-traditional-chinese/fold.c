@@ -344,9 +344,9 @@ int fold_needed(const char *text, size_t len, int cell)
             if (c1 == 0xA0 || c1 == 0xAD)
                 return 1;
             break;
-        case 0xE2: /* U+2000-200D, 202F, 205F, 2060, 2212, Kangxi 2F00-2FDF */
+        case 0xE2: /* U+2000-200D, 202F, 205F, 2060, 2212, radicals 2E80-2EFF, Kangxi 2F00-2FDF */
             if ((c1 == 0x80 && (c2 <= 0x8D || c2 == 0xAF)) || (c1 == 0x81 && (c2 == 0x9F || c2 == 0xA0)) ||
-                (c1 == 0x88 && c2 == 0x92) || (c1 >= 0xBC && c1 <= 0xBF))
+                (c1 == 0x88 && c2 == 0x92) || (c1 >= 0xBA && c1 <= 0xBF))
                 return 1;
             break;
         case 0xE3: /* U+3000 */
