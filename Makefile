@@ -10,7 +10,7 @@ PKG_CONFIG ?= pkg-config
 # Debian packages the build, the tests and the pipelines need.
 DEB_PACKAGES := build-essential pkg-config clang libclang-rt-14-dev \
 	libzip-dev libxml2-dev libjansson-dev libcsv-dev libopencc-dev opencc \
-	libssl-dev libpoppler-glib-dev poppler-utils \
+	libssl-dev libpoppler-glib-dev poppler-utils poppler-data \
 	bats bats-assert bats-support parallel jq python3 sqlite3 \
 	zip unzip catdoc shellcheck util-linux procps postgresql openssh-server openssh-client rsync \
 	time man-db

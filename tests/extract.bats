@@ -882,6 +882,13 @@ pdf_rows() {
     assert_line --index 0 --partial '[4,"年初结转和结余",1]'
 }
 
+@test "pdf: a reporting system's PDF whose CJK font is not embedded (STSong-Light, UniGB-UCS2-H) is read through poppler-data's CMaps, not taken for a scan" {
+    run pdf_rows "$ROOT/data/holdout46/lijiang-zhaoming-2023.pdf" 0
+    assert_line --index 0 '[0,[[0,"收入",3],[3,"支出",3]]]'
+    run bash -c "extract '$ROOT/data/holdout46/lijiang-zhaoming-2023.pdf' | jq -r 'select(.type==\"error\") | .code'"
+    assert_output ''
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'
