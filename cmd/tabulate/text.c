@@ -246,21 +246,31 @@ static int pinyin_gloss(const char *p)
     }
 }
 
-static void fold_into(sbuf *b, const char *s, int drop_space)
+/* The next code point of a key from *p, folded; with drop, pinyin glosses
+ * and the characters a key drops skipped. 0 at the end. */
+static inline uint32_t next_key_cp(const char **p, uint32_t *last, int drop)
 {
-    uint32_t last = 0;
-    for (const char *p = s; *p;) {
+    while (**p) {
         uint32_t c;
-        int l = tx_cp(p, &c), g;
-        if (drop_space && opens_bracket(p) && tx_is_cjk(last) && (g = pinyin_gloss(p)) > 0) {
-            p += g;
+        int g;
+        if (drop && opens_bracket(*p) && tx_is_cjk(*last) && (g = pinyin_gloss(*p)) > 0) {
+            *p += g;
             continue;
         }
-        p += l;
+        *p += tx_cp(*p, &c);
         c = fold_cp(c);
-        if (drop_space && key_drops(c))
+        if (drop && key_drops(c))
             continue;
-        last = c;
+        *last = c;
+        return c;
+    }
+    return 0;
+}
+
+static void fold_into(sbuf *b, const char *s, int drop_space)
+{
+    uint32_t last = 0, c;
+    while ((c = next_key_cp(&s, &last, drop_space))) {
         if (c < 0x80) {
             sb_putc(b, (char)c);
             continue;
@@ -282,19 +292,8 @@ char *tx_fold(const char *s)
 int tx_key_buf(const char *s, char *buf, size_t size)
 {
     size_t o = 0;
-    uint32_t last = 0;
-    for (const char *p = s; *p;) {
-        uint32_t c;
-        int l = tx_cp(p, &c), g;
-        if (opens_bracket(p) && tx_is_cjk(last) && (g = pinyin_gloss(p)) > 0) {
-            p += g;
-            continue;
-        }
-        p += l;
-        c = fold_cp(c);
-        if (key_drops(c))
-            continue;
-        last = c;
+    uint32_t last = 0, c;
+    while ((c = next_key_cp(&s, &last, 1))) {
         char enc[4];
         int n = c < 0x80 ? (enc[0] = (char)c, 1) : utf8_encode(c, enc);
         if (o + (size_t)n + 1 > size)
