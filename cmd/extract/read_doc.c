@@ -16,6 +16,7 @@
 #include "extract.h"
 #include "doc_binary.h"
 #include "ole2.h"
+#include "running.h"
 #include "text.h"
 
 #include <stdint.h>
@@ -29,8 +30,6 @@ enum {
     /* cell edges this close (twips, 1 mm ≈ 57) are one column line: rows of
      * a table edited by hand drift apart by a few twips */
     DOC_EDGE_SNAP = 20,
-    /* distinct page header and footer lines kept to drop repeats */
-    DOC_MAX_RUNNING_LINES = 256,
 };
 
 typedef struct {
@@ -84,8 +83,7 @@ typedef struct {
     /* reading a page header or footer story: "header" or "footer", and the
      * lines written so far */
     const char *part;
-    char **seen;
-    size_t nseen;
+    running_lines seen;
 } doc_ctx;
 
 static json_t *doc_loc(long para, long cp, const char *part)
@@ -384,25 +382,10 @@ static int nested_end(doc_ctx *d)
 
 /* --- paragraphs -------------------------------------------------------- */
 
-/* Whether a page header or footer line was written before (and, if not,
- * remembers it): every section repeats its header. -1 out of memory. */
-static int seen_before(doc_ctx *d)
-{
-    for (size_t i = 0; i < d->nseen; i++)
-        if (strcmp(d->seen[i], tb_str(&d->para)) == 0)
-            return 1;
-    if (d->nseen < DOC_MAX_RUNNING_LINES) {
-        if (!(d->seen[d->nseen] = strdup(tb_str(&d->para))))
-            return -1;
-        d->nseen++;
-    }
-    return 0;
-}
-
 static int para_flush(doc_ctx *d, int level)
 {
     int rc = EM_OK;
-    int seen = d->part && d->para.len ? seen_before(d) : 0;
+    int seen = d->part && d->para.len ? running_seen(&d->seen, tb_str(&d->para)) : 0;
     if (seen < 0)
         rc = EM_ABORT;
     else if (d->para.len && !seen)
@@ -573,9 +556,6 @@ static int walk_running(doc_ctx *d)
     const doc_binary *b = &d->bin;
     if (!b->nhdd)
         return EM_OK;
-    d->seen = calloc(DOC_MAX_RUNNING_LINES, sizeof *d->seen);
-    if (!d->seen)
-        return em_error(d->em, "memory", "out of memory");
     int rc = EM_OK;
     for (size_t i = 0; i + 1 < b->nhdd && rc == EM_OK; i++) {
         int footer = doc_story_is_footer(i);
@@ -612,9 +592,7 @@ int read_doc(const unsigned char *data, size_t len, emitter *em, int *not_native
     int rc = walk_text(&d, 0, d.bin.ccp_text);
     if (rc == EM_OK)
         rc = walk_running(&d);
-    for (size_t i = 0; i < d.nseen; i++)
-        free(d.seen[i]);
-    free(d.seen);
+    running_free(&d.seen);
     free_table(&d.outer);
     free_table(&d.inner);
     free_nested(&d);

@@ -8,13 +8,14 @@
  * codes (their results stay), mc:Fallback (the same content as mc:Choice). */
 #include "extract.h"
 #include "ooxml.h"
+#include "running.h"
 #include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-enum { MAX_TABLE_NESTING = 32, MAX_PARA_NESTING = 8, MAX_FIELD_NESTING = 16, MAX_RUNNING_LINES = 256 };
+enum { MAX_TABLE_NESTING = 32, MAX_PARA_NESTING = 8, MAX_FIELD_NESTING = 16 };
 
 /* heading level by paragraph style id */
 typedef struct {
@@ -103,8 +104,7 @@ typedef struct {
     int nfield;
     tabbed_para *run;             /* paragraphs with tabs, held: a table typed so? */
     size_t nrun, caprun;
-    char **seen;                  /* page header and footer lines written */
-    size_t nseen;
+    running_lines seen;           /* page header and footer lines written */
     int running;                  /* reading a header or footer part */
     int rc;
 } docx_ctx;
@@ -618,15 +618,9 @@ static int para_end(docx_ctx *d)
     /* a page header or footer: each line once, however many sections
      * repeat it (公开01表 … in one header part per section) */
     if (d->running && p->text.len) {
-        for (size_t i = 0; i < d->nseen; i++)
-            if (strcmp(d->seen[i], tb_str(&p->text)) == 0)
-                return EM_OK;
-        if (d->nseen < MAX_RUNNING_LINES) {
-            char *copy = strdup(tb_str(&p->text));
-            if (!copy)
-                return EM_ABORT;
-            d->seen[d->nseen++] = copy;
-        }
+        int seen = running_seen(&d->seen, tb_str(&p->text));
+        if (seen)
+            return seen < 0 ? EM_ABORT : EM_OK;
     }
     return em_paragraph(d->em, tb_str(&p->text), p->text.len, p->level, docx_loc(d, d->para));
 }
@@ -1011,9 +1005,6 @@ static int read_running(docx_ctx *d, zip_t *za)
 {
     zip_int64_t n = zip_get_num_entries(za, 0);
     int rc = EM_OK;
-    d->seen = calloc(MAX_RUNNING_LINES, sizeof *d->seen);
-    if (!d->seen)
-        return em_error(d->em, "memory", "out of memory");
     d->running = 1;
     for (zip_int64_t i = 0; i < n && rc == EM_OK; i++) {
         const char *name = zip_get_name(za, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
@@ -1067,9 +1058,7 @@ int read_docx(const unsigned char *data, size_t len, emitter *em)
         rc = read_running(d, za);
     for (int i = 0; i < MAX_PARA_NESTING; i++)
         tb_free(&d->paras[i].text);
-    for (size_t i = 0; i < d->nseen; i++)
-        free(d->seen[i]);
-    free(d->seen);
+    running_free(&d->seen);
     for (size_t i = 0; i < d->nrun; i++) {
         free(d->run[i].text);
         free(d->run[i].stops);
