@@ -584,6 +584,23 @@ docx_out() {
     assert_output ""
 }
 
+@test "html: tab panes a script shows (display:none or hidden, each holding a table) are read; hidden text elsewhere is still left out" {
+    cat > "$TMP/tabs.html" <<'HTML'
+<html><head><meta charset="utf-8"></head><body>
+<ul class="tabs"><li>表一</li><li>表二</li></ul>
+<div class="tab-pane" id="tab1"><p>收入支出决算总表</p><table><tr><td>合计</td><td>1.00</td></tr></table></div>
+<div class="tab-pane" id="tab2" style="display: none"><p>收入决算表</p><table><tr><td>合计</td><td>2<span style="display:none">9</span>.00</td></tr></table></div>
+<section hidden><div><table><tr><td>总计</td><td>3.00</td></tr></table></div></section>
+<div style="display:none"><p>不显示的说明</p></div>
+</body></html>
+HTML
+    run bash -c "extract '$TMP/tabs.html' | jq -r 'select(.type==\"row\") | [.table, (.cells | map(.text) | join(\" \"))] | join(\": \")'"
+    assert_output "$(printf '%s\n' '0: 合计 1.00' '1: 合计 2.00' '2: 总计 3.00')"
+    run bash -c "extract '$TMP/tabs.html' | jq -r 'select(.type==\"paragraph\") | .text'"
+    assert_line '收入决算表'
+    refute_line '不显示的说明'
+}
+
 @test "html: Big5 page labelled big5, GBK page labelled gb2312 read whole and alike" {
     extract "$FIXTURES/wulong-2021-final-big5.html" > "$TMP/big5"
     extract "$FIXTURES/wulong-2021-final-gbk.html" > "$TMP/gbk"

@@ -74,6 +74,28 @@ static int has_token(const char *list, const char *const *tokens)
     return 0;
 }
 
+static int is_named(xmlNodePtr n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && strcasecmp((const char *)n->name, name) == 0;
+}
+
+/* Whether n is a table or has one in it, hidden or not, within
+ * HIDDEN_PANE_DEPTH levels: cheap, whatever hides what under n. */
+enum { HIDDEN_PANE_DEPTH = 16 };
+static int has_table_element(xmlNodePtr n, int depth)
+{
+    if (is_named(n, "table"))
+        return 1;
+    if (depth >= HIDDEN_PANE_DEPTH)
+        return 0;
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && has_table_element(c, depth + 1))
+            return 1;
+    return 0;
+}
+
+/* Whether n is left out: scripts, styles, navigation chrome, hidden
+ * elements. */
 static int dropped(xmlNodePtr n)
 {
     static const char *const tags[] = {"script", "style", "noscript", "template", "nav", "header",
@@ -85,7 +107,7 @@ static int dropped(xmlNodePtr n)
     for (int i = 0; tags[i]; i++)
         if (strcasecmp(name, tags[i]) == 0)
             return 1;
-    int drop = 0;
+    int drop = 0;   /* 1 chrome, 2 hidden by style or attribute */
     xmlChar *v;
     if ((v = xmlGetProp(n, (const xmlChar *)"class"))) {
         drop = has_token((const char *)v, chrome);
@@ -104,12 +126,17 @@ static int dropped(xmlNodePtr n)
             if (s[i] != ' ' && s[i] != '\t')
                 compact[k++] = s[i];
         compact[k] = '\0';
-        drop = strcasestr(compact, "display:none") || strcasestr(compact, "visibility:hidden");
+        if (strcasestr(compact, "display:none") || strcasestr(compact, "visibility:hidden"))
+            drop = 2;
         xmlFree(v);
     }
     if (!drop && xmlHasProp(n, (const xmlChar *)"hidden"))
-        drop = 1;
-    return drop;
+        drop = 2;
+    /* but a hidden pane of tables is a tab a script shows (表一 | 表二 …
+     * over nine panes, all but the first display:none) */
+    if (drop == 2 && has_table_element(n, 0))
+        drop = 0;
+    return drop != 0;
 }
 
 static int is_block(const char *name)
@@ -369,10 +396,6 @@ static int walk_table(html_ctx *h, xmlNodePtr table, int depth, const nested_ref
 
 /* --- layout tables ---------------------------------------------------------- */
 
-static int is_named(xmlNodePtr n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE && strcasecmp((const char *)n->name, name) == 0;
-}
 
 static int is_cell(xmlNodePtr n)
 {
