@@ -906,6 +906,16 @@ pdf_rows() {
     assert_output ''
 }
 
+@test "pdf: a sheet printed with its row and column headings (行号列标) loses the letters A B C … over it and the row numbers left of it; the numbers of rows wrapped over two lines go too, codes in column A stay (Calc)" {
+    run pdf_rows "$ROOT/data/holdout82/wanxi-qixiang-2023.pdf" 0
+    assert_line --index 0 '[0,[[0,"收入",3],[3,"支出",3]]]'
+    assert_line --index 3 '[3,[[0,"一、一般公共预算财政拨款收入",1],[1,"1",1],[2,"332.36",1],[3,"八、社会保障和就业支出",1],[4,"39",1],[5,"25.61",1]]]'
+    run pdf_rows "$ROOT/data/holdout82/wanxi-qixiang-2023.pdf" 1
+    assert_line --index 3 --partial '[3,[[0,"208",1],[1,"社会保障和就业支出",1]'
+    run bash -c "extract '$ROOT/data/holdout82/wanxi-qixiang-2023.pdf' | jq -r 'select(.type==\"paragraph\") | .text' | head -2"
+    assert_output "$(printf '%s\n' '公开01表' '畹溪县气象台2023年度部门收支决算总表')"
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'

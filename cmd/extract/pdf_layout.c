@@ -512,6 +512,123 @@ static bool make_lines(layout *L, int page)
     return true;
 }
 
+/* The column name of a run of one or two capital letters (A 0 … Z 25,
+ * AA 26 …), -1 for anything else. */
+static int column_name(const layout *L, const int *o, int n)
+{
+    int v = -1;
+    for (int k = 0; k < n; k++) {
+        uint32_t c = L->g[o[k]].cp;
+        if (c < 'A' || c > 'Z' || k > 1)
+            return -1;
+        v = (v + 1) * 26 + (int)(c - 'A');
+    }
+    return v;
+}
+
+/* Whether line l is a spreadsheet's column headings: three or more runs
+ * of capital letters set apart, naming columns in order (A B C …, or K L M
+ * on a page printed over then down). */
+static bool column_letters(const layout *L, const line *l)
+{
+    const int *o = L->order + l->g0;
+    int runs = 0, last = -1;
+    for (int k = 0; k < l->ng;) {
+        int e = k + 1;
+        while (e < l->ng && L->g[o[e]].x1 - L->g[o[e - 1]].x2 < 0.3 * l->h)
+            e++;
+        int v = column_name(L, o + k, e - k);
+        if (v < 0 || (runs && v != last + 1))
+            return false;
+        last = v;
+        runs++;
+        k = e;
+    }
+    return runs >= 3;
+}
+
+/* The length in glyphs of the row number leading line l, left of column
+ * letter x (its centre and value in *mid and *value): digits, apart from
+ * what follows. 0 when there is none. */
+static int row_number(const layout *L, const line *l, double x, double *mid, long *value)
+{
+    const int *o = L->order + l->g0;
+    int k = 0;
+    long v = 0;
+    while (k < l->ng && k < 7 && L->g[o[k]].cp >= '0' && L->g[o[k]].cp <= '9' &&
+           (k == 0 || L->g[o[k]].x1 - L->g[o[k - 1]].x2 < 0.3 * l->h))
+        v = v * 10 + (long)(L->g[o[k++]].cp - '0');
+    if (k == 0 || L->g[o[k - 1]].x2 >= x ||
+        (k < l->ng && L->g[o[k]].x1 - L->g[o[k - 1]].x2 < 0.3 * l->h))
+        return 0;
+    *mid = (L->g[o[0]].x1 + L->g[o[k - 1]].x2) / 2;
+    *value = v;
+    return k;
+}
+
+/* A spreadsheet printed with its row and column headings (the print
+ * option 行号列标 of Calc and Excel) frames every page: the column letters
+ * A B C … in a line over the sheet, the row numbers 1 2 3 … in a column
+ * left of it. Neither is text of the report. Where a line of column
+ * letters heads the page it is left out, and so are the numbers leading
+ * the lines under it left of the first letter, centred on one axis, rising
+ * line by line (a row wrapped over lines has its number on one of them; a
+ * code leading a line is set left in column A, off that axis). The lines
+ * are made again without them. */
+static int cmp_dbl(const void *a, const void *b);
+
+static bool drop_sheet_headings(layout *L, int page)
+{
+    int top = -1;
+    for (int i = 0; i < L->nl && top < 0; i++)
+        if (column_letters(L, &L->ln[i]))
+            top = i;
+    if (top < 0)
+        return true;
+    const line *band = &L->ln[top];
+    /* the axis most numbers are centred on: the densest 2 pt of their middles */
+    double x = L->g[L->order[band->g0]].x1, best_mid = 0, m;
+    long v;
+    int best = 0, n = 0;
+    double *mids = malloc((size_t)(L->nl > 0 ? L->nl : 1) * sizeof *mids);
+    if (!mids)
+        return false;
+    for (int i = top + 1; i < L->nl; i++)
+        if (row_number(L, &L->ln[i], x, &m, &v))
+            mids[n++] = m;
+    qsort(mids, (size_t)n, sizeof *mids, cmp_dbl);
+    for (int i = 0, j = 0; i < n; i++) {
+        while (j < n && mids[j] - mids[i] <= 2.0)
+            j++;
+        if (j - i > best) {
+            best = j - i;
+            best_mid = mids[i] + 1.0;
+        }
+    }
+    free(mids);
+    long prev = -1;
+    bool rising = best >= 2;
+    for (int i = top + 1; i < L->nl && rising; i++)
+        if (row_number(L, &L->ln[i], x, &m, &v) && absd(m - best_mid) <= 1.0) {
+            rising = v > prev;
+            prev = v;
+        }
+    for (int k = 0; k < band->ng; k++)
+        L->g[L->order[band->g0 + k]].cp = 0;
+    for (int i = top + 1; i < L->nl && rising; i++) {
+        const line *l = &L->ln[i];
+        int len = row_number(L, l, x, &m, &v);
+        for (int k = 0; k < len && absd(m - best_mid) <= 1.0; k++)
+            L->g[L->order[l->g0 + k]].cp = 0;
+    }
+    int w = 0;
+    for (int i = 0; i < L->ng; i++)
+        if (L->g[i].cp)
+            L->g[w++] = L->g[i];
+    L->ng = w;
+    return make_lines(L, page);
+}
+
 /* The space the text needs between two glyphs of one chunk: none next to
  * CJK (the layout's font-switch gaps), a space between Latin words, and a
  * space between CJK characters only where a real one was typed. */
@@ -4966,7 +5083,8 @@ int pdf_extract_full(const unsigned char *data, size_t len, const pdf_sink *sink
         if (cg == -3) {
             rc = -3;
             too_many_page = p + 1;
-        } else if (cg < 0 || !make_lines(&L, p + 1) || !make_chunks(&L, text ? text : "") ||
+        } else if (cg < 0 || !make_lines(&L, p + 1) || !drop_sheet_headings(&L, p + 1) ||
+                   !make_chunks(&L, text ? text : "") ||
                    !join_beside(&L) || !prepend_held(&L))
             rc = -1;
         else {
