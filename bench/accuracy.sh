@@ -22,7 +22,10 @@
 #   wrong      an emitted fact at a key cell (row and column match) with a value that is not
 #              the key's and not a figure of that table (a nil, or a number found nowhere).
 #   extra      any other emitted table fact: nils or unknown numbers at cells the key does
-#              not have, duplicates, facts of tables that are not in the key (table_id null).
+#              not have, duplicates, facts of tables that are not in the key (table_id null),
+#              and facts marked hidden (locator.hidden: a row, column or sheet the workbook
+#              hides) at cells the key does not have — keys hold what a reader sees, so a
+#              hidden row's figure, in its own row, is no figure in a wrong row.
 #   unit!      right figures whose unit differs from the key's (元 vs 万元, or null).
 #   right%     right / key; fig% the same over the key figures that are not nil.
 # Exit 0 (a measurement) unless a stage crashed (exit status other than 0 or 1).
@@ -269,6 +272,8 @@ def score(pairs, heading):
             v = num(e.get('value'))
             if at and all(match[i] is not None and same_value(K[i]['value'], e.get('value')) for i in at):
                 extra.append((j, 'duplicate'))
+            elif not at and (e.get('locator') or {}).get('hidden'):
+                extra.append((j, 'hidden'))
             elif (v is not None and not isinstance(v, str) and v in tvals.get(t, ())
                   and (e.get('unit') is None or e.get('unit') in tunits.get(t, ()))):
                 mis.append(j)
