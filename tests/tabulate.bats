@@ -865,6 +865,18 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output '一般公共预算财政拨款收入 290.41 -'
 }
 
+@test "tabulate: 湖南 budget titles by fund alone (…2025年三公经费, …年政府性基金, …年国有资本经营预算) and 一般预算支出表 / 一般预算基本支出表 name their tables; a heading 三公经费 without its year does not" {
+    for pair in '某中心2025年一般预算支出表 BU05' '某中心2025年一般预算基本支出表 BU06' '某中心2025年三公经费 BU07' \
+                '某中心2025年政府性基金 BU08' '某中心2025年国有资本经营预算 BU09'; do
+        doc=$(make_doc d "$(para "${pair% *}")" "$(row 0 0 '项目' '金额')" "$(row 0 1 '合计' '1.00')")
+        run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | .table_id'"
+        assert_output "${pair#* }"
+    done
+    doc=$(make_doc d "$(para '（三）三公经费')" "$(row 0 0 '项目' '金额')" "$(row 0 1 '合计' '1.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | .table_id // \"none\"'"
+    assert_output none
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

@@ -47,10 +47,10 @@ static const table_kind KINDS[] = {
        "财政拨款收支总体情况表")},
     {"BU05", NULL, "一般公共预算支出表", NULL,
      A("一般公共预算支出表", "一般公共预算支出功能分类预算表", "一般公共预算财政拨款支出表",
-       "一般公共预算支出情况表")},
+       "一般公共预算支出情况表", "一般预算支出表")},
     {"BU06", NULL, "一般公共预算基本支出表", NULL,
      A("一般公共预算基本支出表", "一般公共预算基本支出部门预算经济分类预算表",
-       "一般公共预算基本支出情况表")},
+       "一般公共预算基本支出情况表", "一般预算基本支出表")},
     {"BU07", NULL, "一般公共预算“三公”经费支出表", "三公",
      A("一般公共预算三公经费支出表", "财政拨款三公经费支出表")},
     {"BU08", NULL, "政府性基金预算支出表", "政府性基金",
@@ -112,6 +112,7 @@ static int notes_table(const char *key)
 }
 
 static int word_before(const char *s, const char *p, const char *w);
+static const table_kind *bare_title(const char *key);
 
 /* Whether one of k's aliases holds word. */
 static int kind_names(const table_kind *k, const char *word)
@@ -181,6 +182,8 @@ const table_kind *catalog_match(const char *title)
      * 三公经费和机关运行经费预算表 in 上海): not the 支出决算表 its end spells */
     if (strstr(key, "三公经费") && (!best || !best->keyword || strcmp(best->keyword, "三公") != 0))
         best = kind_by_id(strstr(key, "决算") ? "FA09" : "BU07");
+    if (!best)
+        best = bare_title(key);
     free(key);
     return best;
 }
@@ -190,6 +193,26 @@ static int word_before(const char *s, const char *p, const char *w)
 {
     size_t n = strlen(w);
     return p - s >= (long)n && strncmp(p - n, w, n) == 0;
+}
+
+/* Budget tables some provinces title by their fund alone, without 表
+ * (湖南: 朦江县演艺中心2025年三公经费, …年政府性基金, …年国有资本经营预算):
+ * the kind when key ends in one right after its year, else NULL. */
+static const table_kind *bare_title(const char *key)
+{
+    static const struct {
+        const char *name, *id;
+    } BARE[] = {{"三公经费", "BU07"}, {"政府性基金", "BU08"}, {"政府性基金预算", "BU08"},
+                {"国有资本经营预算", "BU09"}};
+    size_t n = strlen(key);
+    for (size_t i = 0; i < sizeof BARE / sizeof BARE[0]; i++) {
+        size_t l = strlen(BARE[i].name);
+        const char *at = key + n - l;
+        if (n > l && strcmp(at, BARE[i].name) == 0 &&
+            (word_before(key, at, "年") || word_before(key, at, "年度")))
+            return kind_by_id(BARE[i].id);
+    }
+    return NULL;
 }
 
 char *catalog_form_in(const char *text)
@@ -254,7 +277,8 @@ int catalog_is_title(const char *text)
     int label = 0;
     for (int i = 0; LABEL[i] && !label; i++)
         label = strncmp(key, LABEL[i], strlen(LABEL[i])) == 0;
-    int ok = !label && n >= 3 && n <= 90 && strstr(key, "表") && strncmp(key, "注", strlen("注")) != 0 &&
+    int ok = !label && n >= 3 && n <= 90 && (strstr(key, "表") || bare_title(key)) &&
+             strncmp(key, "注", strlen("注")) != 0 &&
              !strstr(key, "。") && !strstr(key, "=") && !strstr(key, "单位:") &&
              !strstr(key, "......");
     /* a bare form line (公开01表, 预算公开01表, 附表3) is not a title */
