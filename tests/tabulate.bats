@@ -877,6 +877,16 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output none
 }
 
+@test "tabulate: 西藏 titles …决算公开表 are the standard tables (二、收入决算公开表 is FA02); a cover form's 电话号码 and 邮政编码 are no amounts" {
+    doc=$(make_doc d "$(para '二、收入决算公开表')" "$(row 0 0 '项目' '本年收入合计')" "$(row 0 1 '合计' '662.26')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | .table_id'"
+    assert_output FA02
+    doc=$(make_doc d "$(para '封面')" "$(row 0 0 '项目' '内容')" "$(row 0 1 '电话号码（区号）' '746')" \
+        "$(row 0 2 '邮政编码' '425802')" "$(row 0 3 '人数' '12')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .value] | join(\" \")'"
+    assert_output '人数 12'
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

@@ -123,9 +123,20 @@ static int kind_names(const table_kind *k, const char *word)
     return 0;
 }
 
+/* Drops 公开 right before 表 in key, in place: 西藏 titles its 决算 tables
+ * …决算公开表 (收入支出决算公开表 is the 收入支出决算表). */
+static void drop_public_word(char *key)
+{
+    static const char WORD[] = "公开表";
+    const size_t cut = strlen("公开");
+    for (char *p = strstr(key, WORD); p; p = strstr(p, WORD))
+        memmove(p, p + cut, strlen(p + cut) + 1);
+}
+
 const table_kind *catalog_match(const char *title)
 {
     char *key = tx_key(title);
+    drop_public_word(key);
     if (notes_table(key)) {
         free(key);
         return NULL;
@@ -257,6 +268,7 @@ const table_kind *catalog_by_form(const char *form)
 int catalog_is_title(const char *text)
 {
     char *key = tx_key(text);
+    drop_public_word(key);
     /* the unit set on the title's line (…收支预算总表　单位：万元): the
      * title is what comes before it */
     char *unit = strstr(key, "单位:");
