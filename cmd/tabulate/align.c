@@ -507,3 +507,13 @@ void align_free(arow *a)
     free(a->slot);
     memset(a, 0, sizeof *a);
 }
+
+int align_names_identifier(const char *label)
+{
+    static const char *const WORDS[] = {"电话", "邮政编码", "邮编", "传真", "手机", "信用代码",
+                                        "机构代码", "身份证", "账号", "帐号", NULL};
+    for (int i = 0; WORDS[i]; i++)
+        if (strstr(label, WORDS[i]))
+            return 1;
+    return 0;
+}

@@ -47,4 +47,8 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out);
 int align_split(const hmodel *m, const hrow *row, hrow *parts, int *blocks, int max);
 void align_free(arow *a);
 
+/* 1 when a label names a contact detail or an identifier (a cover form's
+ * 电话号码（区号）, 邮政编码, 统一社会信用代码): its cells hold digits, no amount. */
+int align_names_identifier(const char *label);
+
 #endif

@@ -1,5 +1,7 @@
 #include "header.h"
 
+#include "align.h"
+
 #include "text.h"
 
 #include <stdlib.h>
@@ -486,6 +488,7 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
                                        unitless_len(b.path[j][b.depth[j] - 1]))
                              : tx_dup("");
         c->col_no = (cn && j < ncn && tx_is_int(cn[j])) ? tx_key(cn[j]) : NULL;
+        c->identifier = align_names_identifier(c->leaf);
         c->unit = NULL;
         for (int d = 0; d < b.depth[j] && !c->unit; d++) {
             char *k = tx_key(b.path[j][d]);

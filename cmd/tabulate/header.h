@@ -22,6 +22,7 @@ typedef struct {
     char *leaf;     /* the lowest label ("" when the column has none) */
     char *col_no;   /* printed 栏次, or NULL */
     char *unit;     /* 万元/元 printed in the labels ("（万元）"), or NULL */
+    int identifier; /* the leaf names a contact detail or identifier: no figures */
     const char *std_no; /* 栏次 of the standard layout the labels were matched to
                          * when none is printed (static), or NULL */
 } hcol;

@@ -958,18 +958,6 @@ static int same_key(const char *a, const char *b)
     return same;
 }
 
-/* Whether a label names a contact detail or an identifier (a cover
- * form's 电话号码（区号）, 邮政编码, 统一社会信用代码): digits, no amount. */
-static int names_identifier(const char *label)
-{
-    static const char *const WORDS[] = {"电话", "邮政编码", "邮编", "传真", "手机", "信用代码",
-                                        "机构代码", "身份证", "账号", "帐号", NULL};
-    for (int i = 0; WORDS[i]; i++)
-        if (strstr(label, WORDS[i]))
-            return 1;
-    return 0;
-}
-
 static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, int r,
                     int has_label)
 {
@@ -986,13 +974,13 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
     /* a heading over the rows below it, its cells blank: no figures */
     if (ar->label && heads_list(ar->label) && !row_holds(v, ar, r, 0))
         return 0;
-    if (ar->label && names_identifier(ar->label))
+    if (ar->label && align_names_identifier(ar->label))
         return 0;
     char *item = ar->label ? item_of(ar->label) : NULL;
     for (int j = 0; j < ar->ncols; j++) {
         const hcol *col = &bl->cols[j];
         int slot = ar->slot[j];
-        if (col->leaf && names_identifier(col->leaf))
+        if (col->identifier)
             continue;
         const char *cell = slot >= 0 ? v->plain[r].cells[slot] : "";
         char buf[40];
