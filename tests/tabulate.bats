@@ -887,6 +887,14 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output '人数 12'
 }
 
+@test "tabulate: a sentence setting the unit of every table after it (本部分公开表金额单位均为万元) is the unit of tables without a unit line; a table's own unit line still wins" {
+    doc=$(make_doc d "$(para '（说明：本部分公开表金额单位均为万元）')" "$(para '收入决算表')" \
+        "$(row 0 0 '项目' '本年收入合计')" "$(row 0 1 '合计' '662.26')" \
+        "$(para '支出决算表')" "$(para '单位：元')" "$(row 1 0 '项目' '本年支出合计')" "$(row 1 1 '合计' '5.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .unit] | join(\" \")'"
+    assert_output "$(printf '%s\n' 'FA02 万元' 'FA03 元')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

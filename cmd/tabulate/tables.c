@@ -212,6 +212,43 @@ static char *unit_in(const char *text)
     return u;
 }
 
+/* The unit a sentence sets for every table after it (（说明：本部分公开表金额
+ * 单位均为万元） under the part's heading, no unit line over any table), or
+ * NULL. */
+static char *unit_for_all(const char *text)
+{
+    static const char *const SAYS[] = {"单位均为", "单位统一为", "单位一律为", "单位均是"};
+    static const char *const UNITS[] = {"万元", "亿元", "元"};
+    char *k = tx_key(text);
+    char *u = NULL;
+    for (size_t s = 0; s < sizeof SAYS / sizeof SAYS[0] && !u && strstr(k, "表"); s++) {
+        char *p = strstr(k, SAYS[s]);
+        if (!p)
+            continue;
+        p += strlen(SAYS[s]);
+        if (strncmp(p, "人民币", strlen("人民币")) == 0)
+            p += strlen("人民币");
+        for (size_t i = 0; i < sizeof UNITS / sizeof UNITS[0] && !u; i++)
+            if (strncmp(p, UNITS[i], strlen(UNITS[i])) == 0)
+                u = tx_dup(UNITS[i]);
+    }
+    free(k);
+    return u;
+}
+
+/* The unit the last such sentence before record seq sets, or NULL. */
+static char *unit_said_before(const tab_doc *d, int seq)
+{
+    for (int i = d->npara - 1; i >= 0; i--) {
+        if (d->paras[i].seq >= seq)
+            continue;
+        char *u = unit_for_all(d->paras[i].text);
+        if (u)
+            return u;
+    }
+    return NULL;
+}
+
 /* Whether t is a form marker (公开04表, 表4) rather than a piece of a title. */
 static int is_form_marker(const char *t)
 {
@@ -664,6 +701,8 @@ static void name_part(gview *v, tpart *p)
         p->kind = catalog_match(p->title);
     if (!p->unit && p->title && p->part == 0)
         unit_from_next_page(v, p);
+    if (!p->unit)
+        p->unit = unit_said_before(d, g->first_seq);
     if (!p->kind && p->form)
         p->kind = catalog_by_form(p->form);
     /* a table titled as the one by functional class whose rows are coded by
