@@ -193,20 +193,26 @@ static int names_entity(const char *k, const char *p)
 
 /* The unit a 单位： line names. The line may start with 编制单位：<entity>
  * and carry the unit after it (…（本级）<tab>单位：万元). */
-static char *unit_in(const char *text)
+/* The unit named at p in a key (万元, 人民币万元 …), or NULL. */
+static char *unit_at(const char *p)
 {
     static const char *const UNITS[] = {"万元", "亿元", "元"};
+    if (strncmp(p, "人民币", strlen("人民币")) == 0)
+        p += strlen("人民币");   /* 单位：人民币万元 */
+    for (size_t i = 0; i < sizeof UNITS / sizeof UNITS[0]; i++)
+        if (strncmp(p, UNITS[i], strlen(UNITS[i])) == 0)
+            return tx_dup(UNITS[i]);
+    return NULL;
+}
+
+static char *unit_in(const char *text)
+{
     char *k = tx_key(text);
     char *u = NULL;
     for (char *p = strstr(k, "单位:"); p && !u; p = strstr(p + 1, "单位:")) {
         if (names_entity(k, p))
             continue;
-        p += strlen("单位:");
-        if (strncmp(p, "人民币", strlen("人民币")) == 0)
-            p += strlen("人民币");   /* 单位：人民币万元 */
-        for (size_t i = 0; i < sizeof UNITS / sizeof UNITS[0] && !u; i++)
-            if (strncmp(p, UNITS[i], strlen(UNITS[i])) == 0)
-                u = tx_dup(UNITS[i]);
+        u = unit_at(p + strlen("单位:"));
     }
     free(k);
     return u;
@@ -218,19 +224,12 @@ static char *unit_in(const char *text)
 static char *unit_for_all(const char *text)
 {
     static const char *const SAYS[] = {"单位均为", "单位统一为", "单位一律为", "单位均是"};
-    static const char *const UNITS[] = {"万元", "亿元", "元"};
     char *k = tx_key(text);
     char *u = NULL;
     for (size_t s = 0; s < sizeof SAYS / sizeof SAYS[0] && !u && strstr(k, "表"); s++) {
         char *p = strstr(k, SAYS[s]);
-        if (!p)
-            continue;
-        p += strlen(SAYS[s]);
-        if (strncmp(p, "人民币", strlen("人民币")) == 0)
-            p += strlen("人民币");
-        for (size_t i = 0; i < sizeof UNITS / sizeof UNITS[0] && !u; i++)
-            if (strncmp(p, UNITS[i], strlen(UNITS[i])) == 0)
-                u = tx_dup(UNITS[i]);
+        if (p)
+            u = unit_at(p + strlen(SAYS[s]));
     }
     free(k);
     return u;
