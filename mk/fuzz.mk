@@ -33,6 +33,7 @@ FUZZ_STAGE_fuzz_extract_html := extract
 FUZZ_STAGE_fuzz_extract_docx := extract
 FUZZ_STAGE_fuzz_extract_xlsx := extract
 FUZZ_STAGE_fuzz_extract_pdf := extract
+FUZZ_STAGE_fuzz_extract_ofd := extract
 FUZZ_STAGE_fuzz_extract_doc := extract
 FUZZ_STAGE_fuzz_extract_xls := extract
 FUZZ_STAGE_fuzz_extract_names := extract
@@ -67,6 +68,7 @@ $(foreach h,$(filter fuzz_extract% fuzz_tabulate% fuzz_reconcile% fuzz_normalize
 FUZZ_OPTS_fuzz_extract_docx := $(FUZZ_STAGE_OPTS) -dict=tests/fuzz/xml.dict
 FUZZ_OPTS_fuzz_extract_xlsx := $(FUZZ_STAGE_OPTS) -dict=tests/fuzz/xml.dict
 FUZZ_OPTS_fuzz_extract_html := $(FUZZ_STAGE_OPTS) -dict=tests/fuzz/xml.dict
+FUZZ_OPTS_fuzz_extract_ofd := $(FUZZ_STAGE_OPTS) -dict=tests/fuzz/xml.dict
 FUZZ_OPTS_fuzz_extract := -close_fd_mask=3 -max_len=131072 -timeout=60
 
 FUZZ_LIB_OBJ := $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(LIB_SRC))

@@ -1407,6 +1407,131 @@ pdf_rows() {
     assert_output 442.86
 }
 
+# --- OFD (GB/T 33190) --------------------------------------------------------
+
+# An OFD package of one document whose pages hold the given text objects.
+# usage: make_ofd OUT 'page 1 objects' ['page 2 objects' ...]; OFD_ROOT and
+# OFD_DOCUMENT_EXTRA (XML put into CommonData) change the package.
+make_ofd() {
+    python3 - "$@" <<'PY'
+import os, sys, zipfile
+out, pages = sys.argv[1], sys.argv[2:]
+ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+root = os.environ.get("OFD_ROOT", "Doc_0/Document.xml")
+parts = {"OFD.xml": '<ofd:OFD %s Version="1.0"><ofd:DocBody><ofd:DocRoot>%s</ofd:DocRoot>'
+                    '</ofd:DocBody></ofd:OFD>' % (ns, root) if root else
+                    '<ofd:OFD %s Version="1.0"><ofd:DocBody/></ofd:OFD>' % ns}
+listed = "".join('<ofd:Page ID="%d" BaseLoc="Pages/Page_%d/Content.xml"/>' % (10 + i, i)
+                 for i in range(len(pages)))
+parts["Doc_0/Document.xml"] = ('<ofd:Document %s><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>'
+                               '0 0 210 297</ofd:PhysicalBox></ofd:PageArea>%s</ofd:CommonData>'
+                               '<ofd:Pages>%s</ofd:Pages></ofd:Document>'
+                               % (ns, os.environ.get("OFD_DOCUMENT_EXTRA", ""), listed))
+for i, objs in enumerate(pages):
+    if objs != "MISSING":
+        parts["Doc_0/Pages/Page_%d/Content.xml" % i] = (
+            '<ofd:Page %s><ofd:Content><ofd:Layer ID="1">%s</ofd:Layer></ofd:Content></ofd:Page>'
+            % (ns, objs))
+with zipfile.ZipFile(out, "w") as z:
+    for name, data in parts.items():
+        z.writestr(name, data)
+PY
+}
+
+# A text object of one TextCode: x y (mm, its baseline) text [DeltaX] [extra attributes].
+text_obj() {
+    local dx=${4:+ DeltaX=\"$4\"}
+    printf '<ofd:TextObject ID="1" Boundary="0 0 210 297" Size="4" %s><ofd:TextCode X="%s" Y="%s"%s>%s</ofd:TextCode></ofd:TextObject>' \
+        "${5:-}" "$1" "$2" "$dx" "$3"
+}
+
+@test "ofd: the seed 003 OFD gives the PDF's facts, figure for figure" {
+    facts() {
+        extract "$1" | normalize-traditional-chinese | tabulate |
+            jq -r 'select(.type=="fact" and .kind=="table") | [.table,.item,.code,.side,.header_path,.value,.unit] | @tsv' | sort
+    }
+    facts "$FIXTURES/caidian-2023-final.pdf" > "$TMP/pdf"
+    facts "$FIXTURES/caidian-2023-final.ofd" > "$TMP/ofd"
+    run wc -l < "$TMP/pdf"
+    assert_output 562
+    diff "$TMP/pdf" "$TMP/ofd"
+    # drawn through CTM at half scale, the page number in a template page
+    facts "$FIXTURES/caidian-2023-final-ctm.ofd" > "$TMP/ctm"
+    diff "$TMP/pdf" "$TMP/ctm"
+}
+
+@test "ofd: a document record of format ofd, rows and paragraphs with their pages" {
+    extract "$FIXTURES/caidian-2023-final.ofd" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -r 'select(.type=="document") | .format' "$TMP/out"
+    assert_output ofd
+    run jq -r 'select(.type=="row" and .cells[0].text=="本年收入合计") | [.loc.page, .cells[2].text] | @tsv' "$TMP/out"
+    assert_output "$(printf '2\t442.86\n5\t442.86')"
+    run jq -r 'select(.type=="paragraph") | .text' "$TMP/out"
+    assert_line "武汉市蔡甸区医疗保障局（本级）"
+}
+
+@test "ofd: DeltaX steps (g N v), X/Y carried from the last TextCode, DeltaY steps down" {
+    make_ofd "$TMP/a.ofd" "$(text_obj 20 30 项目合计 'g 3 4')$(text_obj 80 30 12.50 '2 2 1 2')$(text_obj 20 40 基本支出)$(text_obj 80 40 7.25)" \
+        '<ofd:TextObject ID="2" Boundary="0 0 210 297" Size="4"><ofd:TextCode X="20" Y="30">人员</ofd:TextCode><ofd:TextCode>经费</ofd:TextCode><ofd:TextCode X="20" Y="50" DeltaY="g 2 10">甲乙丙</ofd:TextCode></ofd:TextObject>'"$(text_obj 80 30 1.00)$(text_obj 80 50 2.00)$(text_obj 80 60 3.00)$(text_obj 80 70 4.00)"
+    run --separate-stderr extract "$TMP/a.ofd"
+    assert_success
+    echo "$output" > "$TMP/out"
+    run jq -c 'select(.type=="row") | [.page, (.cells | map(.text))]' "$TMP/out"
+    assert_output "$(printf '%s\n' '[1,["项目合计","12.50"]]' '[1,["基本支出","7.25"]]' '[2,["人员经费","1.00"]]' \
+        '[2,["甲","2.00"]]' '[2,["乙","3.00"]]' '[2,["丙","4.00"]]')"
+}
+
+@test "ofd: text off the page (outside its PhysicalBox) or set at a slant (a watermark) is not read" {
+    make_ofd "$TMP/a.ofd" "$(text_obj 20 30 看得见)$(text_obj 250 30 页面外)$(text_obj 20 60 斜的 'g 2 12' 'CTM="0.7071 -0.7071 0.7071 0.7071 0 0"')$(text_obj 20 90 竖的 '' 'CTM="0 1 -1 0 100 0"')"
+    run extract "$TMP/a.ofd"
+    assert_success
+    assert_output --partial "看得见"
+    refute_output --partial "页面外"
+    refute_output --partial "斜"
+    # a right angle is no slant: text turned sideways is still read
+    assert_output --partial "竖"
+}
+
+@test "bad: an OFD without a document root, or with a missing page, is an error record, the rest goes on" {
+    OFD_ROOT= make_ofd "$TMP/noroot.ofd" "$(text_obj 20 30 文字)"
+    OFD_ROOT=Doc_9/Document.xml make_ofd "$TMP/lost.ofd" "$(text_obj 20 30 文字)"
+    make_ofd "$TMP/page.ofd" "$(text_obj 20 30 第一页)" MISSING "$(text_obj 20 30 第三页)"
+    make_ofd "$TMP/blank.ofd" ""
+    run --separate-stderr extract "$TMP/noroot.ofd" "$TMP/lost.ofd" "$TMP/page.ofd" "$TMP/blank.ofd" "$T/small.txt"
+    assert_failure 1
+    echo "$output" > "$TMP/out"
+    trailers_ok "$TMP/out"
+    run jq -r 'select(.type=="error") | .code + ": " + .message' "$TMP/out"
+    assert_line "ofd_damaged: OFD.xml names no document (DocBody/DocRoot)"
+    assert_line "ofd_damaged: Doc_9/Document.xml: the document root OFD.xml names is missing"
+    assert_line "ofd_damaged: page 2: Doc_0/Pages/Page_1/Content.xml is missing"
+    assert_line --partial "ofd_no_text: "
+    run jq -r 'select(.type=="paragraph") | [.loc.page, .text] | @tsv' "$TMP/out"
+    assert_line "$(printf '1\t第一页')"
+    assert_line "$(printf '3\t第三页')"
+    [ "$(jq -s '[.[] | select(.type=="document")] | length' "$TMP/out")" -eq 5 ]
+}
+
+@test "bad: an OFD page with an entity or malformed XML is refused, --max-pages holds" {
+    make_ofd "$TMP/ent.ofd" '&#x41;</ofd:Layer><!-- -->'
+    python3 - "$TMP/dtd.ofd" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("OFD.xml", '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><OFD><DocBody><DocRoot>&e;</DocRoot></DocBody></OFD>')
+PY
+    make_ofd "$TMP/three.ofd" "$(text_obj 20 30 一)" "$(text_obj 20 30 二)" "$(text_obj 20 30 三)"
+    run --separate-stderr extract "$TMP/ent.ofd" "$TMP/dtd.ofd"
+    assert_failure 1
+    run jq -r 'select(.type=="error") | .code' <<< "$output"
+    assert_output "$(printf 'xml\nxml')"
+    refute_output --partial "root:"
+    run --separate-stderr extract --max-pages=2 "$TMP/three.ofd"
+    assert_failure 1
+    run jq -r 'select(.type=="error") | .code' <<< "$output"
+    assert_output limit
+}
+
 # --- legacy .doc/.xls (through legacy.c) ----------------------------------
 
 @test "legacy: .doc and .xls (both read directly) keep their own format, bytes and hash" {

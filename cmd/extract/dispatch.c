@@ -30,6 +30,8 @@ const char *ooxml_kind(zip_t *za)
         return "docx";
     if (zip_name_locate(za, "xl/workbook.xml", 0) >= 0)
         return "xlsx";
+    if (zip_name_locate(za, "OFD.xml", 0) >= 0)
+        return "ofd";
     return opendocument_kind(za);
 }
 
@@ -80,6 +82,7 @@ static int zip_buffer(emitter *em, const char *source, const unsigned char *data
         reader_fn r = strcmp(kind, "docx") == 0 ? read_docx
                       : strcmp(kind, "xlsx") == 0 ? read_xlsx
                       : strcmp(kind, "odt") == 0  ? read_odt
+                      : strcmp(kind, "ofd") == 0  ? read_ofd
                                                   : read_ods;
         rc = as_document(em, source, kind, r, data, len);
     } else if (depth >= em->lim->max_depth) {

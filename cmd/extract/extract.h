@@ -19,7 +19,8 @@ int ex_buffer(emitter *em, const char *source, const unsigned char *data, size_t
 /* The members of an open archive, in archive order. */
 int ex_archive(emitter *em, zip_t *za, const char *source, int depth);
 
-/* "docx", "xlsx" or NULL: which OOXML package an archive is. */
+/* "docx", "xlsx", "odt", "ods", "ofd" or NULL: which document package an
+ * archive is. */
 const char *ooxml_kind(zip_t *za);
 
 /* The per-format readers: the document is open in em (em_begin); they
@@ -32,6 +33,8 @@ int read_mht(const unsigned char *data, size_t len, emitter *em);
 int read_docx(const unsigned char *data, size_t len, emitter *em);
 int read_xlsx(const unsigned char *data, size_t len, emitter *em);
 int read_pdf(const unsigned char *data, size_t len, emitter *em);
+/* OFD (GB/T 33190): its pages through the PDF layout */
+int read_ofd(const unsigned char *data, size_t len, emitter *em);
 /* Word 97–2003 .doc read directly; *not_native set (and nothing written)
  * for a file left to a converter (Word 6/95) */
 int read_doc(const unsigned char *data, size_t len, emitter *em, int *not_native);

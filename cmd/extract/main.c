@@ -17,8 +17,9 @@ static const char PROG[] = "extract";
 static void usage(void)
 {
     printf("Usage: %s [OPTION]... FILE|DIR|-...\n"
-           "Reads report documents (docx, xlsx, html, txt, pdf, legacy doc/xls), zip archives\n"
-           "of them (nested), and folders of them, and writes the yujuesuan record stream:\n"
+           "Reads report documents (docx, xlsx, html, mht, txt, pdf, ofd, odt, ods, legacy\n"
+           "doc/xls), zip archives of them (nested), and folders of them, and writes the\n"
+           "yujuesuan record stream:\n"
            "per document a header, its paragraphs and table rows, and a trailer.\n"
            "Folders are walked recursively in byte order; - (or no argument) reads stdin.\n"
            "\n"
@@ -32,7 +33,7 @@ static void usage(void)
            "      --max-xml-depth=N      element nesting in XML and HTML (default 128)\n"
            "      --max-line=N           bytes in one line of a text file (default 1M)\n"
            "      --max-cells=N          cells in one table row (default 16384)\n"
-           "      --max-pages=N          pages of one PDF (default 2000)\n"
+           "      --max-pages=N          pages of one PDF or OFD (default 2000)\n"
            "  -h, --help                 this help\n"
            "      --version              version\n"
            "\n"

@@ -89,7 +89,7 @@ int xml_open(xml_in *x, emitter *em, const unsigned char *data, size_t len, cons
     }
     if (ooxml_has_doctype(data, len)) {
         x->rc = em_error(em, "xml",
-                         "%s: carries a DOCTYPE, which OOXML never has (entity attack?): refused",
+                         "%s: carries a DOCTYPE, which OOXML and OFD never have (entity attack?): refused",
                          part);
         return -1;
     }
@@ -125,7 +125,7 @@ int xml_next(xml_in *x)
     int t = xmlTextReaderNodeType(x->r);
     if (t == XML_READER_TYPE_DOCUMENT_TYPE) {
         x->rc = em_error(x->em, "xml",
-                         "%s: carries a DOCTYPE, which OOXML never has (entity attack?): refused",
+                         "%s: carries a DOCTYPE, which OOXML and OFD never have (entity attack?): refused",
                          x->part);
         return -1;
     }

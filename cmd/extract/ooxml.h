@@ -1,7 +1,8 @@
 /* What the docx and xlsx readers share: parts read from the package with
  * capped sizes, and a streaming XML reader that is safe on hostile input
  * (no entity substitution, no DTD loading, no network; a DOCTYPE, which
- * OOXML never has, is refused; element depth capped). */
+ * OOXML and OFD never have, is refused; element depth capped). OFD reads its
+ * parts through the same. */
 #ifndef EXTRACT_OOXML_H
 #define EXTRACT_OOXML_H
 

@@ -204,7 +204,7 @@ typedef struct {
 /* What a column of the table is, for the groups over it (colkind). */
 enum { KIND_AMOUNTS = 1, KIND_STUB = 2 };
 
-typedef struct {
+typedef struct page_layout {
     glyph *g;
     int ng, capg;
     int *order, *scratch; /* glyph indices: line by line, each line left to right */
@@ -255,6 +255,7 @@ typedef struct {
     int para_page, para_line;
     bool last_full;       /* its last line ran to the right margin */
     double last_h, last_yc;
+    long glyphs;          /* laid out so far, on every page */
 } layout;
 
 static void layout_free(layout *L)
@@ -313,12 +314,11 @@ static void upright(layout *L);
 static void drop_slanted(layout *L);
 
 /* 0 ok, -1 out of memory, -3 more than max characters on the page. */
-static int collect_glyphs(layout *L, const char *text, const PopplerRectangle *r, guint nr,
-                          int max)
+static int collect_glyphs(layout *L, const char *text, const layout_box *r, size_t nr, int max)
 {
     L->ng = 0;
     const char *p = text;
-    for (guint i = 0; i < nr && *p; i++) {
+    for (size_t i = 0; i < nr && *p; i++) {
         const char *next = g_utf8_next_char(p);
         uint32_t c = g_utf8_get_char(p);
         if (!is_space(c) && c != 0xFFFD) {
@@ -5025,6 +5025,40 @@ static bool looks_like_pdf(const unsigned char *data, size_t len)
     return false;
 }
 
+layout *layout_new(const pdf_sink *sink)
+{
+    layout *L = calloc(1, sizeof *L);
+    if (L)
+        L->sink = sink;
+    return L;
+}
+
+void layout_delete(layout *L)
+{
+    if (L) {
+        layout_free(L);
+        free(L);
+    }
+}
+
+long layout_glyphs(const layout *L) { return L->glyphs; }
+
+int layout_page(layout *L, int page, bool last, const char *text, const layout_box *boxes,
+                size_t nboxes, int max_chars)
+{
+    L->ng = 0;
+    int cg = collect_glyphs(L, text, boxes, nboxes, max_chars);
+    if (cg < 0)
+        return cg;
+    if (!make_lines(L, page) || !drop_sheet_headings(L, page) || !make_chunks(L, text) ||
+        !join_beside(L) || !prepend_held(L))
+        return -1;
+    drop_print_head(L);
+    L->glyphs += L->ng;
+    find_regions(L);
+    return emit_page(L, last);
+}
+
 int pdf_extract_full(const unsigned char *data, size_t len, const pdf_sink *sink,
                      const pdf_limits *limits, int max_page_chars,
                      char *code, size_t codelen, char *msg, size_t msglen)
@@ -5066,39 +5100,39 @@ int pdf_extract_full(const unsigned char *data, size_t len, const pdf_sink *sink
         snprintf(buf, sizeof buf, "PDF has %d pages, over the limit of %d", npages, max_pages);
         return set_error(code, codelen, msg, msglen, "limit", buf);
     }
-    layout L;
-    memset(&L, 0, sizeof L);
-    L.sink = sink;
-    long glyphs = 0;
+    layout *L = layout_new(sink);
+    if (!L) {
+        g_object_unref(doc);
+        return set_error(code, codelen, msg, msglen, "oom", "out of memory while laying out a page");
+    }
     int rc = 0;
+    layout_box *boxes = NULL;
+    int capb = 0;
     for (int p = 0; p < npages && rc == 0; p++) {
         PopplerPage *page = poppler_document_get_page(doc, p);
         char *text = page ? poppler_page_get_text(page) : NULL;
         PopplerRectangle *rects = NULL;
         guint nrects = 0;
-        L.ng = 0;
         if (text && *text && !poppler_page_get_text_layout(page, &rects, &nrects))
             nrects = 0;
-        int cg = collect_glyphs(&L, text ? text : "", rects, nrects, max_chars);
-        if (cg == -3) {
-            rc = -3;
-            too_many_page = p + 1;
-        } else if (cg < 0 || !make_lines(&L, p + 1) || !drop_sheet_headings(&L, p + 1) ||
-                   !make_chunks(&L, text ? text : "") ||
-                   !join_beside(&L) || !prepend_held(&L))
+        if (nrects > (guint)max_chars * 4u)
+            rc = -3; /* (whitespace has boxes too, never four per character) */
+        else if (!grow((void **)&boxes, &capb, (int)nrects, sizeof *boxes))
             rc = -1;
-        else {
-            drop_print_head(&L);
-            glyphs += L.ng;
-            find_regions(&L);
-            rc = emit_page(&L, p + 1 == npages);
-        }
+        for (guint i = 0; i < nrects && rc == 0; i++)
+            boxes[i] = (layout_box){rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2};
+        if (rc == 0)
+            rc = layout_page(L, p + 1, p + 1 == npages, text ? text : "", boxes, nrects, max_chars);
+        if (rc == -3)
+            too_many_page = p + 1;
         g_free(rects);
         g_free(text);
         if (page)
             g_object_unref(page);
     }
-    layout_free(&L);
+    free(boxes);
+    long glyphs = layout_glyphs(L);
+    layout_delete(L);
     g_object_unref(doc);
     if (rc == -1)
         return set_error(code, codelen, msg, msglen, "oom", "out of memory while laying out a page");

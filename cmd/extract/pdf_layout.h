@@ -2,6 +2,7 @@
 #ifndef YJS_PDF_LAYOUT_H
 #define YJS_PDF_LAYOUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct {
@@ -17,6 +18,30 @@ typedef struct {
     /* table index within the document, 0-based; row 0-based within the table */
     int (*row)(void *ctx, int page, int table, int row, const pdf_cell *cells, int ncells);
 } pdf_sink; /* callbacks return 0, or -1 to stop (write error) */
+
+/* The page-level layout, for any source of positioned characters (PDF
+ * through poppler, OFD): a character's box in points, y growing down the
+ * page. */
+typedef struct {
+    double x1, y1, x2, y2;
+} layout_box;
+
+typedef struct page_layout page_layout;
+
+/* NULL when out of memory. The sink outlives it. */
+page_layout *layout_new(const pdf_sink *sink);
+void layout_delete(page_layout *L);
+
+/* Lays out page `page` (1-based; last: no page follows, so a paragraph
+ * left open ends) from text, UTF-8 with one box per character (whitespace
+ * included: it only separates), and hands its paragraphs and rows to the
+ * sink. A paragraph may run on from the last page. 0 ok, -1 out of memory,
+ * -2 a callback stopped, -3 more than max_chars characters. */
+int layout_page(page_layout *L, int page, bool last, const char *text, const layout_box *boxes,
+                size_t nboxes, int max_chars);
+
+/* The characters laid out so far (0: no text layer anywhere). */
+long layout_glyphs(const page_layout *L);
 
 /* Safe defaults for pdf_extract's limits. */
 #define PDF_MAX_PAGES_DEFAULT 2000

@@ -933,7 +933,7 @@ static int read_part(docx_ctx *d, const unsigned char *data, size_t len, const c
     d->err[0] = '\0';
     if (ooxml_has_doctype(data, len))
         return em_error(d->em, "xml",
-                        "%s: carries a DOCTYPE, which OOXML never has (entity attack?): refused",
+                        "%s: carries a DOCTYPE, which OOXML and OFD never have (entity attack?): refused",
                         part);
     if (len > (size_t)0x7fffffff)
         return em_error(d->em, "limit", "%s: part too large for the XML parser", part);

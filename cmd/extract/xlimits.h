@@ -15,7 +15,7 @@ typedef struct {
     int max_xml_depth;        /* element nesting in XML and HTML */
     size_t max_line;          /* bytes in one text line */
     long max_cells;           /* cells in one table row */
-    int max_pages;            /* pages of one PDF */
+    int max_pages;            /* pages of one PDF or OFD */
 } ex_limits;
 
 #define EX_MIB ((size_t)1 << 20)

@@ -906,12 +906,12 @@ static int hidden_at(const trow *t, int slot)
 }
 
 /* Whether the document's spans are its own merged cells (docx, xlsx,
- * html), not estimated from a page's layout (pdf) or a text's columns. */
+ * html), not estimated from a page's layout (pdf, ofd) or a text's columns. */
 static int spans_merged(tab_doc *d)
 {
     const json_t *h = ds_header(d->s);
     const char *f = h ? json_string_value(json_object_get(h, "format")) : NULL;
-    return f && strcmp(f, "pdf") != 0 && strcmp(f, "txt") != 0;
+    return f && strcmp(f, "pdf") != 0 && strcmp(f, "ofd") != 0 && strcmp(f, "txt") != 0;
 }
 
 /* The cells of row in block b of m, into *sub, and the slot of the first;
