@@ -109,7 +109,9 @@ dec_status dec_parse(const char *str, size_t len, decimal *out)
             }
             break;
         case CH_POINT:
-            if (seen_point || int_digits == 0)
+            /* .35 and .00: a spreadsheet format #,###.00 prints no zero
+             * before the point */
+            if (seen_point)
                 return DEC_INVALID;
             seen_point = 1;
             break;

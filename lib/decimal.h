@@ -21,7 +21,7 @@ typedef enum {
     DEC_OVERFLOW
 } dec_status;
 
-/* Parses what reports print: 1,382.64  -2.99  0.00  １２３．４５  (1,234.00)
+/* Parses what reports print: 1,382.64  -2.99  0.00  .35  １２３．４５  (1,234.00)
  * +5  −3 ; surrounding ASCII, no-break and ideographic spaces are ignored. */
 dec_status dec_parse(const char *s, size_t len, decimal *out);
 

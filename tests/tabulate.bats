@@ -895,6 +895,15 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' 'FA02 万元' 'FA03 元')"
 }
 
+@test "tabulate: figures printed without the zero before the point (#,###.00: .00, .35) are 0.00 and 0.35" {
+    doc=$(make_doc d "$(para '收入决算表')" "$(row 0 0 '项目' '本年收入合计' '财政拨款收入' '事业收入')" \
+        "$(row 0 1 '合计' '1,200.35' '1,200.00' '.35')" "$(row 0 2 '其他收入' '.00' '.00' '.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .column, .value] | join(\" \")'"
+    assert_line '合计 事业收入 0.35'
+    assert_line '其他收入 本年收入合计 0.00'
+    [ "$(printf '%s\n' "$output" | wc -l)" -eq 6 ]
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

@@ -26,7 +26,8 @@ int main(void)
         {"0", "0"}, {"-0.00", "0.00"}, {"-", "NIL"}, {"—", "NIL"}, {"——", "NIL"}, {"–", "NIL"},
         {"－", "NIL"}, {"--", "NIL"}, {"/", "NIL"}, {"／", "NIL"}, {"1/2", "INVALID"}, {"", "EMPTY"}, {"   ", "EMPTY"}, {"abc", "INVALID"},
         {"1.2.3", "INVALID"}, {"1,2.3,4", "INVALID"}, {",5", "INVALID"}, {"5,", "INVALID"},
-        {".5", "INVALID"}, {"5.", "INVALID"}, {"12%", "INVALID"}, {"1 2", "INVALID"},
+        {".5", "0.5"}, {".00", "0.00"}, {"-.35", "-0.35"}, {"1,234.00", "1234.00"}, {".", "INVALID"},
+        {"-.", "INVALID"}, {"..5", "INVALID"}, {".5.", "INVALID"}, {",.5", "INVALID"}, {"5.", "INVALID"}, {"12%", "INVALID"}, {"1 2", "INVALID"},
         {"99999999999999999999", "OVERFLOW"}, {"1.0000000001", "OVERFLOW"}, {"-(5)", "INVALID"},
         {"---", "INVALID"}, {"万元", "INVALID"},
     };
