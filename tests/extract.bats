@@ -1410,8 +1410,9 @@ pdf_rows() {
 # --- OFD (GB/T 33190) --------------------------------------------------------
 
 # An OFD package of one document whose pages hold the given text objects.
-# usage: make_ofd OUT 'page 1 objects' ['page 2 objects' ...]; OFD_ROOT and
-# OFD_DOCUMENT_EXTRA (XML put into CommonData) change the package.
+# usage: make_ofd OUT 'page 1 objects' ['page 2 objects' ...]; OFD_ROOT,
+# OFD_PAGE_LOC (BaseLoc, %d the page) and OFD_DOCUMENT_EXTRA (XML put into
+# CommonData) change the package.
 make_ofd() {
     python3 - "$@" <<'PY'
 import os, sys, zipfile
@@ -1421,8 +1422,8 @@ root = os.environ.get("OFD_ROOT", "Doc_0/Document.xml")
 parts = {"OFD.xml": '<ofd:OFD %s Version="1.0"><ofd:DocBody><ofd:DocRoot>%s</ofd:DocRoot>'
                     '</ofd:DocBody></ofd:OFD>' % (ns, root) if root else
                     '<ofd:OFD %s Version="1.0"><ofd:DocBody/></ofd:OFD>' % ns}
-listed = "".join('<ofd:Page ID="%d" BaseLoc="Pages/Page_%d/Content.xml"/>' % (10 + i, i)
-                 for i in range(len(pages)))
+loc = os.environ.get("OFD_PAGE_LOC", "Pages/Page_%d/Content.xml")
+listed = "".join('<ofd:Page ID="%d" BaseLoc="%s"/>' % (10 + i, loc % i) for i in range(len(pages)))
 parts["Doc_0/Document.xml"] = ('<ofd:Document %s><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>'
                                '0 0 210 297</ofd:PhysicalBox></ofd:PageArea>%s</ofd:CommonData>'
                                '<ofd:Pages>%s</ofd:Pages></ofd:Document>'
@@ -1480,6 +1481,15 @@ text_obj() {
     run jq -c 'select(.type=="row") | [.page, (.cells | map(.text))]' "$TMP/out"
     assert_output "$(printf '%s\n' '[1,["项目合计","12.50"]]' '[1,["基本支出","7.25"]]' '[2,["人员经费","1.00"]]' \
         '[2,["甲","2.00"]]' '[2,["乙","3.00"]]' '[2,["丙","4.00"]]')"
+}
+
+@test "ofd: a page's BaseLoc relative to Document.xml, absolute, or from the root without the slash" {
+    for loc in 'Pages/Page_%d/Content.xml' '/Doc_0/Pages/Page_%d/Content.xml' 'Doc_0/Pages/Page_%d/Content.xml'; do
+        OFD_PAGE_LOC=$loc make_ofd "$TMP/a.ofd" "$(text_obj 20 30 找得到)"
+        run --separate-stderr extract "$TMP/a.ofd"
+        assert_success
+        assert_output --partial "找得到"
+    done
 }
 
 @test "ofd: text off the page (outside its PhysicalBox) or set at a slant (a watermark) is not read" {

@@ -74,14 +74,21 @@ static int numbers(const char *s, double *v, int max, bool repeats)
 }
 
 /* A part's path from a location written in another part: absolute from
- * the package root ("/Doc_0/…"), else relative to base's folder. */
-static char *resolve(const char *base_dir, const char *loc)
+ * the package root ("/Doc_0/…"), else relative to base's folder; some
+ * writers give a path from the root without the slash (Doc_0/Pages/… in
+ * Doc_0/Document.xml), taken when the relative one names no part. */
+static char *resolve(zip_t *za, const char *base_dir, const char *loc)
 {
     while (*loc == ' ')
         loc++;
     if (*loc == '/')
         return g_strdup(loc + 1);
-    return g_strconcat(base_dir, loc, NULL);
+    char *rel = g_strconcat(base_dir, loc, NULL);
+    if (zip_name_locate(za, rel, 0) < 0 && zip_name_locate(za, loc, 0) >= 0) {
+        g_free(rel);
+        return g_strdup(loc);
+    }
+    return rel;
 }
 
 static char *folder_of(const char *path)
@@ -364,10 +371,10 @@ static int read_document(ofd_ctx *c, const char *root, bool last_doc, int *rc)
         if (!loc)
             continue;
         if (strcmp(name, "Page") == 0) {
-            g_ptr_array_add(pages, resolve(dir, loc));
+            g_ptr_array_add(pages, resolve(c->za, dir, loc));
         } else {
             char *id = xml_attr(&x, NULL, "ID");
-            template_ref t = {id ? strtol(id, NULL, 10) : -1, resolve(dir, loc)};
+            template_ref t = {id ? strtol(id, NULL, 10) : -1, resolve(c->za, dir, loc)};
             g_array_append_val(tpl, t);
             free(id);
         }
@@ -468,7 +475,7 @@ static int doc_roots(ofd_ctx *c, GPtrArray *roots, int *rc)
         if (xml_start(&x) && strcmp(xml_local(&x), "DocRoot") == 0) {
             char *root = element_text(&x);
             if (root[0])
-                g_ptr_array_add(roots, resolve("", root));
+                g_ptr_array_add(roots, resolve(c->za, "", root));
             g_free(root);
         }
     }
