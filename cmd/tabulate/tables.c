@@ -194,15 +194,21 @@ static int names_entity(const char *k, const char *p)
 /* The unit a 单位： line names. The line may start with 编制单位：<entity>
  * and carry the unit after it (…（本级）<tab>单位：万元). */
 /* The unit named at p in a key (万元, 人民币万元 …), or NULL. */
-static char *unit_at(const char *p)
+static const char *unit_named_at(const char *p)
 {
     static const char *const UNITS[] = {"万元", "亿元", "元"};
     if (strncmp(p, "人民币", strlen("人民币")) == 0)
         p += strlen("人民币");   /* 单位：人民币万元 */
     for (size_t i = 0; i < sizeof UNITS / sizeof UNITS[0]; i++)
         if (strncmp(p, UNITS[i], strlen(UNITS[i])) == 0)
-            return tx_dup(UNITS[i]);
+            return UNITS[i];
     return NULL;
+}
+
+static char *unit_at(const char *p)
+{
+    const char *u = unit_named_at(p);
+    return u ? tx_dup(u) : NULL;
 }
 
 static char *unit_in(const char *text)
@@ -221,30 +227,43 @@ static char *unit_in(const char *text)
 /* The unit a sentence sets for every table after it (（说明：本部分公开表金额
  * 单位均为万元） under the part's heading, no unit line over any table), or
  * NULL. */
-static char *unit_for_all(const char *text)
+static const char *unit_for_all(const char *text)
 {
     static const char *const SAYS[] = {"单位均为", "单位统一为", "单位一律为", "单位均是"};
+    if (!strstr(text, "单位"))
+        return NULL; /* (most paragraphs: no key to build) */
     char *k = tx_key(text);
-    char *u = NULL;
+    const char *u = NULL;
     for (size_t s = 0; s < sizeof SAYS / sizeof SAYS[0] && !u && strstr(k, "表"); s++) {
         char *p = strstr(k, SAYS[s]);
         if (p)
-            u = unit_at(p + strlen(SAYS[s]));
+            u = unit_named_at(p + strlen(SAYS[s]));
     }
     free(k);
     return u;
 }
 
-/* The unit the last such sentence before record seq sets, or NULL. */
-static char *unit_said_before(const tab_doc *d, int seq)
+/* The unit the last such sentence before record seq sets, or NULL. Each
+ * paragraph is looked at once per document (a table without a unit line
+ * asks for every one before it), the last sentences found kept. */
+static char *unit_said_before(tab_doc *d, int seq)
 {
-    for (int i = d->npara - 1; i >= 0; i--) {
-        if (d->paras[i].seq >= seq)
+    int cap = (int)(sizeof d->unit_said / sizeof d->unit_said[0]);
+    for (; d->unit_scanned < d->npara; d->unit_scanned++) {
+        const tpara *pa = &d->paras[d->unit_scanned];
+        const char *u = unit_for_all(pa->text);
+        if (!u)
             continue;
-        char *u = unit_for_all(d->paras[i].text);
-        if (u)
-            return u;
+        if (d->nunit_said == cap) {
+            memmove(d->unit_said, d->unit_said + 1, (size_t)(cap - 1) * sizeof d->unit_said[0]);
+            d->nunit_said--;
+        }
+        d->unit_said[d->nunit_said].seq = pa->seq;
+        d->unit_said[d->nunit_said++].unit = u;
     }
+    for (int i = d->nunit_said - 1; i >= 0; i--)
+        if (d->unit_said[i].seq < seq)
+            return tx_dup(d->unit_said[i].unit);
     return NULL;
 }
 

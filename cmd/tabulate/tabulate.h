@@ -76,6 +76,13 @@ typedef struct {
         int para;              /* the paragraph saying there is none, or -1 */
     } statements[8];
     int nstatements;
+    /* sentences setting the unit of every table after them (单位均为万元):
+     * the last found in paragraphs [0, unit_scanned), in order */
+    struct {
+        int seq;
+        const char *unit;      /* static: 万元, 亿元, 元 */
+    } unit_said[8];
+    int nunit_said, unit_scanned;
     int seq;             /* records seen in this document */
     int too_large;       /* over max_doc_records: passed through, not analysed */
     int captions;        /* where tables' titles stand: 0 not yet seen, 1 above, 2 below */
