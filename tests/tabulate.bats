@@ -904,6 +904,14 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     [ "$(printf '%s\n' "$output" | wc -l)" -eq 6 ]
 }
 
+@test "tabulate: a code printed as a number with thousands separators (2,013,101 | 行政运行) is the code; the same digits among the figures stay an amount" {
+    doc=$(make_doc d "$(para '支出决算表')" "$(para '单位：元')" "$(row 0 0 '科目编码' '科目名称' '本年支出合计' '基本支出' '项目支出')" \
+        "$(row 0 1 '201' '一般公共服务支出' '30,101' '30,101' '')" "$(row 0 2 '20,131' '党委办公厅（室）及相关机构事务' '30,101' '30,101' '')" \
+        "$(row 0 3 '2,013,101' '行政运行' '30,101' '30,101' '')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" and .column==\"基本支出\") | [.code, .item, .value] | join(\" \")'"
+    assert_output "$(printf '%s\n' '201 一般公共服务支出 30101' '20131 党委办公厅（室）及相关机构事务 30101' '2013101 行政运行 30101')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

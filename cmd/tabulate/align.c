@@ -44,6 +44,35 @@ static int known_code_cell(const char *cell)
     return tx_key_buf(cell, k, sizeof k) >= 0 && code_key(k) && codes_known_class(k);
 }
 
+/* The code in a cell printed as a number with thousands separators
+ * (2,013,101, 20,131, 30,101: a code typed as a number in a sheet formatted
+ * #,##0), malloc'd, when its digits are a code of 3, 5 or 7 digits of a
+ * known 类; else NULL. Only where a code stands: an amount reads the same. */
+static char *grouped_code(const char *cell)
+{
+    char k[32], d[8];
+    if (tx_key_buf(cell, k, sizeof k) < 0)
+        return NULL;
+    int n = 0, group = 0, groups = 0;
+    for (const char *p = k; *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (n == 7)
+                return NULL;
+            d[n++] = *p;
+            group++;
+        } else if (*p == ',' && group > 0 && group <= 3 && (groups == 0 || group == 3)) {
+            groups++;
+            group = 0;
+        } else {
+            return NULL;
+        }
+    }
+    d[n] = '\0';
+    if (!groups || group != 3 || !code_key(d) || !codes_known_class(d))
+        return NULL;
+    return tx_dup(d);
+}
+
 /* 1 when the cell is one amount with its thousands set apart by single
  * spaces (2 183.46, 1 234 567.89): digits in groups of three after the
  * first, and decimals, so that 100 200 (two numbers) is not one. */
@@ -374,7 +403,20 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
                 used = 3;
             }
         }
-        if ((used > 1 || (used == 1 && align_is_code(row->cells[i]))) && codes_known_class(code.s)) {
+        /* 2,013,101 before its name: a code printed as a number */
+        char *grouped = grouped_code(row->cells[i]);
+        int after = i + 1;
+        while (grouped && after < end && tx_is_blank(row->cells[after]))
+            after++;
+        if (grouped && !(after < end && is_text(row->cells[after]))) {
+            free(grouped);
+            grouped = NULL;
+        }
+        if (grouped) {
+            free(code.s);
+            out->code = grouped;
+            i++;
+        } else if ((used > 1 || (used == 1 && align_is_code(row->cells[i]))) && codes_known_class(code.s)) {
             out->code = sb_take(&code);
             i += used;
         } else if ((used = carried_code(bl, row, i, end, above, &code)) > 0) {
