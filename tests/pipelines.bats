@@ -181,13 +181,13 @@ stages_with() {
     mkdir "$BATS_TEST_TMPDIR/in"
     cp "$FIXTURES/caidian-2023-final.txt" "$FIXTURES/suining-2023-final-gbk.txt" "$BATS_TEST_TMPDIR/in/"
     cp "$FIXTURES/README.md" "$BATS_TEST_TMPDIR/in/"
-    cp "$ROOT/tests/mht/workbook.mht" "$BATS_TEST_TMPDIR/in/"
+    cp "$ROOT/tests/mht/workbook.mht" "$FIXTURES/caidian-2023-final.ofd" "$BATS_TEST_TMPDIR/in/"
     run "$ROOT/pipelines/run" --out "$out" -C "$BATS_TEST_TMPDIR" in
     assert_success
     for t in facts findings documents errors; do [ -f "$out/$t.csv" ]; done
-    # the three reports, a web archive too (README.md is not a report), named as given
+    # the reports, a web archive and an OFD too (README.md is not a report), named as given
     run python3 -c 'import csv,sys; print("\n".join(r["source"] for r in csv.DictReader(open(sys.argv[1], newline=""))))' "$out/documents.csv"
-    assert_output "$(printf 'in/caidian-2023-final.txt\nin/suining-2023-final-gbk.txt\nin/workbook.mht')"
+    assert_output "$(printf 'in/caidian-2023-final.ofd\nin/caidian-2023-final.txt\nin/suining-2023-final-gbk.txt\nin/workbook.mht')"
     [ "$(wc -l <"$out/facts.csv")" -gt 100 ]
     # no scratch left behind
     run find "$out" -mindepth 1 -name '.*'
