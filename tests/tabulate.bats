@@ -912,6 +912,17 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     assert_output "$(printf '%s\n' '201 一般公共服务支出 30101' '20131 党委办公厅（室）及相关机构事务 30101' '2013101 行政运行 30101')"
 }
 
+@test "tabulate: 云南's 部门基本支出预算表 is BU06 (not the 支出预算表 BU03); a cross (×) in a cell that cannot hold a figure is a nil" {
+    doc=$(make_doc d "$(para '表7')" "$(para '碚溪县福利彩票发行中心2025年部门基本支出预算表')" "$(para '单位：万元')" \
+        "$(row 0 0 '经济科目编码' '经济科目名称' '合计' '人员经费' '公用经费')" \
+        "$(row 0 1 '301' '工资福利支出' '160.85' '160.85' '×')" "$(row 0 2 '302' '商品和服务支出' '46.78' '╳' '46.78')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .code, .column, .value // \"nil\"] | join(\" \")'"
+    assert_line 'BU06 301 公用经费 nil'
+    assert_line 'BU06 302 人员经费 nil'
+    assert_line 'BU06 302 公用经费 46.78'
+    [ "$(printf '%s\n' "$output" | wc -l)" -eq 6 ]
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \
