@@ -916,6 +916,14 @@ pdf_rows() {
     assert_output "$(printf '%s\n' '公开01表' '畹溪县气象台2023年度部门收支决算总表')"
 }
 
+@test "pdf: lines set closer than poppler's glyph boxes (LibreOffice, AR PL UMing at 1.0 em a line) keep a header's bands apart" {
+    extract "$ROOT/data/fonts-uming/changxi-jiliang-2023.pdf" > "$TMP/out"
+    run jq -c 'select(.type=="row" and .table==3 and .row<4) | [.cells[].text]' "$TMP/out"
+    assert_output "$(printf '%s\n' '["收入","支出"]' '["项目","行次","决算数","项目","行次","决算数"]' \
+        '["合计","一般公共预算财政拨款","政府性基金预算财政拨款","国有资本经营预算财政拨款"]' \
+        '["栏次","1","栏次","2","3","4","5"]')"
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'

@@ -512,6 +512,73 @@ static bool make_lines(layout *L, int page)
     return true;
 }
 
+/* Glyph boxes are the font's ascent plus descent, which a PDF may not
+ * give: LibreOffice writes 0 for both, and poppler then boxes every glyph
+ * 1.3 em high, whatever the font. Noto CJK sets its lines 1.45 em apart, so
+ * a glyph's box stays clear of the box of the glyph set under it (the
+ * layout's thresholds were set so); a font set at 1.0 em a line (SimSun, AR
+ * PL UMing) has each box reach into the line under it, and a header's bands
+ * or a wrapped cell's lines then read as one. Where glyphs set one under
+ * another (in lines that overlap in x, at least eight such pairs of lines)
+ * stand closer than their boxes are high, every box is made 0.9 of that
+ * pitch high about its centre, as Noto's are, and the lines made again. */
+static int cmp_dbl(const void *a, const void *b);
+
+/* Whether some glyph of line b stands under one of line a (x-sorted). */
+static bool glyph_under(const layout *L, const line *a, const line *b)
+{
+    const int *oa = L->order + a->g0, *ob = L->order + b->g0;
+    for (int i = 0, j = 0; i < a->ng && j < b->ng;) {
+        const glyph *p = &L->g[oa[i]], *q = &L->g[ob[j]];
+        double w = p->x2 - p->x1 < q->x2 - q->x1 ? p->x2 - p->x1 : q->x2 - q->x1;
+        double lap = (p->x2 < q->x2 ? p->x2 : q->x2) - (p->x1 > q->x1 ? p->x1 : q->x1);
+        if (w > 0 && lap >= 0.5 * w)
+            return true;
+        if (p->x2 < q->x2)
+            i++;
+        else
+            j++;
+    }
+    return false;
+}
+
+static bool boxes_under_pitch(layout *L, int page)
+{
+    int n = 0;
+    double *gap = malloc((size_t)(L->nl > 0 ? L->nl : 1) * sizeof *gap);
+    if (!gap)
+        return false;
+    for (int i = 0; i < L->nl; i++) {
+        const line *a = &L->ln[i];
+        for (int j = i + 1; j < L->nl; j++) {
+            const line *b = &L->ln[j];
+            double h = a->h < b->h ? a->h : b->h, d = b->yc - a->yc;
+            if (h <= 0 || d >= 1.2 * h)
+                break;
+            if (absd(a->h - b->h) <= 0.1 * h && glyph_under(L, a, b)) {
+                gap[n++] = d / h;
+                break;
+            }
+        }
+    }
+    double pitch = 0;
+    if (n >= 8) {
+        qsort(gap, (size_t)n, sizeof *gap, cmp_dbl);
+        pitch = gap[n / 2];
+    }
+    free(gap);
+    if (pitch <= 0 || pitch >= 0.95)
+        return true;
+    double scale = 0.9 * pitch;
+    for (int i = 0; i < L->ng; i++) {
+        glyph *g = &L->g[i];
+        double c = (g->y1 + g->y2) / 2, half = (g->y2 - g->y1) / 2 * scale;
+        g->y1 = c - half;
+        g->y2 = c + half;
+    }
+    return make_lines(L, page);
+}
+
 /* The column name of a run of one or two capital letters (A 0 … Z 25,
  * AA 26 …), -1 for anything else. */
 static int column_name(const layout *L, const int *o, int n)
@@ -575,8 +642,6 @@ static int row_number(const layout *L, const line *l, double x, double *mid, lon
  * line by line (a row wrapped over lines has its number on one of them; a
  * code leading a line is set left in column A, off that axis). The lines
  * are made again without them. */
-static int cmp_dbl(const void *a, const void *b);
-
 static bool drop_sheet_headings(layout *L, int page)
 {
     int top = -1;
@@ -5050,7 +5115,8 @@ int layout_page(layout *L, int page, bool last, const char *text, const layout_b
     int cg = collect_glyphs(L, text, boxes, nboxes, max_chars);
     if (cg < 0)
         return cg;
-    if (!make_lines(L, page) || !drop_sheet_headings(L, page) || !make_chunks(L, text) ||
+    if (!make_lines(L, page) || !boxes_under_pitch(L, page) || !drop_sheet_headings(L, page) ||
+        !make_chunks(L, text) ||
         !join_beside(L) || !prepend_held(L))
         return -1;
     drop_print_head(L);
