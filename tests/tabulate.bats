@@ -923,6 +923,19 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     [ "$(printf '%s\n' "$output" | wc -l)" -eq 6 ]
 }
 
+@test "tabulate: a star (*) in a cell that cannot hold a figure is a nil, in a table we do not know no fact; a 三公 line labelled with the unit's own name (单位名称 stub) has no item" {
+    doc=$(make_doc d "$(para '蔺丘县乡村振兴局2024年部门预算')" "$(para '部门基本支出预算表')" "$(para '单位：万元')" \
+        "$(row 0 0 '经济科目编码' '经济科目名称' '合计' '人员经费' '公用经费')" "$(row 0 1 '301' '工资福利支出' '160.85' '160.85' '*')" \
+        "$(para '封面')" "$(row 1 0 '单位代码' '*')" \
+        "$(para '一般公共预算“三公”经费支出预算表')" "$(para '单位：万元')" \
+        "$(row 2 0 '单位名称' '合计' '因公出国（境）费' '公务用车购置及运行费' '公务接待费')" "$(row 2 1 '蔺丘县乡村振兴局' '3.24' '0.00' '1.24' '2.00')")
+    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id // \"-\", .item // \"-\", .column, .value // \"nil\"] | join(\" \")'"
+    assert_line 'BU06 工资福利支出 公用经费 nil'
+    refute_line --partial '单位代码'
+    assert_line 'BU07 - 合计 3.24'
+    assert_line 'BU07 - 公务接待费 2.00'
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

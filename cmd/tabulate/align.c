@@ -130,14 +130,18 @@ int align_is_run_together(const char *cell)
     return 0;
 }
 
+int align_is_cross_mark(const char *key)
+{
+    return strcmp(key, "\u00d7") == 0 || strcmp(key, "\u2573") == 0 || strcmp(key, "\u2715") == 0 ||
+           strcmp(key, "*") == 0 || strcmp(key, "\uff0a") == 0;
+}
+
 int align_is_nil_word(const char *key)
 {
     /* 无, or a template's note that the unit reports no figure there
-     * (单位不需填列, 不需填列, 无需填列, 不适用), or the cross a report form
-     * prints in a cell that cannot hold one (×, ╳, ✕) */
+     * (单位不需填列, 不需填列, 无需填列, 不适用), or a cross mark */
     return strcmp(key, "无") == 0 || tx_ends(key, "不需填列") || tx_ends(key, "无需填列") ||
-           strcmp(key, "不适用") == 0 || strcmp(key, "\u00d7") == 0 || strcmp(key, "\u2573") == 0 ||
-           strcmp(key, "\u2715") == 0;
+           strcmp(key, "不适用") == 0 || align_is_cross_mark(key);
 }
 
 /* The units a figure cell may print after its number. */

@@ -24,6 +24,9 @@ int align_is_run_together(const char *cell);
 /* 1 when key (tx_key of a cell) is a word printed where a figure belongs
  * to say there is none (无, in a column of figures): a nil like a dash. */
 int align_is_nil_word(const char *key);
+/* 1 when a keyed cell is the cross or star a report form prints in a cell
+ * that cannot hold a figure (×, ╳, ✕, *). */
+int align_is_cross_mark(const char *key);
 /* The number of key (tx_key of a cell, *len bytes) without what a cell's
  * format prints round it: the ¥ (or ￥) of a currency format before it
  * (¥636.51, in the table's unit all the same), and the unit after it, 12%,

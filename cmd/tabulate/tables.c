@@ -1015,6 +1015,13 @@ static int same_key(const char *a, const char *b)
     return same;
 }
 
+/* Whether a cell holds a cross mark alone (align_is_cross_mark). */
+static int crossed(const char *cell)
+{
+    char k[16];
+    return tx_key_buf(cell, k, sizeof k) >= 0 && align_is_cross_mark(k);
+}
+
 static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, int r,
                     int has_label)
 {
@@ -1034,6 +1041,13 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
     if (ar->label && align_names_identifier(ar->label))
         return 0;
     char *item = ar->label ? item_of(ar->label) : NULL;
+    /* a 三公 table's one line is the unit's, its item none; printed under a
+     * 单位名称 stub, the line's label is the unit's name */
+    if (item && p->kind && (strcmp(p->kind->id, "FA09") == 0 || strcmp(p->kind->id, "BU07") == 0) &&
+        d->meta.entity && same_key(item, d->meta.entity)) {
+        free(item);
+        item = NULL;
+    }
     for (int j = 0; j < ar->ncols; j++) {
         const hcol *col = &bl->cols[j];
         int slot = ar->slot[j];
@@ -1044,8 +1058,9 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
         int nil, pct;
         if (!figure_of(cell, buf, sizeof buf, &nil, &pct))
             continue;
-        if (nil && !p->kind && (slot < 0 || tx_is_blank(cell)))
-            continue;   /* a blank cell of a table we do not know: no figure belongs */
+        if (nil && !p->kind && (slot < 0 || tx_is_blank(cell) || crossed(cell)))
+            continue;   /* a blank or crossed cell of a table we do not know (a cover
+                         * form's *): no figure belongs */
         if (nil && slot >= 0 && p->pad && p->pad[slot])
             continue;   /* a spreadsheet's blank column between two blocks */
         /* a header the conversion mangled: the standard layout by 栏次 */
