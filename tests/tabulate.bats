@@ -29,6 +29,9 @@ para() { printf '{"type":"paragraph","doc":"d","text":%s,"level":0}' "$(printf '
 # A cell and a row of table 0 by hand, for spans: c COL 'text' COLSPAN ROWSPAN; r ROW "$(c …),$(c …)"
 c() { printf '{"col":%d,"text":"%s","colspan":%d,"rowspan":%d}' "$1" "$2" "$3" "$4"; }
 r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2"; }
+# The table facts tabulate makes of a stream, a line each: the fields the jq
+# filter picks (an array) joined by spaces. usage: run table_facts "$doc" '[.item, .value]'
+table_facts() { printf '%s\n' "$1" | tabulate | jq -r "select(.kind==\"table\") | $2 | join(\" \")"; }
 
 @test "tabulate: --help and --version" {
     run tabulate --help
@@ -898,7 +901,7 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
 @test "tabulate: figures printed without the zero before the point (#,###.00: .00, .35) are 0.00 and 0.35" {
     doc=$(make_doc d "$(para '收入决算表')" "$(row 0 0 '项目' '本年收入合计' '财政拨款收入' '事业收入')" \
         "$(row 0 1 '合计' '1,200.35' '1,200.00' '.35')" "$(row 0 2 '其他收入' '.00' '.00' '.00')")
-    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.item, .column, .value] | join(\" \")'"
+    run table_facts "$doc" '[.item, .column, .value]'
     assert_line '合计 事业收入 0.35'
     assert_line '其他收入 本年收入合计 0.00'
     [ "$(printf '%s\n' "$output" | wc -l)" -eq 6 ]
@@ -908,7 +911,7 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     doc=$(make_doc d "$(para '支出决算表')" "$(para '单位：元')" "$(row 0 0 '科目编码' '科目名称' '本年支出合计' '基本支出' '项目支出')" \
         "$(row 0 1 '201' '一般公共服务支出' '30,101' '30,101' '')" "$(row 0 2 '20,131' '党委办公厅（室）及相关机构事务' '30,101' '30,101' '')" \
         "$(row 0 3 '2,013,101' '行政运行' '30,101' '30,101' '')")
-    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\" and .column==\"基本支出\") | [.code, .item, .value] | join(\" \")'"
+    run table_facts "$doc" 'select(.column=="基本支出") | [.code, .item, .value]'
     assert_output "$(printf '%s\n' '201 一般公共服务支出 30101' '20131 党委办公厅（室）及相关机构事务 30101' '2013101 行政运行 30101')"
 }
 
@@ -916,7 +919,7 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
     doc=$(make_doc d "$(para '表7')" "$(para '碚溪县福利彩票发行中心2025年部门基本支出预算表')" "$(para '单位：万元')" \
         "$(row 0 0 '经济科目编码' '经济科目名称' '合计' '人员经费' '公用经费')" \
         "$(row 0 1 '301' '工资福利支出' '160.85' '160.85' '×')" "$(row 0 2 '302' '商品和服务支出' '46.78' '╳' '46.78')")
-    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id, .code, .column, .value // \"nil\"] | join(\" \")'"
+    run table_facts "$doc" '[.table_id, .code, .column, .value // "nil"]'
     assert_line 'BU06 301 公用经费 nil'
     assert_line 'BU06 302 人员经费 nil'
     assert_line 'BU06 302 公用经费 46.78'
@@ -929,7 +932,7 @@ r() { printf '{"type":"row","doc":"d","table":0,"row":%d,"cells":[%s]}' "$1" "$2
         "$(para '封面')" "$(row 1 0 '单位代码' '*')" \
         "$(para '一般公共预算“三公”经费支出预算表')" "$(para '单位：万元')" \
         "$(row 2 0 '单位名称' '合计' '因公出国（境）费' '公务用车购置及运行费' '公务接待费')" "$(row 2 1 '蔺丘县乡村振兴局' '3.24' '0.00' '1.24' '2.00')")
-    run bash -c "printf '%s\n' '$doc' | tabulate | jq -r 'select(.kind==\"table\") | [.table_id // \"-\", .item // \"-\", .column, .value // \"nil\"] | join(\" \")'"
+    run table_facts "$doc" '[.table_id // "-", .item // "-", .column, .value // "nil"]'
     assert_line 'BU06 工资福利支出 公用经费 nil'
     refute_line --partial '单位代码'
     assert_line 'BU07 - 合计 3.24'
