@@ -904,7 +904,7 @@ table_facts() { printf '%s\n' "$1" | tabulate | jq -r "select(.kind==\"table\") 
     run table_facts "$doc" '[.item, .column, .value]'
     assert_line '合计 事业收入 0.35'
     assert_line '其他收入 本年收入合计 0.00'
-    [ "$(printf '%s\n' "$output" | wc -l)" -eq 6 ]
+    [ "${#lines[@]}" -eq 6 ]
 }
 
 @test "tabulate: a code printed as a number with thousands separators (2,013,101 | 行政运行) is the code; the same digits among the figures stay an amount" {
@@ -923,7 +923,7 @@ table_facts() { printf '%s\n' "$1" | tabulate | jq -r "select(.kind==\"table\") 
     assert_line 'BU06 301 公用经费 nil'
     assert_line 'BU06 302 人员经费 nil'
     assert_line 'BU06 302 公用经费 46.78'
-    [ "$(printf '%s\n' "$output" | wc -l)" -eq 6 ]
+    [ "${#lines[@]}" -eq 6 ]
 }
 
 @test "tabulate: a star (*) in a cell that cannot hold a figure is a nil, in a table we do not know no fact; a 三公 line labelled with the unit's own name (单位名称 stub) has no item" {
