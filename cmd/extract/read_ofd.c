@@ -196,14 +196,11 @@ static void place_code(ofd_page *pg, text_object *o, const char *text, const cha
         /* a step after the last given repeats it, as the standard reads */
         double step = i < nx ? sx[i] : (nx ? sx[nx - 1] : 0);
         add_char(pg, o, p, (size_t)(next - p), x, y, i < n - 1 || i < nx ? step : 0);
-        if (i < n - 1) {
-            if (nx || !ny)
-                x += nx ? step : advance(g_utf8_get_char(p)) * o->size;
-            if (ny)
-                y += i < ny ? sy[i] : sy[ny - 1];
-        } else {
+        /* a column set by DeltaY alone steps down; the pen ends a glyph on */
+        if (nx || !ny || i == n - 1)
             x += nx ? step : advance(g_utf8_get_char(p)) * o->size;
-        }
+        if (ny && i < n - 1)
+            y += i < ny ? sy[i] : sy[ny - 1];
         p = next;
     }
     o->pen_x = x;
@@ -392,45 +389,25 @@ static int read_document(ofd_ctx *c, const char *root, bool last_doc, int *rc)
     for (guint p = 0; r == 0 && p < pages->len; p++) {
         const char *part = g_ptr_array_index(pages, p);
         g_array_set_size(used, 0);
-        /* the page's own objects come after its templates' (drawn under them),
-         * so read the page first for its template list, then lay out in order */
-        ofd_page own = c->page;
-        c->page.text = g_string_new(NULL);
-        c->page.boxes = g_array_new(FALSE, FALSE, sizeof(layout_box));
-        c->page.chars = 0;
+        /* the page's objects, then its templates' (the layout orders glyphs
+         * by where they stand, not by when they are drawn) */
         memcpy(c->page.area, area, sizeof area);
         int pr = read_content(c, part, used, rc);
-        ofd_page page_objects = c->page;
-        c->page = own;
-        memcpy(c->page.area, page_objects.area, sizeof area); /* its templates' too */
-        if (pr == 0) {
-            for (guint u = 0; u < used->len && pr == 0; u++)
-                for (guint t = 0; t < tpl->len; t++) {
-                    template_ref *tr = &g_array_index(tpl, template_ref, t);
-                    if (tr->id == g_array_index(used, long, u)) {
-                        if (read_content(c, tr->loc, NULL, rc) < 0)
-                            pr = -1;
-                        break;
-                    }
+        for (guint u = 0; pr == 0 && u < used->len; u++)
+            for (guint t = 0; t < tpl->len; t++) {
+                template_ref *tr = &g_array_index(tpl, template_ref, t);
+                if (tr->id == g_array_index(used, long, u)) {
+                    if (read_content(c, tr->loc, NULL, rc) < 0)
+                        pr = -1;
+                    break;
                 }
-            separate(&c->page);
-            g_string_append_len(c->page.text, page_objects.text->str, (gssize)page_objects.text->len);
-            g_array_append_vals(c->page.boxes, page_objects.boxes->data, page_objects.boxes->len);
-            c->page.chars += page_objects.chars;
-        } else if (pr == 1) {
+            }
+        if (pr == 1) {
             *rc = em_error(c->em, "ofd_damaged", "page %d: %s is missing", c->pages + 1, part);
             c->failed = 1;
             pr = 0; /* the other pages are still read */
         }
-        g_string_free(page_objects.text, TRUE);
-        g_array_free(page_objects.boxes, TRUE);
         if (pr < 0) {
-            r = -1;
-            break;
-        }
-        if (c->page.chars > PDF_MAX_PAGE_CHARS_DEFAULT) {
-            *rc = em_error(c->em, "limit", "page %d has more than %d characters",
-                           c->pages + 1, PDF_MAX_PAGE_CHARS_DEFAULT);
             r = -1;
             break;
         }
