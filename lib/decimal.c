@@ -93,7 +93,7 @@ dec_status dec_parse(const char *str, size_t len, decimal *out)
     neg |= paren;
 
     int64_t units = 0;
-    int scale = 0, seen_point = 0, ndigits = 0, int_digits = 0;
+    int scale = 0, seen_point = 0, ndigits = 0;
     for (int k = a; k < b; k++) {
         switch (kinds[k]) {
         case CH_DIGIT:
@@ -101,12 +101,8 @@ dec_status dec_parse(const char *str, size_t len, decimal *out)
                 return DEC_OVERFLOW;
             units = units * 10 + digits[k];
             ndigits++;
-            if (seen_point) {
-                if (++scale > DEC_MAX_SCALE)
-                    return DEC_OVERFLOW;
-            } else {
-                int_digits++;
-            }
+            if (seen_point && ++scale > DEC_MAX_SCALE)
+                return DEC_OVERFLOW;
             break;
         case CH_POINT:
             /* .35 and .00: a spreadsheet format #,###.00 prints no zero
