@@ -24,6 +24,14 @@ static int digits_only_cell(const char *cell)
     return tx_key_buf(cell, k, sizeof k) >= 0 && digits_only(k, &n);
 }
 
+/* The first cell of r from i on that is not blank; end when none is. */
+static int next_filled(const hrow *r, int i, int end)
+{
+    while (i < end && tx_is_blank(r->cells[i]))
+        i++;
+    return i;
+}
+
 /* A keyed cell of 3, 5 or 7 digits. */
 static int code_key(const char *k)
 {
@@ -271,9 +279,7 @@ static char *level_segment(const hrow *r, int i, int end, const char *above)
     if ((la != 3 && la != 5 && la != 7) || tx_key_buf(r->cells[i], seg, sizeof seg) != 2 ||
         !digits_only(seg, &n))
         return NULL;
-    int k = i + 1;
-    while (k < end && tx_is_blank(r->cells[k]))
-        k++;
+    int k = next_filled(r, i + 1, end);
     if (k >= end || !is_text(r->cells[k]))
         return NULL;
     char code[8];
@@ -381,16 +387,12 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
     int start = 0, end = row->n;
     if (start >= end)
         return -1;
-    int i = start;
-    while (i < end && tx_is_blank(row->cells[i]))
-        i++;
+    int i = next_filled(row, start, end);
     int vstart = start;   /* where the values begin when the row has no label */
     /* a 序号 before the code (1 | 201 | 一般公共服务支出): in the stub, a
      * number followed by a code of a known 类 */
     if (i < end - bl->ncols && digits_only_cell(row->cells[i])) {
-        int k = i + 1;
-        while (k < end && tx_is_blank(row->cells[k]))
-            k++;
+        int k = next_filled(row, i + 1, end);
         if (k < end - bl->ncols && known_code_cell(row->cells[k]))
             i = k;
     }
@@ -411,9 +413,7 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
         }
         /* 2,013,101 before its name: a code printed as a number */
         char *grouped = grouped_code(row->cells[i]);
-        int after = i + 1;
-        while (grouped && after < end && tx_is_blank(row->cells[after]))
-            after++;
+        int after = grouped ? next_filled(row, i + 1, end) : end;
         if (grouped && !(after < end && is_text(row->cells[after]))) {
             free(grouped);
             grouped = NULL;
@@ -434,9 +434,7 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
         } else {
             free(code.s);
             /* a merged code cell: the slots it covers are empty */
-            int k = i + 1;
-            while (k < end && tx_is_blank(row->cells[k]))
-                k++;
+            int k = next_filled(row, i + 1, end);
             if (k < end && is_text(row->cells[k]) && known_code_cell(row->cells[i])) {
                 out->code = tx_key(row->cells[i]);
                 i++;
@@ -449,8 +447,7 @@ int align_row(const hblock *bl, const hrow *row, const char *above, arow *out)
             }
         }
         if (out->code) {
-            while (i < end && tx_is_blank(row->cells[i]))
-                i++;
+            i = next_filled(row, i, end);
             vstart = i;
         }
         if (i < end && is_text(row->cells[i])) {
