@@ -192,7 +192,7 @@ const table_kind *catalog_match(const char *title)
     /* a title naming the 三公 funds is the 三公 table, whatever else it
      * counts with them (“三公”经费及会议费、培训费支出决算表 in 陕西,
      * 三公经费和机关运行经费预算表 in 上海): not the 支出决算表 its end spells */
-    if (strstr(key, "三公经费") && (!best || !best->keyword || strcmp(best->keyword, "三公") != 0))
+    if (strstr(key, "三公经费") && !catalog_is_sangong(best))
         best = kind_by_id(strstr(key, "决算") ? "FA09" : "BU07");
     if (!best)
         best = bare_title(key);
@@ -250,6 +250,11 @@ char *catalog_form_in(const char *text)
     }
     free(key);
     return out;
+}
+
+int catalog_is_sangong(const table_kind *k)
+{
+    return k && k->keyword && strcmp(k->keyword, "三公") == 0;
 }
 
 const table_kind *catalog_by_id(const char *id) { return kind_by_id(id); }

@@ -20,6 +20,8 @@ const table_kind *catalog_match(const char *title);
 const table_kind *catalog_by_form(const char *form);
 /* The kind of that id (FA06), or NULL. */
 const table_kind *catalog_by_id(const char *id);
+/* 1 when k is the 三公 table (公开09表 or the budget's): one line, no labels. */
+int catalog_is_sangong(const table_kind *k);
 /* 1 when text looks like a table title: short, names a 表, not a note. */
 int catalog_is_title(const char *text);
 /* The form number printed in text (公开02表), as a new string, or NULL. */

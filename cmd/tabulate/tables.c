@@ -1043,8 +1043,7 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
     char *item = ar->label ? item_of(ar->label) : NULL;
     /* a 三公 table's one line is the unit's, its item none; printed under a
      * 单位名称 stub, the line's label is the unit's name */
-    if (item && p->kind && (strcmp(p->kind->id, "FA09") == 0 || strcmp(p->kind->id, "BU07") == 0) &&
-        d->meta.entity && same_key(item, d->meta.entity)) {
+    if (item && catalog_is_sangong(p->kind) && d->meta.entity && same_key(item, d->meta.entity)) {
         free(item);
         item = NULL;
     }
