@@ -924,6 +924,12 @@ pdf_rows() {
         '["栏次","1","栏次","2","3","4","5"]')"
 }
 
+@test "pdf: a stub head centred on the whole header (单位名称 beside 2023年预算数) is no column of the group, though the group's middle falls between columns over a group of its own" {
+    run pdf_rows "$ROOT/data/holdout95/shuangxi-kouan-2024.pdf" 6
+    assert_line --index 0 '[0,[[0,"单位名称",1],[1,"2023年预算数",6],[7,"2024年预算数",6]]]'
+    assert_line --index 2 '[2,[[3,"小计",1],[4,"公务用车购置费",1],[5,"公务用车运行费",1],[9,"小计",1],[10,"公务用车购置费",1],[11,"公务用车运行费",1]]]'
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'

@@ -3547,6 +3547,21 @@ static cell_y cell_at(const layout *L, int i, int z, int j)
  * beside the 2023 group g sits in). */
 static cell_y band_under_middle(const layout *L, int a, int z, const chunk *g);
 
+/* Whether a header line of [a, z) below the cell y of column j (its lines
+ * joined by cell_at) holds a chunk in j. */
+static bool headed_below_cell(const layout *L, int a, int z, int j, cell_y y)
+{
+    for (int i = a; i < z; i++) {
+        const line *l = &L->ln[i];
+        if (l->y1 < y.bot)
+            continue;
+        for (int k = 0; k < l->nc; k++)
+            if (covers(&L->ck[l->c0 + k], j))
+                return true;
+    }
+    return false;
+}
+
 static bool open_column(const layout *L, int a, int z, const chunk *g, cell_y ref, int j)
 {
     const line *gl = &L->ln[g->line];
@@ -3567,8 +3582,11 @@ static bool open_column(const layout *L, int a, int z, const chunk *g, cell_y re
                  * above the middle of the band under g's own middle, spans
                  * g's band: g's sibling (行 / 次 beside 决算数) */
                 /* (not one set at the band's top, as the cell under g
-                 * is: 科目名称 beside 科目 / 编码 under 人员经费) */
+                 * is: 科目名称 beside 科目 / 编码 under 人员经费; nor one
+                 * with header cells under it, a group not yet found: 预算数
+                 * over 合计 | 一般公共预算 | …, under 支出) */
                 if (!c->group && absd(y.mid - (g->y1 + L->head_foot) / 2) <= 0.22 * h &&
+                    !headed_below_cell(L, a, z, j, y) &&
                     y.mid < band_under_middle(L, a, z, g).mid - 0.3 * h &&
                     absd(y.top - ref.top) > 0.2 * h)
                     return false;
@@ -3589,33 +3607,53 @@ static bool open_column(const layout *L, int a, int z, const chunk *g, cell_y re
     return true;
 }
 
-/* The cell of the band under header cell g: the first below g in column
- * j; {-1e300, -1e300} when there is none. */
-static cell_y band_under(const layout *L, int a, int z, const chunk *g, int j)
+/* The first header chunk under g in column j, NULL when there is none. */
+static const chunk *chunk_under(const layout *L, int a, int z, const chunk *g, int j)
 {
     const line *gl = &L->ln[g->line];
     for (int i = a; i < z; i++) {
         const line *l = &L->ln[i];
         if (l->y1 < gl->y2 - 0.1 * gl->h)
             continue;
-        for (int k = 0; k < l->nc; k++) {
-            const chunk *c = &L->ck[l->c0 + k];
-            if (covers(c, j))
-                return cell_at(L, i, z, j);
-        }
+        for (int k = 0; k < l->nc; k++)
+            if (covers(&L->ck[l->c0 + k], j))
+                return &L->ck[l->c0 + k];
     }
-    return (cell_y){-1e300, -1e300, -1e300};
+    return NULL;
 }
 
-/* The cell of the band under header cell g in the column under g's
- * middle; {-1e300, -1e300} when there is none. */
+/* The cell of the band under header cell g: the first below g in column
+ * j; {-1e300, -1e300} when there is none. */
+static cell_y band_under(const layout *L, int a, int z, const chunk *g, int j)
+{
+    const chunk *c = chunk_under(L, a, z, g, j);
+    return c ? cell_at(L, c->line, z, j) : (cell_y){-1e300, -1e300, -1e300};
+}
+
+/* The cell of the band under header cell g in the column nearest g's
+ * middle; {-1e300, -1e300} when there is none. Where that cell is a group
+ * of its own (2023年预算数 centred over 公务用车购置及运行费), the band
+ * under g runs down to the header's foot (合计 beside that group, set
+ * across its band and the one under it): the middle is that band's. */
 static cell_y band_under_middle(const layout *L, int a, int z, const chunk *g)
 {
-    double mid = (g->x1 + g->x2) / 2;
-    for (int j = 0; j < L->ncol; j++)
-        if (L->col[j][0] <= mid && mid <= L->col[j][1])
-            return band_under(L, a, z, g, j);
-    return (cell_y){-1e300, -1e300, -1e300};
+    double mid = (g->x1 + g->x2) / 2, best = 1e300;
+    int at = -1;
+    for (int j = 0; j < L->ncol; j++) {
+        double d = mid < L->col[j][0] ? L->col[j][0] - mid : mid > L->col[j][1] ? mid - L->col[j][1] : 0;
+        if (d < best) {
+            best = d;
+            at = j;
+        }
+    }
+    const chunk *c = at < 0 ? NULL : chunk_under(L, a, z, g, at);
+    if (!c)
+        return (cell_y){-1e300, -1e300, -1e300};
+    if (c->group) {
+        double top = L->ln[g->line].y2;
+        return (cell_y){top, (top + L->head_foot) / 2, L->head_foot};
+    }
+    return cell_at(L, c->line, z, at);
 }
 
 /* How many columns of [j0, j1] hold a one-column header cell below g. */
