@@ -930,6 +930,15 @@ pdf_rows() {
     assert_line --index 2 '[2,[[3,"小计",1],[4,"公务用车购置费",1],[5,"公务用车运行费",1],[9,"小计",1],[10,"公务用车购置费",1],[11,"公务用车运行费",1]]]'
 }
 
+@test "pdf: figures typed after an empty paragraph, printed a line lower than the row's label and its other figures, are the row's (Writer, no rules read)" {
+    run pdf_rows "$ROOT/data/docx-printed/ruichuan-laoling-2024.pdf" 2
+    assert_line --index 2 '[2,[[1,"合计",1],[2,"401.36",1],[3,"200.69",1],[4,"200.67",1],[5,"0.00",1],[6,"0.00",1],[7,"0.00",1]]]'
+    assert_line --index 6 '[6,[[0,"2080505",1],[1,"机关事业单位基本养老保险缴费支出",1],[2,"6.49",1],[3,"6.49",1],[4,"0.00",1],[5,"0.00",1],[6,"0.00",1],[7,"0.00",1]]]'
+    # two-sided: the right side's figure a line under its label, beside the left label's second line
+    run pdf_rows "$ROOT/data/docx-printed/ruichuan-laoling-2024.pdf" 0
+    assert_line --index 3 '[3,[[0,"一、一般公共预算财政拨款收入",1],[1,"1",1],[2,"393.48",1],[3,"八、社会保障和就业支出",1],[4,"39",1],[5,"108.60",1]]]'
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'

@@ -2213,6 +2213,61 @@ static bool runs_on(const layout *L, int a, int body, int i)
     return l->nc > 0;
 }
 
+/* Whether some chunk of lines [r, i] overlaps chunk e's columns; *text
+ * says whether one of those is text. */
+static bool row_holds(const layout *L, int r, int i, const chunk *e, bool *text)
+{
+    bool shared = false;
+    *text = false;
+    for (int o = r; o <= i; o++)
+        for (int k = 0; k < L->ln[o].nc; k++) {
+            const chunk *c = &L->ck[L->ln[o].c0 + k];
+            if (c->col < e->col + e->colspan && e->col < c->col + c->colspan) {
+                shared = true;
+                *text = *text || !(c->numeric || is_nil_mark(chunk_text(L, c)));
+            }
+        }
+    return shared;
+}
+
+/* Whether the figures of line i + 1 are the rest of the row line i ends
+ * (its lines from r on), set a line lower in their cells: a cell typed as
+ * an empty paragraph and then the figure prints it on the cell's second
+ * line, beside cells typed without one. The row has a label; line i + 1
+ * holds figures only in the columns the row leaves empty, and text only
+ * running on from the row's, nearer line i than the line after it. */
+static bool staggered(const layout *L, int r, int i, int b)
+{
+    if (i + 1 >= b)
+        return false;
+    const line *u = &L->ln[i], *d = &L->ln[i + 1];
+    if (!u->anchor || !d->anchor || u->page != d->page || weak_anchor(L, i) ||
+        weak_anchor(L, i + 1) || is_colno_line(L, u) || is_colno_line(L, d))
+        return false;
+    double gap = d->yc - u->yc, h = u->h > d->h ? u->h : d->h;
+    if (gap >= 1.45 * h || (i + 2 < b && L->ln[i + 2].page == d->page &&
+                            L->ln[i + 2].yc - d->yc < gap + 0.1 * h))
+        return false;
+    bool label = false;
+    for (int o = r; o <= i; o++)
+        for (int k = 0; k < L->ln[o].nc; k++) {
+            const chunk *c = &L->ck[L->ln[o].c0 + k];
+            label = label || !(c->numeric || is_nil_mark(chunk_text(L, c)));
+        }
+    int figures = 0;
+    for (int m = 0; m < d->nc; m++) {
+        const chunk *e = &L->ck[d->c0 + m];
+        bool figure = e->numeric || is_nil_mark(chunk_text(L, e)), text;
+        bool shared = row_holds(L, r, i, e, &text);
+        /* (text runs on from the row's, typed as two paragraphs or
+         * wrapped, never as a new numbered item) */
+        if (figure ? shared : !text || marker_len(chunk_text(L, e)) > 0)
+            return false;
+        figures += figure;
+    }
+    return label && figures > 0;
+}
+
 /* group[i - a] = first line of line i's row. A text-only line joins its
  * nearer neighbour when that is closer than join_limit and than 1.45 glyph
  * heights (lines of one cell are 1.1-1.35 apart, rows
@@ -2296,6 +2351,12 @@ static bool group_rows(layout *L, int a, int b, int *link, int *group)
             link[i - a] = to;
         else if (i < body && 2 * i - to >= a && 2 * i - to < b && stacked(L, i, 2 * i - to))
             link[i - a] = 2 * i - to;
+    }
+    for (int i = body, r = body; i + 1 < b; i++) {
+        if (!(link[i - a] == i - 1 || (i > a && link[i - 1 - a] == i)))
+            r = i; /* the first line of line i's row */
+        if (link[i + 1 - a] == i + 1 && staggered(L, r, i, b))
+            link[i + 1 - a] = i;
     }
     /* the tail of a row cut by a page break, at the top of the next page
      * with no header repeated: text running on from the cells of the row
