@@ -939,6 +939,46 @@ table_facts() { printf '%s\n' "$1" | tabulate | jq -r "select(.kind==\"table\") 
     assert_line 'BU07 - 公务接待费 2.00'
 }
 
+@test "tabulate: a 栏次 row printing each sum column's formula (1=2+3+4) numbers its columns and gives column formulas" {
+    doc=$(make_doc d "$(para '支出决算表')" "$(para '单位：万元')" \
+        "$(row 0 0 '科目编码' '科目名称' '本年支出合计' '基本支出' '项目支出' '上缴上级支出')" \
+        "$(row 0 1 '' '栏次' '1=2+3+4' '2' '3' '4')" "$(row 0 2 '201' '一般公共服务支出' '30.00' '20.00' '10.00' '0.00')")
+    run table_facts "$doc" '[.code, .column, .value, .locator.col_no]'
+    assert_line '201 本年支出合计 30.00 1'
+    assert_line '201 上缴上级支出 0.00 4'
+    [ "${#lines[@]}" -eq 4 ]
+    run sh -c "printf '%s\n' '$doc' | tabulate | jq -c 'select(.type==\"formula\") | [.axis, .lhs, [.rhs[].ref], .each]'"
+    assert_output '["column","1",["2","3","4"],true]'
+}
+
+@test "tabulate: a standard table printed as two, one under the other (预算数 栏次 1–6, then 决算数 栏次 7–12), is one table: in one grid or in two with no text between" {
+    half() { # half GRID FIRST-ROW GROUP FIRST-COLUMN-NUMBER FIGURES…
+        local t=$1 r=$2 g=$3 n=$4
+        shift 4
+        row "$t" "$r" "$g"; echo
+        row "$t" $((r + 1)) '合计' '因公出国（境）费' '公务用车购置及运行维护费' '' '' '公务接待费'; echo
+        row "$t" $((r + 2)) '' '' '小计' '公务用车购置费' '公务用车运行维护费' ''; echo
+        row "$t" $((r + 3)) "$n" $((n + 1)) $((n + 2)) $((n + 3)) $((n + 4)) $((n + 5)); echo
+        row "$t" $((r + 4)) "$@"; echo
+    }
+    mapfile -t a < <(half 0 0 '预算数' 1 '1.41' '0.00' '0.54' '0.00' '0.54' '0.87')
+    mapfile -t b < <(half 0 5 '决算数' 7 '1.27' '0.00' '0.46' '0.00' '0.46' '0.81')
+    mapfile -t b1 < <(half 1 0 '决算数' 7 '1.27' '0.00' '0.46' '0.00' '0.46' '0.81')
+    title="$(para '颛水县河长制工作办公室2024年度财政拨款“三公”经费支出决算表')"
+    for second in one-grid own-grid; do
+        if [ $second = one-grid ]; then
+            doc=$(make_doc d "$title" "$(para '单位：万元')" "${a[@]}" "${b[@]}")
+        else
+            doc=$(make_doc d "$title" "$(para '单位：万元')" "${a[@]}" "${b1[@]}")
+        fi
+        run table_facts "$doc" '[.table_id, .header_path, .value, .unit, .locator.col_no]'
+        assert_line 'FA09 预算数/合计 1.41 万元 1'
+        assert_line 'FA09 决算数/合计 1.27 万元 7'
+        assert_line 'FA09 决算数/公务接待费 0.81 万元 12'
+        [ "${#lines[@]}" -eq 12 ]
+    done
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

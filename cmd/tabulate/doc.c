@@ -416,6 +416,7 @@ void doc_reset(tab_doc *d)
         }
         free(d->grids[g].rows);
         free(d->grids[g].caption);
+        free(d->grids[g].unit);
         free(d->grids[g].sheet);
     }
     free(d->paras);

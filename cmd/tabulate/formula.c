@@ -93,16 +93,23 @@ static int dots(cursor *c)
     return n;
 }
 
-static int parse_at(const char *s, size_t at, formula *f)
+/* bare: a 栏次 cell's formula, its terms columns without 栏 (1=2+3+4) */
+static int parse_at(const char *s, size_t at, formula *f, int bare)
 {
     cursor c = {s, at};
     memset(f, 0, sizeof *f);
     f->start = at;
     int each2 = 0, row2 = 0;
-    if (!number(&c, &f->lhs) || !axis(&c, &f->axis_row, &f->each) || !eat(&c, '='))
+    if (!number(&c, &f->lhs))
+        return 0;
+    if (bare)
+        f->each = 1; /* a column's formula holds on every row */
+    else if (!axis(&c, &f->axis_row, &f->each))
+        return 0;
+    if (!eat(&c, '='))
         return 0;
     int paren = eat(&c, '(');
-    int sign = 1, per_term = 0;
+    int sign = 1, per_term = 0, l0;
     for (;;) {
         int l, t = peek(&c, &l);
         if (t == '.') {
@@ -157,6 +164,10 @@ static int parse_at(const char *s, size_t at, formula *f)
     }
     if (paren && !eat(&c, ')'))
         return 0;
+    if (bare) {
+        f->end = c.i;
+        return f->nterms > 0 && peek(&c, &l0) == 0;
+    }
     if (!per_term && (!axis(&c, &row2, &each2) || row2 != f->axis_row))
         return 0;
     f->each = f->each || each2;
@@ -175,7 +186,7 @@ int formula_scan(const char *text, int (*cb)(void *ctx, const char *text, const 
         int digit = t >= '0' && t <= '9';
         if (digit && !prev_digit) {
             formula f;
-            if (parse_at(text, i, &f)) {
+            if (parse_at(text, i, &f, 0)) {
                 found++;
                 if (cb && cb(ctx, text, &f))
                     return found;
@@ -188,4 +199,9 @@ int formula_scan(const char *text, int (*cb)(void *ctx, const char *text, const 
         i += (size_t)l;
     }
     return found;
+}
+
+int formula_colno_cell(const char *text, formula *f)
+{
+    return parse_at(text, 0, f, 1);
 }

@@ -24,4 +24,9 @@ typedef struct {
 int formula_scan(const char *text, int (*cb)(void *ctx, const char *text, const formula *f),
                  void *ctx);
 
+/* 1 when text, a cell of a 栏次 row, is a column's number with the
+ * formula of the columns it sums (1=2+3+4+5+6+7, 7＝8＋9＋12): f holds
+ * it, for every row. */
+int formula_colno_cell(const char *text, formula *f);
+
 #endif

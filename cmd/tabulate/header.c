@@ -4,6 +4,7 @@
 
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,17 +85,34 @@ static int is_key(const char *label, const char *word)
     return tx_key_buf(label, k, sizeof k) >= 0 && strcmp(k, word) == 0;
 }
 
-/* The value of a 栏次 cell (digits only, ASCII or full-width), -1 when it
- * has more than six digits. */
-static int small_int(const char *cell)
+/* The column number a 栏次 cell prints: its digits (ASCII or full-width),
+ * or the digits before a formula of the columns it sums (1=2+3+4+5+6+7,
+ * 7＝8＋9＋12, printed in the 栏次 row for the notes under the table); -1
+ * when it is neither or has more than six digits. */
+static int colno_cell(const char *cell)
 {
+    if (tx_is_int(cell)) {
+        char *k = tx_key(cell);
+        int v = 0, n = 0;
+        for (char *p = k; *p >= '0' && *p <= '9'; p++)
+            if (++n <= 6)
+                v = v * 10 + (*p - '0');
+        free(k);
+        return n > 6 ? -1 : v;
+    }
     char *k = tx_key(cell);
-    int v = 0, n = 0;
-    for (char *p = k; *p >= '0' && *p <= '9'; p++)
+    int v = 0, n = 0, ok = 0;
+    char *p = k;
+    for (; *p >= '0' && *p <= '9'; p++)
         if (++n <= 6)
             v = v * 10 + (*p - '0');
+    if (n && n <= 6 && *p == '=' && p[1]) {
+        ok = 1;
+        for (p++; *p && ok; p++)
+            ok = (*p >= '0' && *p <= '9') || strchr("+-()", *p);
+    }
     free(k);
-    return n > 6 ? -1 : v;
+    return ok ? v : -1;
 }
 
 /* A cell of consecutive integers separated by spaces, continuing expect. */
@@ -129,9 +147,9 @@ static int int_run(const char *cell, int *expect)
     return 1;
 }
 
-int hdr_is_colno_row(const hrow *r)
+int hdr_colno_range(const hrow *r, int *first, int *last)
 {
-    int ints = 0, expect = 1, ok = 1, has_word = 0;
+    int ints = 0, expect = 1, ok = 1, has_word = 0, from = 1;
     for (int i = 0; i < r->n; i++) {
         const char *c = r->cells[i];
         if (tx_is_blank(c))
@@ -151,8 +169,12 @@ int hdr_is_colno_row(const hrow *r)
         /* ** in the stub columns, as some templates fill them */
         if (kl > 0 && strspn(k, "*") == (size_t)kl)
             continue;
-        if (tx_is_int(c)) {
-            int v = small_int(c);
+        int v = colno_cell(c);
+        if (v >= 0) {
+            /* (or going on from another table's: 7 8 … 12 under 1 … 6, a
+             * table printed as two) */
+            if (!ints && v > 1)
+                expect = from = v;
             if (v >= 0 && (v == expect || (ints && v == expect - 1)))
                 expect = v + 1;
             else if (!has_word)
@@ -169,7 +191,17 @@ int hdr_is_colno_row(const hrow *r)
         if (ok && !hdr_is_stub(c))
             ok = 0;
     }
-    return ints > 0 && (has_word || (ok && ints >= 2));
+    if (!(ints > 0 && (has_word || (ok && ints >= (from == 1 ? 2 : 3)))))
+        return 0;
+    *first = from;
+    *last = expect - 1;
+    return 1;
+}
+
+int hdr_is_colno_row(const hrow *r)
+{
+    int first, last;
+    return hdr_colno_range(r, &first, &last);
 }
 
 /* The labels of one block level, bottom-up: each value column has a path
@@ -394,7 +426,7 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
         ncn = value_area(&rows[colno_row], bl->start, bl->end, skip_plain, stubs, grid, &cn);
         /* leading blanks before the numbers are stub slots (a 行次 column) */
         int lead = 0;
-        while (lead < ncn && !tx_is_int(cn[lead]))
+        while (lead < ncn && colno_cell(cn[lead]) < 0)
             lead++;
         if (cn)
             cn += lead;
@@ -487,7 +519,12 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
         c->leaf = b.depth[j] ? tx_ndup(b.path[j][b.depth[j] - 1],
                                        unitless_len(b.path[j][b.depth[j] - 1]))
                              : tx_dup("");
-        c->col_no = (cn && j < ncn && tx_is_int(cn[j])) ? tx_key(cn[j]) : NULL;
+        c->col_no = NULL;
+        if (cn && j < ncn && colno_cell(cn[j]) >= 0) {
+            char num[16];
+            snprintf(num, sizeof num, "%d", colno_cell(cn[j]));
+            c->col_no = tx_dup(num);
+        }
         c->identifier = align_names_identifier(c->leaf);
         c->unit = NULL;
         for (int d = 0; d < b.depth[j] && !c->unit; d++) {

@@ -53,8 +53,11 @@ int hdr_is_stub(const char *label);
  * PDF's 科目编码 | | 科目名称, a column made by a label centred under the
  * two). */
 int hdr_stub_run_end(const hrow *r, int a, int e);
-/* 1 when the row is a 栏次 row: a 栏次 cell, or only the integers 1..k (k ≥ 2). */
+/* 1 when the row is a 栏次 row: a 栏次 cell, or only the integers 1..k
+ * (k ≥ 2), or j..k going on from another table's (k - j ≥ 2). */
 int hdr_is_colno_row(const hrow *r);
+/* The same, with the first and last column numbers it prints. */
+int hdr_colno_range(const hrow *r, int *first, int *last);
 /* The key row of rows[0..nheader): the first, 栏次 rows aside, with a stub
  * heading other than 栏次 (科目编码 | 科目名称); -1 when none has one. */
 int hdr_key_row(const hrow *rows, int nheader);

@@ -592,6 +592,7 @@ static int titled(const tab_doc *d, int from, int to, int after)
 }
 
 static int holds_figures(const tgrid *g);
+static int grid_colno(const tgrid *g, int goes_on_from);
 
 /* Whether t begins with a table's number: 表1, 表 12, 附表3. */
 static int numbered(const char *t)
@@ -708,6 +709,19 @@ static void name_part(gview *v, tpart *p)
         around(d, v->gi, 1, &from, &to);
         if (from == to && prev->caption && !catalog_match(prev->caption))
             p->title = tx_dup(prev->caption);
+    }
+    /* a standard table printed as two, one under the other, no text
+     * between: the second, untitled, numbers its columns on from the
+     * first's (决算数 栏次 7–12 under 预算数 栏次 1–6) */
+    if (!p->title && p->part == 0 && v->gi > 0) {
+        const tgrid *prev = &d->grids[v->gi - 1];
+        int from, to;
+        around(d, v->gi, 1, &from, &to);
+        int after = from == to && prev->caption && catalog_match(prev->caption) ? grid_colno(prev, -1) : -1;
+        if (after >= 0 && grid_colno(&d->grids[v->gi], after)) {
+            p->title = tx_dup(prev->caption);
+            p->unit = prev->unit ? tx_dup(prev->unit) : NULL;
+        }
     }
     /* a workbook that prints its titles only in the page header names each
      * sheet by its table (表1 收入支出决算总表, 公开01表): the name, for the
@@ -1880,7 +1894,20 @@ static int run_part(gview *v, tpart *p, int last_part)
     }
     if (!rc && p->kind && p->figures == 0)
         rc = statement_for(d, v, p, last_part);
-    /* formulas in the notes, then in the paragraphs right after the grid */
+    /* formulas in the 栏次 row (1=2+3+4+5+6+7), in the notes, then in the
+     * paragraphs right after the grid */
+    for (int c = 0; colno >= 0 && c < v->plain[colno].n; c++) {
+        formula f;
+        if (!formula_colno_cell(v->plain[colno].cells[c], &f))
+            continue;
+        json_t *loc = json_object();
+        json_object_set_new(loc, "table", json_integer(v->g->rows[colno].table));
+        json_object_set_new(loc, "part", json_integer(p->part));
+        json_object_set_new(loc, "row", json_integer(v->g->rows[colno].row));
+        formula_ctx fc = {d, p, loc};
+        on_formula(&fc, v->plain[colno].cells[c], &f);
+        json_decref(loc);
+    }
     for (int r = p->notes; r < p->b; r++)
         for (int c = 0; c < v->plain[r].n; c++)
             if (!tx_is_blank(v->plain[r].cells[c])) {
@@ -1904,6 +1931,74 @@ static int run_part(gview *v, tpart *p, int last_part)
     return rc;
 }
 
+/* Whether row h holds a figure that is not a nil. */
+static int row_has_figure(const hrow *h)
+{
+    for (int c = 0; c < h->n; c++) {
+        char buf[64];
+        int nil = 0, pct = 0;
+        if (figure_of(h->cells[c], buf, sizeof buf, &nil, &pct) == 1 && !nil)
+            return 1;
+    }
+    return 0;
+}
+
+/* The last column number of the last 栏次 row of rows [from, to) with
+ * figures under it, -1 when there is none. */
+static int colno_ends_at(const hrow *rows, int from, int to)
+{
+    int last = -1, end = -1;
+    for (int k = from; k < to; k++) {
+        int first, l;
+        if (hdr_colno_range(&rows[k], &first, &l))
+            last = l;
+        else if (last >= 0 && row_has_figure(&rows[k]))
+            end = last;
+    }
+    return end;
+}
+
+/* Whether the header rows from row r of rows[0..n) — rows without figures,
+ * then a 栏次 row — number their columns on from column `after`: the
+ * second of a table printed as two, one under the other (预算数 栏次 1–6,
+ * then 决算数 栏次 7–12, on a page too narrow for the twelve). */
+static int header_goes_on(const hrow *rows, int n, int r, int after)
+{
+    for (int k = r; k < n && k < r + 6 && after >= 0; k++) {
+        int first, last;
+        if (hdr_colno_range(&rows[k], &first, &last))
+            return first == after + 1;
+        if (row_has_figure(&rows[k]))
+            return 0;
+    }
+    return 0;
+}
+
+/* Over grid g's rows as text: with goes_on_from < 0, colno_ends_at;
+ * else header_goes_on from its first row. */
+static int grid_colno(const tgrid *g, int goes_on_from)
+{
+    hrow *rows = malloc(sizeof *rows * (size_t)(g->nrows ? g->nrows : 1));
+    if (!rows)
+        abort();
+    int k = 0;
+    for (; k < g->nrows; k++) {
+        const trow *t = &g->rows[k];
+        rows[k].n = t->n;
+        rows[k].cells = malloc(sizeof(char *) * (size_t)(t->n ? t->n : 1));
+        if (!rows[k].cells)
+            abort();
+        for (int c = 0; c < t->n; c++)
+            rows[k].cells[c] = t->cells[c].text;
+    }
+    int ans = goes_on_from < 0 ? colno_ends_at(rows, 0, g->nrows)
+                               : header_goes_on(rows, g->nrows, 0, goes_on_from);
+    for (k = 0; k < g->nrows; k++)
+        free(rows[k].cells);
+    free(rows);
+    return ans;
+}
+
 static int run_grid(tab_doc *d, int gi)
 {
     if (heads_next(d, gi))
@@ -1912,8 +2007,10 @@ static int run_grid(tab_doc *d, int gi)
     build_view(&v);
     int rc = 0;
     int start = 0, part = 0;
+    /* the part before's title, form and unit, for a part going on from it */
+    tpart before = {0};
     for (int r = 0; r <= v.g->nrows && !rc; r++) {
-        int split = 0;
+        int split = 0, goes_on = 0;
         if (r == v.g->nrows) {
             split = 1;
         } else {
@@ -1925,22 +2022,42 @@ static int run_grid(tab_doc *d, int gi)
                     if (row_nonempty(&v.plain[k], NULL))
                         split = 1;
             }
+            /* (or a header numbering its columns on from the one above,
+             * right under its figures: the same table's other half) */
+            if (!split && r > start && row_has_figure(&v.plain[r - 1]) && !row_has_figure(&v.plain[r]) &&
+                header_goes_on(v.plain, v.g->nrows, r, colno_ends_at(v.plain, start, r)))
+                split = goes_on = 1;
         }
         if (!split)
             continue;
         tpart p = {.a = start, .b = r, .part = part};
+        if (before.title) { /* this part goes on from the one before */
+            p.title = before.title;
+            p.form = before.form;
+            p.unit = before.unit;
+            before = (tpart){0};
+        }
         rc = run_part(&v, &p, r == v.g->nrows);
         if (p.title) {
             free(v.g->caption);
             v.g->caption = tx_dup(p.title);
+            free(v.g->unit);
+            v.g->unit = p.unit ? tx_dup(p.unit) : NULL;
         }
-        free(p.title);
-        free(p.form);
-        free(p.unit);
         free(p.name);
+        if (goes_on) {
+            before = p;
+        } else {
+            free(p.title);
+            free(p.form);
+            free(p.unit);
+        }
         part++;
         start = r;
     }
+    free(before.title);
+    free(before.form);
+    free(before.unit);
     free_view(&v);
     return rc;
 }
@@ -2115,6 +2232,7 @@ static int join_run_on_grids(tab_doc *d)
         a->last_seq = b->last_seq;
         free(b->rows);
         free(b->caption);
+        free(b->unit);
         free(b->sheet);
         memmove(b, b + 1, sizeof *b * (size_t)(d->ngrid - gi - 1));
         d->ngrid--;

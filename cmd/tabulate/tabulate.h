@@ -49,6 +49,7 @@ typedef struct {
     int nrows, cap;
     int first_seq, last_seq;
     char *caption;   /* title of its last table, once read (for the next grid) */
+    char *unit;      /* and that table's unit */
     char *sheet;     /* the worksheet it came from, or NULL */
     int parent;      /* the table index of the table it is nested in, or -1 */
     int lo, hi;      /* last record of the grid before, first of the grid after */
