@@ -939,6 +939,12 @@ pdf_rows() {
     assert_line --index 3 '[3,[[0,"一、一般公共预算财政拨款收入",1],[1,"1",1],[2,"393.48",1],[3,"八、社会保障和就业支出",1],[4,"39",1],[5,"108.60",1]]]'
 }
 
+@test "pdf: a code over its name in one cell (2080501 / 行政单位离退休), figures centred beside, is one row with them (Writer, 科目编码及名称)" {
+    run pdf_rows "$ROOT/data/docx-printed/congling-qixiang-2023.pdf" 2
+    assert_line --index 4 '[4,[[0,"20805行政事业单位养老支出",1],[2,"87.70",1],[3,"87.70",1],[4,"0.00",1],[5,"0.00",1],[6,"0.00",1],[7,"0.00",1],[8,"0.00",1]]]'
+    assert_line --index 5 '[5,[[0,"2080501行政单位离退休",1],[2,"13.27",1],[3,"13.27",1],[4,"0.00",1],[5,"0.00",1],[6,"0.00",1],[7,"0.00",1],[8,"0.00",1]]]'
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'

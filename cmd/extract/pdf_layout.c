@@ -2037,10 +2037,26 @@ static bool kuan_only(const layout *L, int i)
     return strlen(t) == 2 && is_code_segment(t) && !(i >= 2 && code_wrapped_round(L, i - 2, L->nl));
 }
 
-/* A line of the body holding a lone 类 code (class_only). */
+/* Whether line i holds nothing but a code of a 款 or 项 (five or seven
+ * digits): the first line of a cell holding the code and, under it, the
+ * name (2080505 / 机关事业单位基本养老保险缴费支出 in one 科目编码及名称
+ * cell), not a row of its own. */
+static bool code_over_name(const layout *L, int i)
+{
+    const line *l = &L->ln[i];
+    const char *t = l->nc == 1 ? chunk_text(L, &L->ck[l->c0]) : "";
+    size_t n = strlen(t);
+    for (size_t k = 0; k < n; k++)
+        if (!g_ascii_isdigit(t[k]))
+            return false;
+    return n == 5 || n == 7;
+}
+
+/* A line of the body holding a lone 类 code (class_only), 款 code
+ * (kuan_only) or whole code over its name (code_over_name). */
 static bool weak_anchor(const layout *L, int i)
 {
-    return L->ln[i].anchor && (class_only(L, &L->ln[i]) || kuan_only(L, i));
+    return L->ln[i].anchor && (class_only(L, &L->ln[i]) || kuan_only(L, i) || code_over_name(L, i));
 }
 
 /* Whether line l's only figure is a lone three-digit code: the 类 of a
