@@ -945,6 +945,12 @@ pdf_rows() {
     assert_line --index 5 '[5,[[0,"2080501行政单位离退休",1],[2,"13.27",1],[3,"13.27",1],[4,"0.00",1],[5,"0.00",1],[6,"0.00",1],[7,"0.00",1],[8,"0.00",1]]]'
 }
 
+@test "pdf: a head ending in 名称 alone on its line over a continued table's head is the header's, and so is the group over it (科目编码及名称; 本年支出)" {
+    run pdf_rows "$ROOT/data/docx-printed/congling-qixiang-2023.pdf" 5
+    assert_line --index 0 '[0,[[1,"科目编码及名称",1],[2,"本年支出",3]]]'
+    assert_line --index 1 '[1,[[2,"小计",1],[3,"基本支出",1],[4,"项目支出",1]]]'
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'

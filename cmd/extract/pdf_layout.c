@@ -1705,7 +1705,7 @@ static bool is_heading_word(const char *t)
             return false;
     if (n <= 6)
         return *t != '\0';
-    static const char *const ends[] = {"费", "拨款", "收入", "支出", "结余", "决算数", "预算数", NULL};
+    static const char *const ends[] = {"费", "拨款", "收入", "支出", "结余", "决算数", "预算数", "名称", NULL};
     for (int k = 0; ends[k]; k++)
         if (ends_with(t, ends[k]))
             return true;
