@@ -945,6 +945,13 @@ pdf_rows() {
     assert_line --index 5 '[5,[[0,"2080501行政单位离退休",1],[2,"13.27",1],[3,"13.27",1],[4,"0.00",1],[5,"0.00",1],[6,"0.00",1],[7,"0.00",1],[8,"0.00",1]]]'
 }
 
+@test "pdf: a nil printed as two dashes a space apart (— —) is one cell, also glued to the next cell's label" {
+    run pdf_rows "$ROOT/data/holdout99/yixi-wuxiandian-2023.pdf" 2
+    assert_line --index 3 '[3,[[0,"208",1],[1,"社会保障和就业支出",1],[2,"44.89",1],[3,"44.89",1],[4,"——",1],[5,"——",1],[6,"——",1],[7,"——",1]]]'
+    run pdf_rows "$ROOT/data/holdout99/yixi-wuxiandian-2023.pdf" 0
+    assert_line --index 4 '[4,[[0,"二、政府性基金预算财政拨款收入",1],[1,"2",1],[2,"——",1],[3,"九、卫生健康支出",1],[4,"40",1],[5,"11.54",1]]]'
+}
+
 @test "pdf: a head ending in 名称 alone on its line over a continued table's head is the header's, and so is the group over it (科目编码及名称; 本年支出)" {
     run pdf_rows "$ROOT/data/docx-printed/congling-qixiang-2023.pdf" 5
     assert_line --index 0 '[0,[[1,"科目编码及名称",1],[2,"本年支出",3]]]'

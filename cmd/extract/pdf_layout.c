@@ -1254,6 +1254,21 @@ static bool wrap_spells(const layout *L, const char *pagetext, int li, int piece
     return false;
 }
 
+/* Whether the dash at piece and the one at m, a typed space apart, end
+ * to end alone, are one nil printed `— —`. */
+static bool spaced_nil(const layout *L, const line *l, int piece, int m)
+{
+    int end = l->g0 + l->ng;
+    if (m - piece != 1 || !is_dash_cp(L->g[L->order[piece]].cp) || !is_dash_cp(L->g[L->order[m]].cp) ||
+        L->g[L->order[m]].x1 - L->g[L->order[piece]].x2 > 0.3 * l->h)
+        return false;
+    /* (nothing glued on either side but the next cell's label, set a thin
+     * padding after: — — 九、卫生健康支出) */
+    return (piece == l->g0 || L->g[L->order[piece]].x1 - L->g[L->order[piece - 1]].x2 > 0.4 * l->h) &&
+           (m + 1 == end || L->g[L->order[m + 1]].x1 - L->g[L->order[m]].x2 > 0.4 * l->h ||
+            is_cjk(L->g[L->order[m + 1]].cp));
+}
+
 static bool find_cuts(layout *L, const char *pagetext)
 {
     if (!grow((void **)&L->cut, &L->capcut, L->ng > 0 ? L->ng : 1, sizeof *L->cut))
@@ -1272,7 +1287,9 @@ static bool find_cuts(layout *L, const char *pagetext)
                 continue;
             double gap = m < end ? L->g[L->order[m]].x1 - L->g[L->order[prev]].x2 : 1e300;
             /* (or a run of text drawn over the last, untangle_runs) */
-            if (gap > 0.4 * l->h || gap < -0.3 * l->h) {
+            if (m < end && spaced_nil(L, l, piece, m)) {
+                ; /* one nil, `— —` */
+            } else if (gap > 0.4 * l->h || gap < -0.3 * l->h) {
                 if (figure_run(L, piece, m, &dec) &&
                     !add_edge(L, &ne, L->g[L->order[prev]].x2, li, EDGE_FIG_END))
                     return false;
@@ -1336,6 +1353,8 @@ static bool find_cuts(layout *L, const char *pagetext)
             bool dec;
             if (L->cut[m]) {
                 piece = m;
+            } else if (spaced_nil(L, l, piece, m)) {
+                ; /* one nil, `— —` */
             } else if (gap > 0.1 * l->h && is_cjk(q->cp) && nil_mark_run(L, piece, m) &&
                        edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_START) >= 2) {
                 /* a nil set right in its column, a cell padding before the
