@@ -979,6 +979,13 @@ table_facts() { printf '%s\n' "$1" | tabulate | jq -r "select(.kind==\"table\") 
     done
 }
 
+@test "tabulate: a 栏次 row numbering the stub columns too (科目编码 1 | 科目名称 2 | 合计 3) heads the figures from 3 on" {
+    doc=$(make_doc d "$(para '支出预算表')" "$(para '单位：万元')" "$(row 0 0 '科目编码' '科目名称' '合计' '基本支出' '项目支出')" \
+        "$(row 0 1 '1' '2' '3' '4' '5')" "$(row 0 2 '201' '一般公共服务支出' '30.00' '20.00' '10.00')")
+    run table_facts "$doc" '[.code, .column, .value, .locator.col_no]'
+    assert_output "$(printf '%s\n' '201 合计 30.00 3' '201 基本支出 20.00 4' '201 项目支出 10.00 5')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

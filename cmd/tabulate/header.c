@@ -91,27 +91,18 @@ static int is_key(const char *label, const char *word)
  * when it is neither or has more than six digits. */
 static int colno_cell(const char *cell)
 {
-    if (tx_is_int(cell)) {
-        char *k = tx_key(cell);
-        int v = 0, n = 0;
-        for (char *p = k; *p >= '0' && *p <= '9'; p++)
-            if (++n <= 6)
-                v = v * 10 + (*p - '0');
-        free(k);
-        return n > 6 ? -1 : v;
-    }
-    char *k = tx_key(cell);
-    int v = 0, n = 0, ok = 0;
-    char *p = k;
+    /* (folded, not keyed: a key drops the spaces of "3 4 5", several) */
+    char *f = tx_fold(cell), *p = f;
+    int v = 0, n = 0, ok;
+    p += strspn(p, " ");
     for (; *p >= '0' && *p <= '9'; p++)
         if (++n <= 6)
             v = v * 10 + (*p - '0');
-    if (n && n <= 6 && *p == '=' && p[1]) {
-        ok = 1;
-        for (p++; *p && ok; p++)
-            ok = (*p >= '0' && *p <= '9') || strchr("+-()", *p);
-    }
-    free(k);
+    p += strspn(p, " ");
+    ok = n && n <= 6 && (*p == '\0' || (*p == '=' && p[1]));
+    for (p += *p == '='; *p && ok; p++)
+        ok = (*p >= '0' && *p <= '9') || strchr(" +-()", *p);
+    free(f);
     return ok ? v : -1;
 }
 
@@ -375,6 +366,15 @@ static int value_area(const hrow *r, int start, int end, int skip_plain, int stu
     int blanks = 0;
     while (a + blanks < e && blanks < stubs && tx_is_blank(r->cells[a + blanks]))
         blanks++;
+    /* the stub columns numbered too (项目 1 | 预算数 2, 科目编码 1 | 科目名称
+     * 2 | 合计 3): their numbers head no value column */
+    int numbered = blanks == 0 && stubs > 0 && a + stubs < e;
+    for (int k = a; k < a + stubs && numbered; k++)
+        numbered = colno_cell(r->cells[k]) >= 0;
+    if (numbered) {
+        *out = r->cells + a + stubs;
+        return e - a - stubs;
+    }
     /* stub headings at the row's start, or, on a grid, after a blank slot
      * (款 | 项 under a 科目编码 beside 类) */
     int s = a + blanks;
