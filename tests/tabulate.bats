@@ -986,6 +986,17 @@ table_facts() { printf '%s\n' "$1" | tabulate | jq -r "select(.kind==\"table\") 
     assert_output "$(printf '%s\n' '201 合计 30.00 3' '201 基本支出 20.00 4' '201 项目支出 10.00 5')"
 }
 
+@test "tabulate: a group printed in fuller words than the standard's (全年预算数 for 预算数) keeps its printed words in the header path" {
+    doc=$(make_doc d "$(para '财政拨款“三公”经费支出决算表')" "$(para '单位：万元')" "$(row 0 0 '全年预算数' '' '' '' '' '' '决算数')" \
+        "$(row 0 1 '合计' '因公出国（境）费' '公务用车购置及运行维护费' '' '' '公务接待费' '合计' '因公出国（境）费' '公务用车购置及运行维护费' '' '' '公务接待费')" \
+        "$(row 0 2 '' '' '小计' '公务用车购置费' '公务用车运行维护费' '' '' '' '小计' '公务用车购置费' '公务用车运行维护费' '')" \
+        "$(row 0 3 '1' '2' '3' '4' '5' '6' '7' '8' '9' '10' '11' '12')" \
+        "$(row 0 4 '4.03' '0.00' '2.04' '0.00' '2.04' '1.99' '3.97' '0.00' '2.00' '0.00' '2.00' '1.97')")
+    run table_facts "$doc" '[.table_id, .header_path, .value]'
+    assert_line 'FA09 全年预算数/合计 4.03'
+    assert_line 'FA09 决算数/公务接待费 1.97'
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

@@ -1029,6 +1029,29 @@ static int same_key(const char *a, const char *b)
     return same;
 }
 
+/* Whether printed header path path says what template path tp says, its
+ * groups in fuller words: as many levels, each group ending in the
+ * template's and the column's own head the template's (全年预算数/合计 for
+ * 预算数/合计; not 收入/金额（1）, the 栏次 in the head). The printed words
+ * are kept. */
+static int says_template(const char *tp, const char *path)
+{
+    char *kt = tx_key(tp), *kp = tx_key(path);
+    int ok = 1;
+    char *st = NULL, *sp = NULL;
+    char *a = strtok_r(kt, "/", &st), *b = strtok_r(kp, "/", &sp);
+    int levels = 0;
+    for (; a && b && ok; a = strtok_r(NULL, "/", &st), b = strtok_r(NULL, "/", &sp), levels++)
+        ok = strlen(b) >= strlen(a) && strcmp(b + strlen(b) - strlen(a), a) == 0;
+    /* (the column's own head as the template's: 本年支出合计基本支出 is a
+     * header mangled, not 基本支出 in fuller words) */
+    const char *lt = strrchr(tp, '/'), *lp = strrchr(path, '/');
+    ok = ok && !a && !b && levels >= 2 && same_key(lt + 1, lp + 1);
+    free(kt);
+    free(kp);
+    return ok;
+}
+
 /* Whether a cell holds a cross mark alone (align_is_cross_mark). */
 static int crossed(const char *cell)
 {
@@ -1081,7 +1104,7 @@ static int emit_row(gview *v, tpart *p, const hmodel *m, int b, const arow *ar, 
         char *tside = NULL;
         const char *tp = p->kind ? template_path(p->kind->id, col->col_no ? col->col_no : col->std_no)
                                  : NULL;
-        if (tp && strcmp(tp, path) != 0 && !same_key(tp, path) &&
+        if (tp && strcmp(tp, path) != 0 && !same_key(tp, path) && !says_template(tp, path) &&
             (col->std_no || template_fits(tp, leaf) || template_fits_joined(tp, path))) {
             path = tp;
             const char *slash = strrchr(tp, '/');
