@@ -958,6 +958,12 @@ pdf_rows() {
     assert_line --index 1 '[1,[[2,"小计",1],[3,"基本支出",1],[4,"项目支出",1]]]'
 }
 
+@test "pdf: a group wrapped over two lines centred in its cell (公务用车购置及运行维护 / 费) is one head, its tail in its band" {
+    run pdf_rows "$ROOT/data/holdout98/bianxi-jindu-2023.pdf" 8
+    assert_line --index 1 '[1,[[0,"合计",1],[1,"因公出国（境）费",1],[2,"公务用车购置及运行维护费",3],[5,"公务接待费",1],[6,"合计",1],[7,"因公出国（境）费",1],[8,"公务用车购置及运行维护费",3],[11,"公务接待费",1]]]'
+    assert_line --index 2 '[2,[[2,"小计",1],[3,"公务用车购置费",1],[4,"公务用车运行维护费",1],[8,"小计",1],[9,"公务用车购置费",1],[10,"公务用车运行维护费",1]]]'
+}
+
 @test "pdf: a heading left-aligned over its cells (HTML) spans them" {
     run pdf_rows "$ROOT/data/holdout6/shiliang-minzheng-2025.pdf" 1
     assert_line --index 0 --partial '[4,"合计",1],[5,"上年结转",1],[6,"本年收入",9]]]'

@@ -65,6 +65,7 @@ typedef struct {
     int col, colspan;
     int band;       /* header band (header_bands), 0 elsewhere */
     bool group;     /* a header cell over the cells of the band below */
+    bool tail;      /* the last line of a group wrapped in its cell (header_bands) */
 } chunk;
 
 typedef struct {
@@ -4406,6 +4407,7 @@ static int header_bands(layout *L, int a, int z, int b)
             chunk *c = &L->ck[L->ln[i].c0 + k];
             c->band = 0;
             c->group = false;
+            c->tail = false;
         }
     /* twice: the second time each line sees the groups found under it
      * (决算数 over 合计 | … under 支出, set at its left edge) */
@@ -4437,6 +4439,21 @@ static int header_bands(layout *L, int a, int z, int b)
     free(span);
     if (groups == 0)
         return 0;
+    /* a group wrapped over two lines centred in its cell (公务用车购置及运行
+     * 维护 / 费): the second line, a group over the same columns, is its
+     * tail, in its band */
+    for (int i = a; i < z; i++)
+        for (int k = 0; k < L->ln[i].nc; k++) {
+            chunk *c = &L->ck[L->ln[i].c0 + k];
+            for (int o = a; o < i && c->group; o++)
+                for (int m = 0; m < L->ln[o].nc && c->group; m++) {
+                    const chunk *g = &L->ck[L->ln[o].c0 + m];
+                    if (g->group && g->col == c->col && g->colspan == c->colspan && pitch_under(g, c) &&
+                        absd((g->x1 + g->x2) / 2 - (c->x1 + c->x2) / 2) <= 0.3 * L->ln[o].h &&
+                        c->x2 - c->x1 < g->x2 - g->x1)
+                        c->group = false, c->tail = true;
+                }
+        }
     int last = 0;
     for (int i = a; i < z; i++) {
         const line *l = &L->ln[i];
@@ -4452,6 +4469,8 @@ static int header_bands(layout *L, int a, int z, int b)
                         c->band++;
                 }
             }
+            if (c->tail)
+                c->band--; /* (not under its own head) */
             if (c->band > last)
                 last = c->band;
         }
