@@ -2260,7 +2260,7 @@ static bool row_holds(const layout *L, int r, int i, const chunk *e, bool *text)
             const chunk *c = &L->ck[L->ln[o].c0 + k];
             if (c->col < e->col + e->colspan && e->col < c->col + c->colspan) {
                 shared = true;
-                *text = *text || !(c->numeric || is_nil_mark(chunk_text(L, c)));
+                *text = *text || !is_figure_chunk(L, c);
             }
         }
     return shared;
@@ -2288,12 +2288,12 @@ static bool staggered(const layout *L, int r, int i, int b)
     for (int o = r; o <= i; o++)
         for (int k = 0; k < L->ln[o].nc; k++) {
             const chunk *c = &L->ck[L->ln[o].c0 + k];
-            label = label || !(c->numeric || is_nil_mark(chunk_text(L, c)));
+            label = label || !is_figure_chunk(L, c);
         }
     int figures = 0;
     for (int m = 0; m < d->nc; m++) {
         const chunk *e = &L->ck[d->c0 + m];
-        bool figure = e->numeric || is_nil_mark(chunk_text(L, e)), text;
+        bool figure = is_figure_chunk(L, e), text;
         bool shared = row_holds(L, r, i, e, &text);
         /* (text runs on from the row's, typed as two paragraphs or
          * wrapped, never as a new numbered item) */

@@ -592,7 +592,10 @@ static int titled(const tab_doc *d, int from, int to, int after)
 }
 
 static int holds_figures(const tgrid *g);
-static int grid_colno(const tgrid *g, int goes_on_from);
+static hrow *text_rows(const tgrid *g);
+static void free_rows(hrow *rows, int n);
+static int colno_ends_at(const hrow *rows, int from, int to);
+static int header_goes_on(const hrow *rows, int n, int r, int after);
 
 /* Whether t begins with a table's number: 表1, 表 12, 附表3. */
 static int numbered(const char *t)
@@ -717,8 +720,13 @@ static void name_part(gview *v, tpart *p)
         const tgrid *prev = &d->grids[v->gi - 1];
         int from, to;
         around(d, v->gi, 1, &from, &to);
-        int after = from == to && prev->caption && catalog_match(prev->caption) ? grid_colno(prev, -1) : -1;
-        if (after >= 0 && grid_colno(&d->grids[v->gi], after)) {
+        int after = -1;
+        if (from == to && prev->caption && catalog_match(prev->caption)) {
+            hrow *rows = text_rows(prev);
+            after = colno_ends_at(rows, 0, prev->nrows);
+            free_rows(rows, prev->nrows);
+        }
+        if (after >= 0 && header_goes_on(v->plain, v->g->nrows, 0, after)) {
             p->title = tx_dup(prev->caption);
             p->unit = prev->unit ? tx_dup(prev->unit) : NULL;
         }
@@ -1997,15 +2005,13 @@ static int header_goes_on(const hrow *rows, int n, int r, int after)
     return 0;
 }
 
-/* Over grid g's rows as text: with goes_on_from < 0, colno_ends_at;
- * else header_goes_on from its first row. */
-static int grid_colno(const tgrid *g, int goes_on_from)
+/* Grid g's rows as text, each cell at its index; free with free_rows. */
+static hrow *text_rows(const tgrid *g)
 {
     hrow *rows = malloc(sizeof *rows * (size_t)(g->nrows ? g->nrows : 1));
     if (!rows)
         abort();
-    int k = 0;
-    for (; k < g->nrows; k++) {
+    for (int k = 0; k < g->nrows; k++) {
         const trow *t = &g->rows[k];
         rows[k].n = t->n;
         rows[k].cells = malloc(sizeof(char *) * (size_t)(t->n ? t->n : 1));
@@ -2014,12 +2020,14 @@ static int grid_colno(const tgrid *g, int goes_on_from)
         for (int c = 0; c < t->n; c++)
             rows[k].cells[c] = t->cells[c].text;
     }
-    int ans = goes_on_from < 0 ? colno_ends_at(rows, 0, g->nrows)
-                               : header_goes_on(rows, g->nrows, 0, goes_on_from);
-    for (k = 0; k < g->nrows; k++)
+    return rows;
+}
+
+static void free_rows(hrow *rows, int n)
+{
+    for (int k = 0; k < n; k++)
         free(rows[k].cells);
     free(rows);
-    return ans;
 }
 
 static int run_grid(tab_doc *d, int gi)
@@ -2032,8 +2040,9 @@ static int run_grid(tab_doc *d, int gi)
     int start = 0, part = 0;
     /* the part before's title, form and unit, for a part going on from it */
     tpart before = {0};
+    int figures_above = 0; /* whether row r - 1 holds a figure */
     for (int r = 0; r <= v.g->nrows && !rc; r++) {
-        int split = 0, goes_on = 0;
+        int split = 0, goes_on = 0, figures = r < v.g->nrows && row_has_figure(&v.plain[r]);
         if (r == v.g->nrows) {
             split = 1;
         } else {
@@ -2047,10 +2056,11 @@ static int run_grid(tab_doc *d, int gi)
             }
             /* (or a header numbering its columns on from the one above,
              * right under its figures: the same table's other half) */
-            if (!split && r > start && row_has_figure(&v.plain[r - 1]) && !row_has_figure(&v.plain[r]) &&
+            if (!split && r > start && figures_above && !figures &&
                 header_goes_on(v.plain, v.g->nrows, r, colno_ends_at(v.plain, start, r)))
                 split = goes_on = 1;
         }
+        figures_above = figures;
         if (!split)
             continue;
         tpart p = {.a = start, .b = r, .part = part};
@@ -2189,23 +2199,12 @@ static int repeats_header_of(const tgrid *a, const tgrid *b)
  * rows alone holds none (its 栏次 row's numbers are no figures). */
 static int holds_figures(const tgrid *g)
 {
-    for (int r = 0; r < g->nrows; r++) {
-        const trow *t = &g->rows[r];
-        char **texts = malloc(sizeof(char *) * (size_t)(t->n ? t->n : 1));
-        if (!texts)
-            abort();
-        for (int c = 0; c < t->n; c++)
-            texts[c] = t->cells[c].text;
-        int colno = hdr_is_colno_row(&(hrow){texts, t->n});
-        free(texts);
-        for (int c = 0; c < g->rows[r].n && !colno; c++) {
-            char buf[64];
-            int nil = 0, pct = 0;
-            if (figure_of(g->rows[r].cells[c].text, buf, sizeof buf, &nil, &pct) == 1 && !nil)
-                return 1;
-        }
-    }
-    return 0;
+    hrow *rows = text_rows(g);
+    int found = 0;
+    for (int r = 0; r < g->nrows && !found; r++)
+        found = !hdr_is_colno_row(&rows[r]) && row_has_figure(&rows[r]);
+    free_rows(rows, g->nrows);
+    return found;
 }
 
 /* A table run on to the next page without its header, under a running
