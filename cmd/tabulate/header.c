@@ -91,6 +91,11 @@ static int is_key(const char *label, const char *word)
  * when it is neither or has more than six digits. */
 static int colno_cell(const char *cell)
 {
+    /* (only digits, or a cell with an =, are folded: the rows asked are
+     * mostly figures, and a fold for each cost more than the rest) */
+    int formula = strchr(cell, '=') || strstr(cell, "＝");
+    if (!formula && !tx_is_int(cell))
+        return -1;
     /* (folded, not keyed: a key drops the spaces of "3 4 5", several) */
     char *f = tx_fold(cell), *p = f;
     int v = 0, n = 0, ok;

@@ -595,7 +595,7 @@ static int holds_figures(const tgrid *g);
 static hrow *text_rows(const tgrid *g);
 static void free_rows(hrow *rows, int n);
 static int colno_ends_at(const hrow *rows, int from, int to);
-static int header_goes_on(const hrow *rows, int n, int r, int after);
+static int header_numbered_on(const hrow *rows, int n, int r);
 
 /* Whether t begins with a table's number: 表1, 表 12, 附表3. */
 static int numbered(const char *t)
@@ -726,7 +726,7 @@ static void name_part(gview *v, tpart *p)
             after = colno_ends_at(rows, 0, prev->nrows);
             free_rows(rows, prev->nrows);
         }
-        if (after >= 0 && header_goes_on(v->plain, v->g->nrows, 0, after)) {
+        if (after >= 0 && header_numbered_on(v->plain, v->g->nrows, 0) == after + 1) {
             p->title = tx_dup(prev->caption);
             p->unit = prev->unit ? tx_dup(prev->unit) : NULL;
         }
@@ -1966,9 +1966,16 @@ static int run_part(gview *v, tpart *p, int last_part)
 static int row_has_figure(const hrow *h)
 {
     for (int c = 0; c < h->n; c++) {
+        /* (a figure has a digit, ASCII or full-width: a label need not be parsed) */
+        const char *s = h->cells[c];
+        int digit = 0;
+        for (; *s && !digit; s++)
+            digit = (*s >= '0' && *s <= '9') ||
+                    ((unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBC && (unsigned char)s[2] >= 0x90 &&
+                     (unsigned char)s[2] <= 0x99);
         char buf[64];
         int nil = 0, pct = 0;
-        if (figure_of(h->cells[c], buf, sizeof buf, &nil, &pct) == 1 && !nil)
+        if (digit && figure_of(h->cells[c], buf, sizeof buf, &nil, &pct) == 1 && !nil)
             return 1;
     }
     return 0;
@@ -1989,20 +1996,20 @@ static int colno_ends_at(const hrow *rows, int from, int to)
     return end;
 }
 
-/* Whether the header rows from row r of rows[0..n) — rows without figures,
- * then a 栏次 row — number their columns on from column `after`: the
- * second of a table printed as two, one under the other (预算数 栏次 1–6,
- * then 决算数 栏次 7–12, on a page too narrow for the twelve). */
-static int header_goes_on(const hrow *rows, int n, int r, int after)
+/* The first column number of the header rows from row r of rows[0..n) —
+ * rows without figures, then a 栏次 row — when it is past 1: the second of
+ * a table printed as two, one under the other (预算数 栏次 1–6, then 决算数
+ * 栏次 7–12, on a page too narrow for the twelve); -1 otherwise. */
+static int header_numbered_on(const hrow *rows, int n, int r)
 {
-    for (int k = r; k < n && k < r + 6 && after >= 0; k++) {
+    for (int k = r; k < n && k < r + 6; k++) {
         int first, last;
         if (hdr_colno_range(&rows[k], &first, &last))
-            return first == after + 1;
+            return first > 1 ? first : -1;
         if (row_has_figure(&rows[k]))
-            return 0;
+            return -1;
     }
-    return 0;
+    return -1;
 }
 
 /* Grid g's rows as text, each cell at its index; free with free_rows. */
@@ -2056,8 +2063,10 @@ static int run_grid(tab_doc *d, int gi)
             }
             /* (or a header numbering its columns on from the one above,
              * right under its figures: the same table's other half) */
-            if (!split && r > start && figures_above && !figures &&
-                header_goes_on(v.plain, v.g->nrows, r, colno_ends_at(v.plain, start, r)))
+            int first = !split && r > start && figures_above && !figures
+                            ? header_numbered_on(v.plain, v.g->nrows, r)
+                            : -1;
+            if (first > 1 && colno_ends_at(v.plain, start, r) == first - 1)
                 split = goes_on = 1;
         }
         figures_above = figures;
