@@ -2063,13 +2063,8 @@ static bool kuan_only(const layout *L, int i)
  * cell), not a row of its own. */
 static bool code_over_name(const layout *L, int i)
 {
-    const line *l = &L->ln[i];
-    const char *t = l->nc == 1 ? chunk_text(L, &L->ck[l->c0]) : "";
-    size_t n = strlen(t);
-    for (size_t k = 0; k < n; k++)
-        if (!g_ascii_isdigit(t[k]))
-            return false;
-    return n == 5 || n == 7;
+    const char *t = L->ln[i].nc == 1 ? lone_number(L, i) : NULL;
+    return t && (strlen(t) == 5 || strlen(t) == 7);
 }
 
 /* A line of the body holding a lone 类 code (class_only), 款 code

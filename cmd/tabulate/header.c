@@ -171,7 +171,7 @@ int hdr_colno_range(const hrow *r, int *first, int *last)
              * table printed as two) */
             if (!ints && v > 1)
                 expect = from = v;
-            if (v >= 0 && (v == expect || (ints && v == expect - 1)))
+            if (v == expect || (ints && v == expect - 1))
                 expect = v + 1;
             else if (!has_word)
                 ok = 0;
@@ -524,10 +524,11 @@ static void build_block(const hrow *rows, int nheader, int key_row, hblock *bl, 
         c->leaf = b.depth[j] ? tx_ndup(b.path[j][b.depth[j] - 1],
                                        unitless_len(b.path[j][b.depth[j] - 1]))
                              : tx_dup("");
+        int no = cn && j < ncn ? colno_cell(cn[j]) : -1;
         c->col_no = NULL;
-        if (cn && j < ncn && colno_cell(cn[j]) >= 0) {
+        if (no >= 0) {
             char num[16];
-            snprintf(num, sizeof num, "%d", colno_cell(cn[j]));
+            snprintf(num, sizeof num, "%d", no);
             c->col_no = tx_dup(num);
         }
         c->identifier = align_names_identifier(c->leaf);

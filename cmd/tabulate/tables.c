@@ -1721,6 +1721,16 @@ static void move_displaced_groups(gview *v, int from, int to)
     }
 }
 
+/* The locator of grid row r of part p, for a formula printed there. */
+static json_t *row_locator(const gview *v, const tpart *p, int r)
+{
+    json_t *loc = json_object();
+    json_object_set_new(loc, "table", json_integer(v->g->rows[r].table));
+    json_object_set_new(loc, "part", json_integer(p->part));
+    json_object_set_new(loc, "row", json_integer(v->g->rows[r].row));
+    return loc;
+}
+
 static int run_part(gview *v, tpart *p, int last_part)
 {
     tab_doc *d = v->d;
@@ -1931,23 +1941,14 @@ static int run_part(gview *v, tpart *p, int last_part)
         formula f;
         if (!formula_colno_cell(v->plain[colno].cells[c], &f))
             continue;
-        json_t *loc = json_object();
-        json_object_set_new(loc, "table", json_integer(v->g->rows[colno].table));
-        json_object_set_new(loc, "part", json_integer(p->part));
-        json_object_set_new(loc, "row", json_integer(v->g->rows[colno].row));
-        formula_ctx fc = {d, p, loc};
+        formula_ctx fc = {d, p, row_locator(v, p, colno)};
         on_formula(&fc, v->plain[colno].cells[c], &f);
-        json_decref(loc);
+        json_decref(fc.locator);
     }
     for (int r = p->notes; r < p->b; r++)
         for (int c = 0; c < v->plain[r].n; c++)
-            if (!tx_is_blank(v->plain[r].cells[c])) {
-                json_t *loc = json_object();
-                json_object_set_new(loc, "table", json_integer(v->g->rows[r].table));
-                json_object_set_new(loc, "part", json_integer(p->part));
-                json_object_set_new(loc, "row", json_integer(v->g->rows[r].row));
-                scan_formulas(d, p, v->plain[r].cells[c], loc);
-            }
+            if (!tx_is_blank(v->plain[r].cells[c]))
+                scan_formulas(d, p, v->plain[r].cells[c], row_locator(v, p, r));
     if (last_part) {
         int from, to;
         around(d, v->gi, 0, &from, &to);
