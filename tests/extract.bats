@@ -939,6 +939,13 @@ pdf_rows() {
     assert_line --index 3 '[3,[[0,"一、一般公共预算财政拨款收入",1],[1,"1",1],[2,"393.48",1],[3,"八、社会保障和就业支出",1],[4,"39",1],[5,"108.60",1]]]'
 }
 
+@test "pdf: figures too wide for their cells, printed on two lines (5,962.2 / 3) round their row's centred cells, are one figure each, and a label and a code wrapped beside them are the row's (Writer)" {
+    run pdf_rows "$ROOT/data/docx-printed/qingwu-zhen-2024.pdf" 1
+    assert_line --index 1 '[1,[[1,"合计",1],[2,"5,962.23",1],[3,"5,956.96",1],[4,"0",1],[5,"0",1],[6,"0",1],[7,"0",1],[8,"5.27",1]]]'
+    assert_line --index 3 '[3,[[0,"20103",1],[1,"政府办公厅（室）及相关机构事务",1],[2,"1,253.37",1],[3,"1,248.10",1],[4,"0",1],[5,"0",1],[6,"0",1],[7,"0",1],[8,"5.27",1]]]'
+    assert_line --index 4 '[4,[[0,"2010301",1],[1,"行政运行",1],[2,"564.94",1],[3,"559.67",1],[4,"0",1],[5,"0",1],[6,"0",1],[7,"0",1],[8,"5.27",1]]]'
+}
+
 @test "pdf: a code over its name in one cell (2080501 / 行政单位离退休), figures centred beside, is one row with them (Writer, 科目编码及名称)" {
     run pdf_rows "$ROOT/data/docx-printed/congling-qixiang-2023.pdf" 2
     assert_line --index 4 '[4,[[0,"20805行政事业单位养老支出",1],[2,"87.70",1],[3,"87.70",1],[4,"0.00",1],[5,"0.00",1],[6,"0.00",1],[7,"0.00",1],[8,"0.00",1]]]'
@@ -1064,11 +1071,11 @@ pdf_rows() {
     assert_line --index 2 '[2,[[0,"一、一般公共预算财政拨款收入",1],[1,"1",1],[2,"40,750,128.09",1],[3,"一、一般公共服务支出",1],[4,"32",1],[5,"14,405,619.73",1]]]'
 }
 
-@test "pdf: a 7-digit code wrapped round its row in a narrow column (20113 / row / 01) is the row's code" {
+@test "pdf: a 7-digit code wrapped round its row in a narrow column (20113 / row / 01) is the row's code, its halves read as one (2011301)" {
     run pdf_rows "$ROOT/data/holdout12/hengchuan-shangwu-2024.pdf" 2
     assert_line --index 0 '[0,[[0,"科目编码",1],[1,"科目名称",1],[2,"合计",1],[3,"基本支出",1],[4,"项目支出",1]]]'
-    assert_line --index 4 '[4,[[0,"20113 01",1],[1,"行政运行",1],[2,"2016.68",1],[3,"2016.68",1],[4,"0.00",1]]]'
-    assert_line --index 5 '[5,[[0,"20113 02",1],[1,"一般行政管理事务",1],[2,"114.46",1],[3,"0.00",1],[4,"114.46",1]]]'
+    assert_line --index 4 '[4,[[0,"2011301",1],[1,"行政运行",1],[2,"2016.68",1],[3,"2016.68",1],[4,"0.00",1]]]'
+    assert_line --index 5 '[5,[[0,"2011302",1],[1,"一般行政管理事务",1],[2,"114.46",1],[3,"0.00",1],[4,"114.46",1]]]'
 }
 
 @test "pdf: heads wrapped over three and four lines, centred in their cells, are cells, not groups (财政专 / 户管理 / 资金收 / 入)" {
@@ -1175,9 +1182,9 @@ pdf_rows() {
 
 @test "pdf: a code wrapped at any digit round its row is the row's code (2080 / row / 505), not round a row with a code of its own (2101 / row / 102, then 221)" {
     run pdf_rows "$ROOT/data/holdout14/fulan-zhongyiyuan-2025.pdf" 1
-    assert_line --index 6 --partial '[6,[[0,"2080 505",1],[1,"机关事业单位基本养老保险缴费支出",1],[2,"236.29",1]'
+    assert_line --index 6 --partial '[6,[[0,"2080505",1],[1,"机关事业单位基本养老保险缴费支出",1],[2,"236.29",1]'
     run pdf_rows "$ROOT/data/holdout14/fulan-zhongyiyuan-2025.pdf" 2
-    assert_line --index 17 --partial '[17,[[0,"2101 102",1],[1,"事业单位医疗",1]'
+    assert_line --index 17 --partial '[17,[[0,"2101102",1],[1,"事业单位医疗",1]'
     assert_line --index 18 --partial '[18,[[0,"221",1],[1,"住房保障支出",1]'
 }
 

@@ -66,6 +66,7 @@ typedef struct {
     int band;       /* header band (header_bands), 0 elsewhere */
     bool group;     /* a header cell over the cells of the band below */
     bool tail;      /* the last line of a group wrapped in its cell (header_bands) */
+    bool glued;     /* the rest of a figure wrapped in its cell: no space before it */
 } chunk;
 
 typedef struct {
@@ -2130,6 +2131,72 @@ static bool code_wrapped_round(const layout *L, int i, int b)
            !(row->nc > 0 && absd(L->ck[row->c0].x1 - t->x1) <= 0.2 * row->h);
 }
 
+/* Whether the digits of figure pieces top and foot, read one after the
+ * other, make one amount: 1,253.3 then 7, 1,710. then 56, 1,977 then .82;
+ * commas only between groups of three, at most four decimals. */
+static bool one_amount(const char *top, const char *foot)
+{
+    char s[96];
+    int n = snprintf(s, sizeof s, "%s%s", top, foot);
+    if (n <= 0 || (size_t)n >= sizeof s || strchr(foot, '-'))
+        return false;
+    const char *p = s + (*s == '-');
+    int lead = 0, groups = 0, decimals = -1;
+    for (; *p && *p != '.'; p++) {
+        if (*p == ',') {
+            if ((groups == 0 ? lead < 1 || lead > 3 : lead != 3))
+                return false;
+            groups++;
+            lead = 0;
+        } else if (g_ascii_isdigit(*p)) {
+            lead++;
+        } else {
+            return false;
+        }
+    }
+    if (lead == 0 || (groups > 0 && lead != 3))
+        return false;
+    if (*p == '.')
+        for (decimals = 0, p++; *p; p++, decimals++)
+            if (!g_ascii_isdigit(*p))
+                return false;
+    return decimals != 0 && decimals <= 4;
+}
+
+/* Whether lines k - 1 and k + 1 are the halves of cells of line k's row,
+ * each wrapped once in its cell, the row's other cells centred on it:
+ * Writer prints a figure too wide for its column on two lines
+ * (5,962.2 / 3) with a label wrapped beside it (政府办公厅（室）及 / 相关机构事务),
+ * line k midway between, a line apart, none of its cells in their
+ * columns. Both halves hold the same columns, the upper one filling them
+ * (continues), and the pieces of a figure make one amount. */
+static bool wrapped_round(const layout *L, int a, int b, int k)
+{
+    if (k - 1 < a || k + 1 >= b)
+        return false;
+    const line *u = &L->ln[k - 1], *m = &L->ln[k], *d = &L->ln[k + 1];
+    double pitch = d->yc - u->yc, h = m->h;
+    if (u->page != m->page || d->page != m->page || u->nc == 0 || u->nc != d->nc ||
+        pitch < 0.9 * h || pitch > 1.45 * h ||
+        absd(m->yc - (u->yc + d->yc) / 2) > 0.15 * pitch || is_colno_line(L, u) ||
+        is_colno_line(L, d) || !continues(L, k - 1, k + 1))
+        return false;
+    bool figure = false;
+    for (int i = 0; i < u->nc; i++) {
+        const chunk *t = &L->ck[u->c0 + i], *f = &L->ck[d->c0 + i];
+        if (t->colspan != 1 || f->colspan != 1 || t->col != f->col)
+            return false;
+        for (int o = 0; o < m->nc; o++)
+            if (L->ck[m->c0 + o].col == t->col)
+                return false;
+        if (t->numeric != f->numeric ||
+            (t->numeric && !one_amount(chunk_text(L, t), chunk_text(L, f))))
+            return false;
+        figure |= t->numeric;
+    }
+    return figure;
+}
+
 /* The line of [a, b) next to line from (step -1 up, +1 down) that holds a
  * one-column chunk in column j, or -1; stops at an anchor line other than
  * a code beside text (03 政府办公厅（室）及相, the code set at the top of
@@ -2403,6 +2470,14 @@ static bool group_rows(layout *L, int a, int b, int *link, int *group)
                 link[i - a] = i + 1;
             for (int i = k + 1; i <= bottom; i++)
                 link[i - a] = i - 1;
+        }
+    }
+    for (int k = body; k < b; k++) {
+        if (L->ln[k].anchor && wrapped_round(L, a, b, k)) {
+            link[k - 1 - a] = k;
+            link[k + 1 - a] = k;
+            for (int i = 0; i < L->ln[k + 1].nc; i++)
+                L->ck[L->ln[k + 1].c0 + i].glued = L->ck[L->ln[k + 1].c0 + i].numeric;
         }
     }
     int cur = a;
@@ -3454,9 +3529,9 @@ static bool opens_section(const char *t)
 /* Appends piece to the text being built: a wrapped CJK cell joins without a
  * space, Latin words with one; pieces of one line keep a space unless it
  * stands between CJK and a digit or Latin letter (`2024 年`). */
-static bool join_piece(strbuf *s, size_t start, const char *piece, bool same_line)
+static bool join_piece(strbuf *s, size_t start, const char *piece, bool same_line, bool glued)
 {
-    if (s->len > start) {
+    if (s->len > start && !glued) {
         uint32_t last = g_utf8_get_char(g_utf8_find_prev_char(s->p + start, s->p + s->len));
         uint32_t first = g_utf8_get_char(piece);
         bool cl = is_cjk(last), cf = is_cjk(first);
@@ -3533,7 +3608,7 @@ static int emit_row(layout *L, int row, int r0, int r1, int band)
                 const chunk *c = &L->ck[L->ln[i].c0 + k];
                 if (c->col < lo || c->col >= hi || (band >= 0 && c->band != band))
                     continue;
-                if (!join_piece(&L->cell, start, chunk_out(L, c), prev_line == i))
+                if (!join_piece(&L->cell, start, chunk_out(L, c), prev_line == i, c->glued))
                     return -1;
                 prev_line = i;
             }
@@ -5205,7 +5280,7 @@ static int emit_page(layout *L, bool last_page)
             L->para_line = l->no;
         }
         for (int k = 0; k < l->nc; k++)
-            if (!join_piece(&L->para, 0, chunk_out(L, &L->ck[l->c0 + k]), k > 0))
+            if (!join_piece(&L->para, 0, chunk_out(L, &L->ck[l->c0 + k]), k > 0, false))
                 return -1;
         L->last_full = !l->caption && l->x2 - l->x1 >= 0.6 * (right - left) &&
                        l->x2 >= right - 2 * l->h;
