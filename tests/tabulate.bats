@@ -997,6 +997,59 @@ table_facts() { printf '%s\n' "$1" | tabulate | jq -r "select(.kind==\"table\") 
     assert_line 'FA09 决算数/公务接待费 1.97'
 }
 
+@test "tabulate: 陕西's 部门综合预算 titles (…一般公共预算支出明细表（按支出功能分类科目）, …基本支出明细表（按支出经济分类科目）) are the budget's 一般公共预算支出表 and 基本支出表" {
+    doc=$(make_doc d \
+        "$(para '表5')" \
+        "$(para '2025年部门综合预算一般公共预算支出明细表（按支出功能分类科目）')" \
+        "$(para '部门名称：铎山县特困人员供养服务中心 单位：万元')" \
+        "$(row 0 0 '科目编码' '科目名称' '合计' '基本支出' '项目支出')" \
+        "$(row 0 1 '2081005' '社会福利事业单位' '243.41' '203.41' '40.00')" \
+        "$(para '表6')" \
+        "$(para '2025年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）')" \
+        "$(row 1 0 '科目编码' '科目名称' '合计' '人员经费' '公用经费')" \
+        "$(row 1 1 '30101' '基本工资' '61.20' '61.20' '')")
+    run table_facts "$doc" '[.table_id, .table, .code, .column, .value]'
+    assert_line --index 0 'BU05 一般公共预算支出表 2081005 合计 243.41'
+    assert_line --index 3 'BU06 一般公共预算基本支出表 30101 合计 61.20'
+}
+
+@test "tabulate: a 收支总表 whose 支出 side's stub says its side and view (项目 | 预算数 | 支出功能分类科目（按大类） | 预算数) is two-sided, each side's labels its items" {
+    doc=$(make_doc d \
+        "$(para '钤阳县社会组织管理局2025年收支预算总表')" \
+        "$(row 0 0 '收入' '' '支出' '')" \
+        "$(row 0 1 '项目' '预算数' '支出功能分类科目（按大类）' '预算数')" \
+        "$(row 0 2 '一、一般公共预算拨款收入' '192.18' '八、社会保障和就业支出' '192.64')")
+    run table_facts "$doc" '[.side, .item, .value]'
+    assert_output "$(printf '%s\n' '收入 一般公共预算拨款收入 192.18' '支出 社会保障和就业支出 192.64')"
+}
+
+@test "tabulate: a note under a table giving its unit (注：本表金额单位为万元。), with no unit line above, is the table's unit; the next table's title ends the search" {
+    doc=$(make_doc d \
+        "$(para '褚山县健康教育所2024年收入预算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '合计')" \
+        "$(row 0 1 '2100407' '健康教育' '88.10')" \
+        "$(para '注：本表金额单位为万元。')" \
+        "$(para '褚山县健康教育所2024年支出预算表')" \
+        "$(row 1 0 '科目编码' '科目名称' '合计')" \
+        "$(row 1 1 '2100407' '健康教育' '88.10')" \
+        "$(para '表3')" \
+        "$(para '注：本表金额单位为元。')")
+    run table_facts "$doc" '[.table, .value, (.unit // "none")]'
+    assert_output "$(printf '%s\n' '收入预算表 88.10 万元' '支出预算表 88.10 none')"
+}
+
+@test "tabulate: rows saying only that the table turns a page (（转下页） / （接上页）) are no rows of figures, and the rows after them are the table's" {
+    doc=$(make_doc d \
+        "$(para '诹阳县学生资助管理中心2023年度支出决算表')" \
+        "$(row 0 0 '科目编码' '科目名称' '本年支出合计' '基本支出')" \
+        "$(row 0 1 '2050101' '行政运行' '120.00' '120.00')" \
+        "$(row 0 2 '（转下页）' '' '' '')" \
+        "$(row 0 3 '（接上页）' '' '' '')" \
+        "$(row 0 4 '2050201' '学前教育' '30.00' '')")
+    run table_facts "$doc" '[.item, .column, (.value // "nil")]'
+    assert_output "$(printf '%s\n' '行政运行 本年支出合计 120.00' '行政运行 基本支出 120.00' '学前教育 本年支出合计 30.00' '学前教育 基本支出 nil')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

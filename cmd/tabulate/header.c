@@ -24,9 +24,15 @@ static int is_stub_key(const char *k)
     int stub = 0;
     for (int i = 0; STUBS[i] && !stub; i++)
         stub = strcmp(k, STUBS[i]) == 0;
-    /* 项目(按功能分类) and the like */
-    if (!stub && strncmp(k, "项目(", strlen("项目(")) == 0)
-        stub = 1;
+    /* 项目(按功能分类), 支出功能分类科目(按大类): a stub heading with what
+     * its rows are, or how fine, said in brackets after it */
+    const char *open = strchr(k, '(');
+    if (!stub && open && open > k && tx_ends(k, ")") && (size_t)(open - k) < 96) {
+        char head[96];
+        memcpy(head, k, (size_t)(open - k));
+        head[open - k] = '\0';
+        stub = is_stub_key(head);
+    }
     /* 经济分类科目, 支出功能分类科目编码, 部门预算支出经济分类科目名称: the
      * stub of code and name printed in one cell, or its parts (a PDF's two
      * lines run together: 政府预算支出经济分类科目 / 科目名称) */
@@ -581,6 +587,14 @@ static int is_view_stub(const char *cell)
            (tx_ends(k, "分类") && is_stub_key(k));
 }
 
+/* Whether a stub heading starts with the side it stands for (支出功能分类
+ * 科目, 收入项目). */
+static int names_side(const char *cell)
+{
+    char k[96];
+    return tx_key_buf(cell, k, sizeof k) >= 0 && side_prefix(k) > 0;
+}
+
 static int same_stub(const char *cell, const char *base)
 {
     char *k = stub_base(cell);
@@ -701,6 +715,11 @@ int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_labe
             else if (is_view_stub(k->cells[i]) && !tx_is_blank(k->cells[i - 1]) &&
                      !hdr_is_stub(k->cells[i - 1])) {
                 view[nb] = 1;
+                starts[nb++] = i;
+            } else if (names_side(k->cells[i]) && !tx_is_blank(k->cells[i - 1]) &&
+                       !hdr_is_stub(k->cells[i - 1])) {
+                /* 项目 | 预算数 | 支出功能分类科目（按大类）| 预算数: the
+                 * other side's stub, worded apart from the first's */
                 starts[nb++] = i;
             }
         }

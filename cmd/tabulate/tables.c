@@ -304,6 +304,32 @@ static int is_statement(const char *k)
     return strstr(k, "空表") || (says_none(k) && tx_ends(k, "。") && tx_cplen(k, strlen(k)) >= 10);
 }
 
+static int continued_mark(const char *t);
+
+/* Whether row r says only that the table turns a page (（转下页）under its
+ * last row on one page, （接上页）over the first on the next, typed by hand
+ * where a table is cut): no row of figures. */
+static int page_turn_row(const hrow *r)
+{
+    static const char *const TURN[] = {"转下页", "接上页", "续上页", "续下页", "转下表",
+                                       "接上表", "下转", "上接", "未完"};
+    int first = -1;
+    if (row_nonempty(r, &first) != 1)
+        return 0;
+    char *k = tx_key(r->cells[first]);
+    size_t n = strlen(k);
+    const char *p = k;
+    if (n >= 2 && k[0] == '(' && k[n - 1] == ')') {
+        k[n - 1] = '\0';
+        p = k + 1;
+    }
+    int turn = 0;
+    for (size_t i = 0; i < sizeof TURN / sizeof TURN[0] && !turn; i++)
+        turn = strcmp(p, TURN[i]) == 0;
+    free(k);
+    return turn || continued_mark(r->cells[first]);
+}
+
 static int is_note_row(const hrow *r)
 {
     int first = -1;
@@ -552,6 +578,32 @@ static void unit_from_next_page(gview *v, tpart *p)
     }
 }
 
+/* The unit a note right under the grid gives its table (注：本表金额单位为
+ * 万元。 where no unit line is printed above it), or NULL; a note says
+ * 本表, and the next table's title ends the search. */
+static char *unit_noted_below(gview *v)
+{
+    static const char *const SAYS[] = {"单位为", "单位是", "单位:"};
+    tab_doc *d = v->d;
+    int from, to;
+    char *u = NULL;
+    around(d, v->gi, 0, &from, &to);
+    for (int i = from; i < to && i < from + 3 && !u; i++) {
+        const char *t = d->paras[i].text;
+        if (is_form_marker(t) || catalog_is_title(t))
+            break;
+        if (!strstr(t, "本表") || !strstr(t, "单位"))
+            continue;
+        char *k = tx_key(t);
+        for (size_t s = 0; s < sizeof SAYS / sizeof SAYS[0] && !u; s++)
+            for (char *at = strstr(k, SAYS[s]); at && !u; at = strstr(at + 1, SAYS[s]))
+                if (!names_entity(k, at))
+                    u = unit_at(at + strlen(SAYS[s]));
+        free(k);
+    }
+    return u;
+}
+
 /* Whether one of g's first rows holds a table's title or form in a cell. */
 static int names_title(const tgrid *g)
 {
@@ -741,6 +793,8 @@ static void name_part(gview *v, tpart *p)
         p->kind = catalog_match(p->title);
     if (!p->unit && p->title && p->part == 0)
         unit_from_next_page(v, p);
+    if (!p->unit && p->part == 0)
+        p->unit = unit_noted_below(v);
     if (!p->unit)
         p->unit = unit_said_before(d, g->first_seq);
     if (!p->kind && p->form)
@@ -1832,7 +1886,7 @@ static int run_part(gview *v, tpart *p, int last_part)
             hrow *row = &clipped;
             if (!row_nonempty(row, NULL) && !(blank_body && r == data && p->kind && !has_label))
                 continue;
-            if (cont_repeats_header(v->plain, v->spread, p->body, data, r))
+            if (cont_repeats_header(v->plain, v->spread, p->body, data, r) || page_turn_row(row))
                 continue;   /* the header again, on the next page */
             const char *marker = m.nblocks == 1 ? side_marker(row) : NULL;
             /* (or a marker alone over its block, the header naming no side:
