@@ -946,6 +946,12 @@ pdf_rows() {
     assert_line --index 4 '[4,[[0,"2010301",1],[1,"行政运行",1],[2,"564.94",1],[3,"559.67",1],[4,"0",1],[5,"0",1],[6,"0",1],[7,"0",1],[8,"5.27",1]]]'
 }
 
+@test "pdf: a figure printed with a space for its thousands separator (3 349.42) is one cell, its halves a space apart, not two (Writer)" {
+    run pdf_rows "$ROOT/data/docx-printed/congyang-yanjiu-2025.pdf" 4
+    assert_line --index 2 '[2,[[1,"合计",1],[2,"3 349.42",1],[3,"2 483.57",1],[4,"477.77",1],[5,"388.08",1]]]'
+    assert_line --index 3 '[3,[[0,"201",1],[1,"一般公共服务支出",1],[2,"2 441.64",1],[3,"1 575.79",1],[4,"477.77",1],[5,"388.08",1]]]'
+}
+
 @test "pdf: a code over its name in one cell (2080501 / 行政单位离退休), figures centred beside, is one row with them (Writer, 科目编码及名称)" {
     run pdf_rows "$ROOT/data/docx-printed/congling-qixiang-2023.pdf" 2
     assert_line --index 4 '[4,[[0,"20805行政事业单位养老支出",1],[2,"87.70",1],[3,"87.70",1],[4,"0.00",1],[5,"0.00",1],[6,"0.00",1],[7,"0.00",1],[8,"0.00",1]]]'

@@ -1271,6 +1271,28 @@ static bool spaced_nil(const layout *L, const line *l, int piece, int m)
             is_cjk(L->g[L->order[m + 1]].cp));
 }
 
+/* Whether glyph m, a space after the glyphs [piece, m), joins a figure
+ * printed with spaces for thousands separators (3 349.42, the format a
+ * Word table typed by hand or a no-break space in the number): one to three
+ * digits from the piece's start, then three digits and the decimal point,
+ * the run's end or a wide gap. */
+static bool spaced_thousands(const layout *L, const line *l, int piece, int m)
+{
+    int end = l->g0 + l->ng, lead = piece;
+    double gap = L->g[L->order[m]].x1 - L->g[L->order[m - 1]].x2;
+    if (gap < 0.1 * l->h || gap > 0.4 * l->h || m + 3 > end)
+        return false;
+    if (L->g[L->order[lead]].cp == '-')
+        lead++;
+    if (m - lead < 1 || m - lead > 3)
+        return false;
+    for (int k = lead; k < m + 3; k++)
+        if (L->g[L->order[k]].cp < '0' || L->g[L->order[k]].cp > '9')
+            return false;
+    return m + 3 == end || L->g[L->order[m + 3]].cp == '.' ||
+           L->g[L->order[m + 3]].x1 - L->g[L->order[m + 2]].x2 > 0.4 * l->h;
+}
+
 static bool find_cuts(layout *L, const char *pagetext)
 {
     if (!grow((void **)&L->cut, &L->capcut, L->ng > 0 ? L->ng : 1, sizeof *L->cut))
@@ -1289,8 +1311,8 @@ static bool find_cuts(layout *L, const char *pagetext)
                 continue;
             double gap = m < end ? L->g[L->order[m]].x1 - L->g[L->order[prev]].x2 : 1e300;
             /* (or a run of text drawn over the last, untangle_runs) */
-            if (m < end && spaced_nil(L, l, piece, m)) {
-                ; /* one nil, `— —` */
+            if (m < end && (spaced_nil(L, l, piece, m) || spaced_thousands(L, l, piece, m))) {
+                ; /* one nil, `— —`; one figure, `3 349.42` */
             } else if (gap > 0.4 * l->h || gap < -0.3 * l->h) {
                 if (figure_run(L, piece, m, &dec) &&
                     !add_edge(L, &ne, L->g[L->order[prev]].x2, li, EDGE_FIG_END))
@@ -1355,8 +1377,8 @@ static bool find_cuts(layout *L, const char *pagetext)
             bool dec;
             if (L->cut[m]) {
                 piece = m;
-            } else if (spaced_nil(L, l, piece, m)) {
-                ; /* one nil, `— —` */
+            } else if (spaced_nil(L, l, piece, m) || spaced_thousands(L, l, piece, m)) {
+                ; /* one nil, `— —`; one figure, `3 349.42` */
             } else if (gap > 0.1 * l->h && is_cjk(q->cp) && nil_mark_run(L, piece, m) &&
                        edges_near(L->edges, ne, q->x1, tol, li, 1u << EDGE_START) >= 2) {
                 /* a nil set right in its column, a cell padding before the
