@@ -946,6 +946,11 @@ pdf_rows() {
     assert_line --index 4 '[4,[[0,"2010301",1],[1,"行政运行",1],[2,"564.94",1],[3,"559.67",1],[4,"0",1],[5,"0",1],[6,"0",1],[7,"0",1],[8,"5.27",1]]]'
 }
 
+@test "pdf: a figure in full-width digits wrapped in its cell (１，６４ / ０．７０) is one figure too (Writer)" {
+    run pdf_rows "$ROOT/data/docx-printed/wuyang-jishengxie-2024.pdf" 1
+    assert_line --index 2 '[2,[[1,"合计",1],[2,"１，６４０．７０",1],[3,"１１３．９１",1],[4,"１，５１９．２６",1],[5,"０．００",1],[6,"０．００",1],[7,"０．００",1],[8,"０．００",1],[9,"０．００",1],[10,"０．００",1],[11,"０．００",1],[12,"７．５３",1]]]'
+}
+
 @test "pdf: a figure printed with a space for its thousands separator (3 349.42) is one cell, its halves a space apart, not two (Writer)" {
     run pdf_rows "$ROOT/data/docx-printed/congyang-yanjiu-2025.pdf" 4
     assert_line --index 2 '[2,[[1,"合计",1],[2,"3 349.42",1],[3,"2 483.57",1],[4,"477.77",1],[5,"388.08",1]]]'

@@ -867,8 +867,13 @@ static int cmp_edge(const void *a, const void *b)
     return c ? c : (p->kind > q->kind) - (p->kind < q->kind);
 }
 
+/* c's ASCII form where it is a full-width one (１，６４０．７０ typed in
+ * full-width digits), else c. */
+static uint32_t half_width(uint32_t c) { return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c; }
+
 static bool is_figure_cp(uint32_t c)
 {
+    c = half_width(c);
     return (c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-' || c == '+' || c == '%';
 }
 
@@ -906,9 +911,10 @@ static bool figure_run(const layout *L, int a, int b, bool *decimal)
             continue; /* a currency format's ¥ before the figure */
         if (!is_figure_cp(c))
             return false;
+        c = half_width(c);
         digit |= c >= '0' && c <= '9';
         if ((c == '.' || c == ',') && m + 1 < b) {
-            uint32_t n = L->g[L->order[m + 1]].cp;
+            uint32_t n = half_width(L->g[L->order[m + 1]].cp);
             *decimal |= n >= '0' && n <= '9';
         }
     }
@@ -1154,7 +1160,8 @@ static bool amount_then_text(const layout *L, int a, int m)
     if (!is_cjk(n) || n == 0x4E07 || n == 0x5143 || n == 0x4EBF || n == 0x5343 || n == 0x767E)
         return false; /* 万 元 亿 千 百 */
     const glyph *g = L->g;
-    uint32_t d1 = g[L->order[m - 1]].cp, d2 = g[L->order[m - 2]].cp, p = g[L->order[m - 3]].cp;
+    uint32_t d1 = half_width(g[L->order[m - 1]].cp), d2 = half_width(g[L->order[m - 2]].cp),
+             p = half_width(g[L->order[m - 3]].cp);
     return d1 >= '0' && d1 <= '9' && d2 >= '0' && d2 <= '9' && p == '.';
 }
 
@@ -2158,10 +2165,17 @@ static bool code_wrapped_round(const layout *L, int i, int b)
  * commas only between groups of three, at most four decimals. */
 static bool one_amount(const char *top, const char *foot)
 {
+    /* (read as ASCII: full-width forms, １，６４ then ０．７０, alike) */
     char s[96];
-    int n = snprintf(s, sizeof s, "%s%s", top, foot);
-    if (n <= 0 || (size_t)n >= sizeof s || strchr(foot, '-'))
-        return false;
+    size_t n = 0;
+    for (int half = 0; half < 2; half++)
+        for (const char *q = half ? foot : top; *q; q = g_utf8_next_char(q)) {
+            uint32_t c = half_width(g_utf8_get_char(q));
+            if (c >= 0x80 || n + 1 >= sizeof s || (half && c == '-'))
+                return false;
+            s[n++] = (char)c;
+        }
+    s[n] = '\0';
     const char *p = s + (*s == '-');
     int lead = 0, groups = 0, decimals = -1;
     for (; *p && *p != '.'; p++) {
