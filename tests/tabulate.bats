@@ -1050,6 +1050,20 @@ table_facts() { printf '%s\n' "$1" | tabulate | jq -r "select(.kind==\"table\") 
     assert_output "$(printf '%s\n' '行政运行 本年支出合计 120.00' '行政运行 基本支出 120.00' '学前教育 本年支出合计 30.00' '学前教育 基本支出 nil')"
 }
 
+@test "tabulate: a table cut in two by its columns, the second piece under a 续表 line with the stub again, is the same table: title, unit and each piece's columns" {
+    doc=$(make_doc d \
+        "$(para '鞘阳县工业和信息化局2025年部门收入预算总表')" \
+        "$(para '单位名称：鞘阳县工业和信息化局 单位：万元')" \
+        "$(row 0 0 '科目编码' '科目名称' '合计' '上年结转')" \
+        "$(row 0 1 '2150501' '行政运行' '122.46' '0.00')" \
+        "$(para '续表')" \
+        "$(para '单位名称：鞘阳县工业和信息化局 单位：万元')" \
+        "$(row 1 0 '科目编码' '科目名称' '事业收入' '其他收入')" \
+        "$(row 1 1 '2150501' '行政运行' '0.00' '1.76')")
+    run table_facts "$doc" '[.table_id, .code, .column, .value, .unit]'
+    assert_output "$(printf '%s\n' 'BU02 2150501 合计 122.46 万元' 'BU02 2150501 上年结转 0.00 万元' 'BU02 2150501 事业收入 0.00 万元' 'BU02 2150501 其他收入 1.76 万元')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

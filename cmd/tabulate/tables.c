@@ -578,6 +578,24 @@ static void unit_from_next_page(gview *v, tpart *p)
     }
 }
 
+static int printed_again(const tab_doc *d, int k);
+
+/* Whether a 续表 line is among the paragraphs between grid gi and the one
+ * before it, and nothing else is but lines printed again elsewhere (the
+ * unit line over every table, a running head). */
+static int continued_after(const tab_doc *d, int gi)
+{
+    int from, to, mark = 0;
+    around(d, gi, 1, &from, &to);
+    for (int k = from; k < to; k++) {
+        if (continued_mark(d->paras[k].text))
+            mark = 1;
+        else if (!printed_again(d, k))
+            return 0;
+    }
+    return mark;
+}
+
 /* The unit a note right under the grid gives its table (注：本表金额单位为
  * 万元。 where no unit line is printed above it), or NULL; a note says
  * 本表, and the next table's title ends the search. */
@@ -764,6 +782,18 @@ static void name_part(gview *v, tpart *p)
         around(d, v->gi, 1, &from, &to);
         if (from == to && prev->caption && !catalog_match(prev->caption))
             p->title = tx_dup(prev->caption);
+    }
+    /* a table cut in two by its columns, the second piece under a 续表
+     * line with the stub again and the columns that did not fit (合计 …
+     * 本年收入's first three, then 续表 and the other six): the same table,
+     * with its title, form and unit (a piece going on by rows was joined
+     * to the grid before already) */
+    if (!p->title && p->part == 0 && v->gi > 0 && d->grids[v->gi - 1].caption &&
+        continued_after(d, v->gi)) {
+        const tgrid *prev = &d->grids[v->gi - 1];
+        p->title = tx_dup(prev->caption);
+        if (!p->unit && prev->unit)
+            p->unit = tx_dup(prev->unit);
     }
     /* a standard table printed as two, one under the other, no text
      * between: the second, untitled, numbers its columns on from the
