@@ -1064,6 +1064,32 @@ table_facts() { printf '%s\n' "$1" | tabulate | jq -r "select(.kind==\"table\") 
     assert_output "$(printf '%s\n' 'BU02 2150501 合计 122.46 万元' 'BU02 2150501 上年结转 0.00 万元' 'BU02 2150501 事业收入 0.00 万元' 'BU02 2150501 其他收入 1.76 万元')"
 }
 
+@test "tabulate: 四川's budget form numbers after the title (…部门收入总表（公开表1-1）) are no table of the notes (表1-1)" {
+    doc=$(make_doc d \
+        "$(para '陀溪县社会保险事业管理中心2025年部门收入总表（公开表1-1）')" \
+        "$(para '单位名称：陀溪县社会保险事业管理中心 单位：万元')" \
+        "$(row 0 0 '科目编码' '科目名称' '合计')" \
+        "$(row 0 1 '2080109' '社会保险经办机构' '88.10')" \
+        "$(para '附表1-1 项目支出明细表')" \
+        "$(row 1 0 '科目编码' '科目名称' '合计')" \
+        "$(row 1 1 '2080109' '社会保险经办机构' '8.10')")
+    run table_facts "$doc" '[(.table_id // "none"), .value]'
+    assert_output "$(printf '%s\n' 'BU02 88.10' 'none 8.10')"
+}
+
+@test "tabulate: a table's unit line printed under it (单位：万元 after the rows, none above) is its unit" {
+    doc=$(make_doc d \
+        "$(para '公开01表')" \
+        "$(para '欹阳县卫生健康局2023年度收入支出决算总表')" \
+        "$(para '编制单位：欹阳县卫生健康局')" \
+        "$(row 0 0 '项目' '行次' '金额')" \
+        "$(row 0 1 '一、一般公共预算财政拨款收入' '1' '405.12')" \
+        "$(para '单位：万元')" \
+        "$(para '注：27行＝（1＋2＋3＋4＋5＋6＋7＋8）行。')")
+    run table_facts "$doc" '[.value, (.unit // "none")]'
+    assert_output '405.12 万元'
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

@@ -91,14 +91,20 @@ static void drop_filler(const char *s, char *out, size_t size)
     out[n] = '\0';
 }
 
+static int word_before(const char *s, const char *p, const char *w);
+
 /* Whether key names a table of the notes, not one of the standard set: one
  * numbered under a section (表1-1, 表 7-2), or one that compares (收支总体
  * 情况对比, “三公”经费支出决算对比) and so restates the standard tables. */
+
 static int notes_table(const char *key)
 {
     if (strstr(key, "对比") || strstr(key, "比较"))
         return 1;
     for (const char *p = strstr(key, "表"); p; p = strstr(p + 1, "表")) {
+        /* (公开表1-1 numbers a standard table in 四川's budget set) */
+        if (word_before(key, p, "公开"))
+            continue;
         const char *d = p + strlen("表");
         size_t n = 0;
         while (d[n] >= '0' && d[n] <= '9')
@@ -112,7 +118,6 @@ static int notes_table(const char *key)
     return 0;
 }
 
-static int word_before(const char *s, const char *p, const char *w);
 static const table_kind *bare_title(const char *key);
 
 /* Whether one of k's aliases holds word. */
@@ -137,11 +142,11 @@ static void drop_public_word(char *key)
 const table_kind *catalog_match(const char *title)
 {
     char *key = tx_key(title);
-    drop_public_word(key);
     if (notes_table(key)) {
         free(key);
         return NULL;
     }
+    drop_public_word(key);
     const table_kind *best = NULL;
     size_t best_len = 0;
     for (size_t i = 0; i < NKINDS; i++)

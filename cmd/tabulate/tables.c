@@ -597,8 +597,9 @@ static int continued_after(const tab_doc *d, int gi)
 }
 
 /* The unit a note right under the grid gives its table (注：本表金额单位为
- * 万元。 where no unit line is printed above it), or NULL; a note says
- * 本表, and the next table's title ends the search. */
+ * 万元。 where no unit line is printed above it), or its unit line printed
+ * under it (单位：万元), or NULL; a note says 本表, and the next table's
+ * number or title ends the search. */
 static char *unit_noted_below(gview *v)
 {
     static const char *const SAYS[] = {"单位为", "单位是", "单位:"};
@@ -610,9 +611,19 @@ static char *unit_noted_below(gview *v)
         const char *t = d->paras[i].text;
         if (is_form_marker(t) || catalog_is_title(t))
             break;
-        if (!strstr(t, "本表") || !strstr(t, "单位"))
+        if (!strstr(t, "单位"))
             continue;
         char *k = tx_key(t);
+        /* (or the table's unit line itself, printed under it) */
+        if (!strncmp(k, "单位:", strlen("单位:")) || !strncmp(k, "金额单位:", strlen("金额单位:"))) {
+            free(k);
+            u = unit_in(t);
+            continue;
+        }
+        if (!strstr(t, "本表")) {
+            free(k);
+            continue;
+        }
         for (size_t s = 0; s < sizeof SAYS / sizeof SAYS[0] && !u; s++)
             for (char *at = strstr(k, SAYS[s]); at && !u; at = strstr(at + 1, SAYS[s]))
                 if (!names_entity(k, at))
