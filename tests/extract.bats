@@ -951,6 +951,12 @@ pdf_rows() {
     assert_line --index 2 '[2,[[1,"合计",1],[2,"１，６４０．７０",1],[3,"１１３．９１",1],[4,"１，５１９．２６",1],[5,"０．００",1],[6,"０．００",1],[7,"０．００",1],[8,"０．００",1],[9,"０．００",1],[10,"０．００",1],[11,"０．００",1],[12,"７．５３",1]]]'
 }
 
+@test "pdf: a code in full-width brackets wrapped under its name (机关事业单位基本养老保险缴费支出 / （2080505）) ends the name, no row of its own" {
+    run pdf_rows "$ROOT/data/holdout113/songxi-jiwei-2024.pdf" 1
+    assert_line --index 12 '[12,[[0,"机关事业单位基本养老保险缴费支出（2080505）",1],[1,"20.45",1],[2,"20.45",1],[3,"0.00",1],[4,"0.00",1],[5,"0.00",1],[6,"0.00",1],[7,"0.00",1]]]'
+    assert_line --index 13 --partial '[13,[[0,"机关事业单位职业年金缴费支出（2080506）",1],[1,"2.78",1]'
+}
+
 @test "pdf: a figure printed with a space for its thousands separator (3 349.42) is one cell, its halves a space apart, not two (Writer)" {
     run pdf_rows "$ROOT/data/docx-printed/congyang-yanjiu-2025.pdf" 4
     assert_line --index 2 '[2,[[1,"合计",1],[2,"3 349.42",1],[3,"2 483.57",1],[4,"477.77",1],[5,"388.08",1]]]'

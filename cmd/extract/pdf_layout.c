@@ -130,9 +130,21 @@ static bool is_nil_mark(const char *s)
     return n >= 1 && n <= 2;
 }
 
-/* A figure, a line number or a classification code: what makes a line a row. */
+/* A figure, a line number or a classification code: what makes a line a row.
+ * A code in full-width brackets (（2080505）) is the end of a name wrapped
+ * in its cell, 机关事业单位基本养老保险缴费支出 / （2080505）: text. */
 static bool is_numeric(const char *s)
 {
+    if (g_str_has_prefix(s, "（") && g_str_has_suffix(s, "）")) {
+        /* (three to seven digits: a column's number in brackets, （1）, is
+         * still a number) */
+        const char *p = s + strlen("（"), *e = s + strlen(s) - strlen("）");
+        long n = e - p;
+        while (p < e && g_ascii_isdigit(*p))
+            p++;
+        if (p == e && n >= 3 && n <= 7)
+            return false;
+    }
     bool digit = false;
     for (const char *p = s; *p; p = g_utf8_next_char(p)) {
         uint32_t c = g_utf8_get_char(p);
