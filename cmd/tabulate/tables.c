@@ -614,10 +614,13 @@ static char *unit_noted_below(gview *v)
         if (!strstr(t, "单位"))
             continue;
         char *k = tx_key(t);
-        /* (or the table's unit line itself, printed under it) */
+        /* (or the table's unit line itself, printed under it; right over
+         * the next grid, nothing between, it is that grid's, whose title
+         * is in its first row) */
         if (!strncmp(k, "单位:", strlen("单位:")) || !strncmp(k, "金额单位:", strlen("金额单位:"))) {
             free(k);
-            u = unit_in(t);
+            if (i + 1 < to || v->gi + 1 >= d->ngrid)
+                u = unit_in(t);
             continue;
         }
         if (!strstr(t, "本表")) {
