@@ -1290,11 +1290,11 @@ static bool spaced_nil(const layout *L, const line *l, int piece, int m)
             is_cjk(L->g[L->order[m + 1]].cp));
 }
 
-/* Whether glyph m, a space after the glyphs [piece, m), joins a figure
- * printed with spaces for thousands separators (3 349.42, the format a
- * Word table typed by hand or a no-break space in the number): one to three
- * digits from the piece's start, then three digits and the decimal point,
- * the run's end or a wide gap. */
+/* Whether glyph m, a space after the glyphs [piece, m), goes on with a
+ * figure printed with a space for its thousands separator (3 349.42, typed
+ * so in a Word table, or a no-break space): one to three digits from the
+ * piece's start, then three digits and the decimal point, the run's end or
+ * a wide gap. */
 static bool spaced_thousands(const layout *L, const line *l, int piece, int m)
 {
     int end = l->g0 + l->ng, lead = piece;

@@ -95,14 +95,13 @@ static int word_before(const char *s, const char *p, const char *w);
 
 /* Whether key names a table of the notes, not one of the standard set: one
  * numbered under a section (表1-1, 表 7-2), or one that compares (收支总体
- * 情况对比, “三公”经费支出决算对比) and so restates the standard tables. */
-
+ * 情况对比, “三公”经费支出决算对比) and so restates the standard tables. A
+ * number after 公开表 is a form's (四川's budget set: 公开表1-1 …). */
 static int notes_table(const char *key)
 {
     if (strstr(key, "对比") || strstr(key, "比较"))
         return 1;
     for (const char *p = strstr(key, "表"); p; p = strstr(p + 1, "表")) {
-        /* (公开表1-1 numbers a standard table in 四川's budget set) */
         if (word_before(key, p, "公开"))
             continue;
         const char *d = p + strlen("表");
