@@ -1090,6 +1090,16 @@ table_facts() { printf '%s\n' "$1" | tabulate | jq -r "select(.kind==\"table\") 
     assert_output '405.12 万元'
 }
 
+@test "tabulate: a 以下空白 row closing a form's body is no row of figures; 云南's …一般公共预算本级财力安排支出情况表 is the budget's 一般公共预算支出表" {
+    doc=$(make_doc d \
+        "$(para '弼山县防雷中心2024年部门一般公共预算本级财力安排支出情况表')" \
+        "$(row 0 0 '科目编码' '科目名称' '合计')" \
+        "$(row 0 1 '2200504' '气象事业机构' '88.10')" \
+        "$(row 0 2 '以下空白' '' '')")
+    run table_facts "$doc" '[.table_id, .item, .value]'
+    assert_output 'BU05 气象事业机构 88.10'
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

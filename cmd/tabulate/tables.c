@@ -308,11 +308,13 @@ static int continued_mark(const char *t);
 
 /* Whether row r says only that the table turns a page (（转下页）under its
  * last row on one page, （接上页）over the first on the next, typed by hand
- * where a table is cut): no row of figures. */
+ * where a table is cut), or that nothing comes after it (以下空白 closing a
+ * form's body): no row of figures. */
 static int page_turn_row(const hrow *r)
 {
     static const char *const TURN[] = {"转下页", "接上页", "续上页", "续下页", "转下表",
-                                       "接上表", "下转", "上接", "未完"};
+                                       "接上表", "下转", "上接", "未完", "以下空白",
+                                       "以下为空白", "以下无内容"};
     int first = -1;
     if (row_nonempty(r, &first) != 1)
         return 0;
