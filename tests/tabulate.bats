@@ -1100,6 +1100,20 @@ table_facts() { printf '%s\n' "$1" | tabulate | jq -r "select(.kind==\"table\") 
     assert_output 'BU05 气象事业机构 88.10'
 }
 
+@test "tabulate: a standard table printed in pieces under sub-titles of its own, the unit line over the first only, keeps the unit in every piece" {
+    doc=$(make_doc d \
+        "$(para '扉阳县文化市场综合行政执法大队2024年一般公共预算基本支出预算表')" \
+        "$(para '单位名称：扉阳县文化市场综合行政执法大队 单位：万元')" \
+        "$(row 0 0 '一般公共预算基本支出表-人员经费（工资福利支出）')" \
+        "$(row 0 1 '科目编码' '科目名称' '预算数')" \
+        "$(row 0 2 '30101' '基本工资' '61.20')" \
+        "$(row 0 3 '一般公共预算基本支出表-公用经费（商品和服务支出）')" \
+        "$(row 0 4 '科目编码' '科目名称' '预算数')" \
+        "$(row 0 5 '30201' '办公费' '3.10')")
+    run table_facts "$doc" '[.table_id, .code, .value, (.unit // "none")]'
+    assert_output "$(printf '%s\n' 'BU06 30101 61.20 万元' 'BU06 30201 3.10 万元')"
+}
+
 @test "tabulate: a row labelled 其中：X is item X" {
     doc=$(make_doc d \
         "$(row 0 0 '财政拨款“三公”经费支出决算表')" \

@@ -845,6 +845,14 @@ static void name_part(gview *v, tpart *p)
         p->unit = unit_said_before(d, g->first_seq);
     if (!p->kind && p->form)
         p->kind = catalog_by_form(p->form);
+    /* a standard table printed in pieces, one per class under sub-titles of
+     * its own (一般公共预算基本支出表-公用经费（商品和服务支出）), the unit
+     * line over the first only: the piece before's unit, in this grid or
+     * the one before */
+    const tgrid *before = p->part > 0 ? v->g : v->gi > 0 ? &d->grids[v->gi - 1] : NULL;
+    if (!p->unit && p->kind && before && before->unit && before->caption &&
+        catalog_match(before->caption) == p->kind)
+        p->unit = tx_dup(before->unit);
     /* a table titled as the one by functional class whose rows are coded by
      * economic class (一般公共预算财政拨款支出决算表（二）, the second of two
      * tables under one name) is the basic-expenditure table */
