@@ -130,6 +130,10 @@ static bool is_nil_mark(const char *s)
     return n >= 1 && n <= 2;
 }
 
+/* c's ASCII form where it is a full-width one (１，６４０．７０ typed in
+ * full-width digits), else c. */
+static uint32_t half_width(uint32_t c) { return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c; }
+
 /* A figure, a line number or a classification code: what makes a line a row.
  * A code in full-width brackets (（2080505）) is the end of a name wrapped
  * in its cell, 机关事业单位基本养老保险缴费支出 / （2080505）: text. */
@@ -147,13 +151,11 @@ static bool is_numeric(const char *s)
     }
     bool digit = false;
     for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-        uint32_t c = g_utf8_get_char(p);
-        if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19))
+        uint32_t c = half_width(g_utf8_get_char(p)); /* (１２．３ as 12.3) */
+        if (c >= '0' && c <= '9')
             digit = true;
         else if ((c == 0xA5 || c == 0xFFE5) && !digit)
             continue; /* a currency format's ¥ before the figure (¥636.51) */
-        else if (c >= 0xFF01 && c <= 0xFF5E && strchr(".,-+%()", (int)(c - 0xFEE0)))
-            continue; /* full-width forms of the same punctuation */
         else if (c >= 128 || !strchr(".,-+%()", (int)c))
             return false;
     }
@@ -878,10 +880,6 @@ static int cmp_edge(const void *a, const void *b)
     int c = cmp_double(p->x, q->x);
     return c ? c : (p->kind > q->kind) - (p->kind < q->kind);
 }
-
-/* c's ASCII form where it is a full-width one (１，６４０．７０ typed in
- * full-width digits), else c. */
-static uint32_t half_width(uint32_t c) { return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c; }
 
 static bool is_figure_cp(uint32_t c)
 {

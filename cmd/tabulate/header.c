@@ -19,6 +19,15 @@ static const char *const STUBS[] = {
 
 static const char *const SIDES[] = {"收入", "支出", NULL};
 
+/* The length of key k before a qualifier in brackets at its end (项目(按
+ * 功能分类) → 项目), or all of it. */
+static size_t before_bracket(const char *k)
+{
+    const char *open = strchr(k, '(');
+    size_t n = strlen(k);
+    return open && open > k && n && k[n - 1] == ')' ? (size_t)(open - k) : n;
+}
+
 static int is_stub_key(const char *k)
 {
     int stub = 0;
@@ -26,11 +35,11 @@ static int is_stub_key(const char *k)
         stub = strcmp(k, STUBS[i]) == 0;
     /* 项目(按功能分类), 支出功能分类科目(按大类): a stub heading with what
      * its rows are, or how fine, said in brackets after it */
-    const char *open = strchr(k, '(');
-    if (!stub && open && open > k && tx_ends(k, ")") && (size_t)(open - k) < 96) {
+    size_t head_len = before_bracket(k);
+    if (!stub && head_len < strlen(k) && head_len < 96) {
         char head[96];
-        memcpy(head, k, (size_t)(open - k));
-        head[open - k] = '\0';
+        memcpy(head, k, head_len);
+        head[head_len] = '\0';
         stub = is_stub_key(head);
     }
     /* 经济分类科目, 支出功能分类科目编码, 部门预算支出经济分类科目名称: the
@@ -568,10 +577,7 @@ static char *stub_base(const char *cell)
     char *k = tx_key(cell);
     size_t l = side_prefix(k);
     memmove(k, k + l, strlen(k + l) + 1);
-    char *open = strchr(k, '(');
-    size_t n = strlen(k);
-    if (open && open > k && n && k[n - 1] == ')')
-        *open = '\0';
+    k[before_bracket(k)] = '\0';
     return k;
 }
 
@@ -712,14 +718,12 @@ int hdr_analyse(const hrow *rows, int nheader, int width, int grid, int has_labe
             if (same_stub(k->cells[i], first) && !(grid && same_stub(k->cells[i - 1], first)) &&
                 heads_between(k, starts[nb - 1], i))
                 starts[nb++] = i;
-            else if (is_view_stub(k->cells[i]) && !tx_is_blank(k->cells[i - 1]) &&
-                     !hdr_is_stub(k->cells[i - 1])) {
-                view[nb] = 1;
-                starts[nb++] = i;
-            } else if (names_side(k->cells[i]) && !tx_is_blank(k->cells[i - 1]) &&
-                       !hdr_is_stub(k->cells[i - 1])) {
-                /* 项目 | 预算数 | 支出功能分类科目（按大类）| 预算数: the
-                 * other side's stub, worded apart from the first's */
+            else if (!tx_is_blank(k->cells[i - 1]) && !hdr_is_stub(k->cells[i - 1]) &&
+                     (is_view_stub(k->cells[i]) || names_side(k->cells[i]))) {
+                /* a view's stub after the figures of the one before, or the
+                 * other side's stub worded apart from the first's (项目 |
+                 * 预算数 | 支出功能分类科目（按大类）| 预算数) */
+                view[nb] = is_view_stub(k->cells[i]);
                 starts[nb++] = i;
             }
         }

@@ -211,15 +211,21 @@ static char *unit_at(const char *p)
     return u ? tx_dup(u) : NULL;
 }
 
+/* The unit named right after the first word (单位:, 单位为 …) in key k
+ * that does not name the reporting unit, or NULL. */
+static char *unit_after(const char *k, const char *word)
+{
+    char *u = NULL;
+    for (const char *p = strstr(k, word); p && !u; p = strstr(p + 1, word))
+        if (!names_entity(k, p))
+            u = unit_at(p + strlen(word));
+    return u;
+}
+
 static char *unit_in(const char *text)
 {
     char *k = tx_key(text);
-    char *u = NULL;
-    for (char *p = strstr(k, "单位:"); p && !u; p = strstr(p + 1, "单位:")) {
-        if (names_entity(k, p))
-            continue;
-        u = unit_at(p + strlen("单位:"));
-    }
+    char *u = unit_after(k, "单位:");
     free(k);
     return u;
 }
@@ -616,23 +622,16 @@ static char *unit_noted_below(gview *v)
         if (!strstr(t, "单位"))
             continue;
         char *k = tx_key(t);
-        /* (or the table's unit line itself, printed under it; right over
-         * the next grid, nothing between, it is that grid's, whose title
-         * is in its first row) */
         if (!strncmp(k, "单位:", strlen("单位:")) || !strncmp(k, "金额单位:", strlen("金额单位:"))) {
-            free(k);
+            /* (or the table's unit line itself, printed under it; right
+             * over the next grid, nothing between, it is that grid's,
+             * whose title is in its first row) */
             if (i + 1 < to || v->gi + 1 >= d->ngrid)
-                u = unit_in(t);
-            continue;
+                u = unit_after(k, "单位:");
+        } else if (strstr(t, "本表")) {
+            for (size_t s = 0; s < sizeof SAYS / sizeof SAYS[0] && !u; s++)
+                u = unit_after(k, SAYS[s]);
         }
-        if (!strstr(t, "本表")) {
-            free(k);
-            continue;
-        }
-        for (size_t s = 0; s < sizeof SAYS / sizeof SAYS[0] && !u; s++)
-            for (char *at = strstr(k, SAYS[s]); at && !u; at = strstr(at + 1, SAYS[s]))
-                if (!names_entity(k, at))
-                    u = unit_at(at + strlen(SAYS[s]));
         free(k);
     }
     return u;
